@@ -1,0 +1,179 @@
+/*
+ * dksim.h — the C ABI of the user-space DriverKit simulator.
+ *
+ * One library per dext (lib<Dext>.so) carries the runtime, the dext's own code and this ABI.
+ * The harness uses it in-process (P/Invoke) or through dexthost, which serves exactly these
+ * calls over a Unix-domain socket (wire format: dext/host/PROTOCOL.md).
+ *
+ * The functions model what an app reaches through IOKitLib plus the controls a test harness
+ * needs (virtual clock, reset, counters, logs, coverage). Results are IOReturn values
+ * (0 = kIOReturnSuccess, 0xE00002xx = kIOReturn*), exactly what IOKit would return to the app,
+ * or DKSIM_MIG_ARRAY_TOO_LARGE where IOKitLib fails before the dext runs.
+ *
+ * Threading: every function may be called from any thread; the runtime serialises them.
+ * Async completions are queued per connection and taken with dksim_take_completions or
+ * dksim_wait_completions; no callback ever runs on the harness's thread.
+ */
+#ifndef DKSIM_H
+#define DKSIM_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define DKSIM_API __attribute__((visibility("default")))
+#else
+#define DKSIM_API
+#endif
+
+#define DKSIM_ABI_VERSION 1u
+
+/* What IOConnectCallMethod returns when more than 16 scalars are passed (MIG_ARRAY_TOO_LARGE, -307). */
+#define DKSIM_MIG_ARRAY_TOO_LARGE ((int32_t)-307)
+
+/* kOSAsyncRef64Count and kIOMaxCallScalars-like limits the simulated kernel enforces. */
+#define DKSIM_ASYNC_REF_COUNT 8u
+#define DKSIM_MAX_SCALARS 16u
+#define DKSIM_MAX_INBAND_STRUCT 4096u
+#define DKSIM_MAX_COMPLETION_ARGS 16u
+
+typedef uint64_t dksim_connection_t; /* 0 is never a valid connection */
+
+enum dksim_clock_mode {
+    DKSIM_CLOCK_VIRTUAL = 0, /* default: time moves only through dksim_clock_advance / run_until_idle / wait */
+    DKSIM_CLOCK_REAL = 1     /* CLOCK_MONOTONIC_RAW; timers fire on a runtime thread */
+};
+
+/* One async completion as the app's callback would receive it. 160 bytes, no padding. */
+typedef struct dksim_completion {
+    uint64_t callback;                        /* reference[kIOAsyncCalloutFuncIndex] (= 1) of the async call */
+    uint64_t refcon;                          /* reference[kIOAsyncCalloutRefconIndex] (= 2) of the async call */
+    int32_t status;                           /* IOReturn passed to AsyncCompletion */
+    uint32_t arg_count;                       /* 0..16 */
+    uint64_t args[DKSIM_MAX_COMPLETION_ARGS]; /* first arg_count are meaningful, rest zero */
+    uint64_t time_ns;                         /* simulator clock when the dext sent it */
+} dksim_completion;
+
+/* ---- identity and errors ---------------------------------------------------------------- */
+
+DKSIM_API uint32_t dksim_abi_version(void);
+/* The dext linked into this library: its bundle identifier (CFBundleIdentifier of Info.plist). */
+DKSIM_API const char *dksim_dext_identifier(void);
+/* Human-readable reason of the last failing call on this thread ("" when none). Never NULL. */
+DKSIM_API const char *dksim_last_error(void);
+
+/* ---- lifecycle --------------------------------------------------------------------------- */
+
+/* Boots the simulated system and the linked dext: parses its Info.plist and entitlements,
+ * matches each IOKitPersonality, instantiates IOUserClass, calls Start, which registers the service.
+ * Idempotent. Called implicitly by dksim_open when not booted yet. */
+DKSIM_API int32_t dksim_boot(void);
+/* Closes every connection, stops and frees the dext's services, empties the registry, queues,
+ * timers, logs and completion queues, resets the virtual clock to 0 and the live-object baseline.
+ * After reset the system is not booted; dksim_boot (or dksim_open) boots it again.
+ * Must be cheap: the fuzzer calls it between inputs. */
+DKSIM_API int32_t dksim_reset(void);
+
+/* ---- service registry (IOServiceNameMatching + IOServiceGetMatchingService/Notification) -- */
+
+/* Number of registered services whose name matches (0 when none). */
+DKSIM_API int32_t dksim_count_matching(const char *service_name, uint32_t *count);
+/* kIOFirstMatchNotification: arms a notification that fires for an existing service and for one
+ * registered later (e.g. when dksim_boot runs after this call). Returns an id > 0. */
+DKSIM_API int32_t dksim_add_match_notification(const char *service_name, uint64_t *notification);
+/* How many times the notification has fired so far (services matched). */
+DKSIM_API int32_t dksim_poll_match_notification(uint64_t notification, uint32_t *matched);
+
+/* ---- connections (IOServiceOpen / IOServiceClose) --------------------------------------- */
+
+/* Opens a user client of the first service named service_name with connection type `type`.
+ * access_ids: the app's com.apple.developer.driverkit.userclient-access array (dext bundle
+ * identifiers); access_count may be 0. Refused with kIOReturnNotPermitted unless the dext has
+ * com.apple.developer.driverkit.allow-any-userclient-access or its identifier is listed — the
+ * dext never sees a refused open. kIOReturnNoDevice when no service matches.
+ * Boots the system first if needed. */
+DKSIM_API int32_t dksim_open(const char *service_name, uint32_t type, const char *const *access_ids,
+                             uint32_t access_count, dksim_connection_t *connection);
+/* Ends the user client (Stop, then free once the last reference is gone). Completions the dext
+ * sends to it afterwards are dropped. kIOReturnNotOpen for an unknown or closed connection. */
+DKSIM_API int32_t dksim_close(dksim_connection_t connection);
+
+/* ---- calls (IOConnectCallMethod / IOConnectCallAsyncMethod) ----------------------------- */
+
+/* Synchronous call with IOConnectCallMethod's contract:
+ *   scalar_output_count: in = caller capacity (entries of scalar_output), out = count returned.
+ *   struct_output_size:  in = caller capacity in bytes of struct_output, out = size returned.
+ * Either pointer may be NULL to mean capacity 0. More than 16 input scalars: returns
+ * DKSIM_MIG_ARRAY_TOO_LARGE and the dext never runs. Output capacity over 16 is clamped. */
+DKSIM_API int32_t dksim_call_method(dksim_connection_t connection, uint32_t selector,
+                                    const uint64_t *scalar_input, uint32_t scalar_input_count,
+                                    const void *struct_input, uint64_t struct_input_size,
+                                    uint64_t *scalar_output, uint32_t *scalar_output_count,
+                                    void *struct_output, uint64_t *struct_output_size);
+
+/* Asynchronous call (IOConnectCallAsyncMethod): like dksim_call_method, plus the async reference
+ * the kernel wraps in the OSAction passed to the dext as `completion`. reference has
+ * reference_count (<= 8) entries; index 1 is the app's callback, index 2 its refcon; completions
+ * carry them back. */
+DKSIM_API int32_t dksim_call_async_method(dksim_connection_t connection, uint32_t selector,
+                                          const uint64_t *reference, uint32_t reference_count,
+                                          const uint64_t *scalar_input, uint32_t scalar_input_count,
+                                          const void *struct_input, uint64_t struct_input_size,
+                                          uint64_t *scalar_output, uint32_t *scalar_output_count,
+                                          void *struct_output, uint64_t *struct_output_size);
+
+/* ---- async completions ------------------------------------------------------------------- */
+
+/* Moves up to `capacity` queued completions of the connection into `out`, oldest first. */
+DKSIM_API int32_t dksim_take_completions(dksim_connection_t connection, dksim_completion *out,
+                                         uint32_t capacity, uint32_t *count);
+/* Waits until at least one completion is queued for the connection or timeout_ns passes, then
+ * takes like dksim_take_completions. Virtual clock: advances the clock deadline by deadline,
+ * firing due timers, never beyond now + timeout_ns, and returns as soon as a completion is
+ * queued (no real waiting). Real clock: blocks. count = 0 and kIOReturnTimeout when none came. */
+DKSIM_API int32_t dksim_wait_completions(dksim_connection_t connection, uint64_t timeout_ns,
+                                         dksim_completion *out, uint32_t capacity, uint32_t *count);
+
+/* ---- clock -------------------------------------------------------------------------------- */
+
+DKSIM_API int32_t dksim_set_clock_mode(int32_t mode);
+DKSIM_API uint64_t dksim_clock_now(void); /* what clock_gettime_nsec_np(CLOCK_MONOTONIC_RAW) returns to the dext */
+/* Advances the virtual clock by ns, firing every timer that falls due, in deadline order, and
+ * running the dispatch queues until empty. kIOReturnNotPermitted in real-clock mode. */
+DKSIM_API int32_t dksim_clock_advance(uint64_t ns);
+/* Repeatedly jumps to the next pending timer deadline and fires it, until no timer is pending
+ * or the clock would pass now + max_ns. advanced_ns (may be NULL) receives the time moved. */
+DKSIM_API int32_t dksim_run_until_idle(uint64_t max_ns, uint64_t *advanced_ns);
+
+/* ---- observation -------------------------------------------------------------------------- */
+
+/* Live instances of an OSObject class (by its DriverKit name, e.g. "OSAction", "OSData",
+ * "NullDriverUserClient"), counting subclasses under their own name only. 0 for unknown names. */
+DKSIM_API int64_t dksim_live_objects(const char *class_name);
+/* All non-zero counters as "Class=count\n" lines, sorted by class name. Returns the full length;
+ * copies at most capacity-1 bytes plus a NUL terminator when capacity > 0. */
+DKSIM_API uint64_t dksim_live_objects_text(char *buffer, uint64_t capacity);
+/* The log (os_log / Log lines, one per line, as "[t_ns] text\n") of a connection — everything the
+ * dext logged while running on its behalf — or, for connection 0, the dext's log outside any
+ * connection (Start, timers of closed connections). Kept after close until reset. Same copy
+ * contract as dksim_live_objects_text. */
+DKSIM_API uint64_t dksim_read_log(dksim_connection_t connection, char *buffer, uint64_t capacity);
+
+/* ---- coverage ----------------------------------------------------------------------------- */
+
+/* Hands the runtime a coverage map (AFL-style, normally 65536 bytes). Builds with
+ * SanitizerCoverage (trace-pc-guard) increment map[edge_id % size] for every edge the dext
+ * and runtime execute; edge ids are spread pseudo-randomly over the map. NULL detaches.
+ * Builds without coverage accept the call and leave the map alone; see dksim_has_coverage. */
+DKSIM_API void dksim_set_coverage_map(uint8_t *map, uint32_t size);
+DKSIM_API int32_t dksim_has_coverage(void);   /* 1 when built with SanitizerCoverage */
+DKSIM_API uint32_t dksim_coverage_edges(void); /* number of instrumented edges (guards) */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* DKSIM_H */

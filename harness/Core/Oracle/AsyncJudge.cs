@@ -1,0 +1,79 @@
+using ConformanceKit.Programs;
+using ConformanceKit.Spec;
+using ConformanceKit.Spec.Expressions;
+using ConformanceKit.Transports;
+
+namespace ConformanceKit.Oracle;
+
+/// <summary>
+/// async.delivery and the delivery half of async.register-before-request: every accepted
+/// completion-owing call yields exactly one completion to the registered callback, with the spec's
+/// status and arguments, within [delay, delay + leeway] of the call; nothing else arrives.
+/// </summary>
+public sealed class AsyncJudge(DispatchSpec spec, bool timed)
+{
+    /// <summary>How late a completion may be on a real clock, beyond the leeway (scheduling, IPC).</summary>
+    const ulong RealClockSlackNs = 1_000_000_000;
+
+    readonly AsyncSpec? _async = spec.Async;
+
+    public void Owe(ConnectionModel connection, CallStep call, int stepIndex, ulong nowNs)
+    {
+        if (_async is null || connection.CallbackRefcon is not { } refcon) return;
+        var args = new ulong[_async.Args.Length];
+        var inputs = new ExprInputs(call.ScalarInput.AsSpan(), call.StructInput.AsSpan());
+        for (var k = 0; k < args.Length; k++) args[k] = _async.Args[k].Evaluate(inputs);
+        var due = nowNs + _async.DelayNs;
+        connection.Owed.Add(new OwedCompletion(stepIndex, call.Selector, due, due + _async.LeewayNs, _async.Status, args, refcon));
+    }
+
+    /// <summary>Matches what arrived on a connection against what it is owed.</summary>
+    public void Judge(ConnectionModel connection, IReadOnlyList<AsyncCompletion> arrived, int stepIndex, ulong nowNs, List<Violation> sink)
+    {
+        foreach (var completion in arrived)
+        {
+            if (connection.Owed.Count == 0)
+            {
+                var beforeRegister = connection.CallbackRefcon is null;
+                sink.Add(new Violation(
+                    beforeRegister ? Rules.AsyncRegisterBeforeRequest : Rules.AsyncDelivery, stepIndex, null,
+                    beforeRegister ? "delivered-before-register" : "unexpected-completion",
+                    beforeRegister ? "no completion before a callback is registered" : "no completion (none is owed)",
+                    completion.ToString()));
+                continue;
+            }
+            var owed = BestMatch(connection.Owed, completion);
+            connection.Owed.Remove(owed);
+            Compare(owed, completion, stepIndex, sink);
+        }
+        for (var k = connection.Owed.Count - 1; k >= 0; k--)
+        {
+            var owed = connection.Owed[k];
+            if (nowNs <= owed.LatestNs + (timed ? 0 : RealClockSlackNs)) continue;
+            connection.Owed.RemoveAt(k);
+            sink.Add(new Violation(Rules.AsyncDelivery, owed.StepIndex, owed.Selector, "missing-completion",
+                owed.Describe(), $"nothing by {Spec.Durations.Format(nowNs)}"));
+        }
+    }
+
+    /// <summary>The oldest owed completion with the same arguments, else the oldest one.</summary>
+    static OwedCompletion BestMatch(List<OwedCompletion> owed, AsyncCompletion completion)
+    {
+        foreach (var candidate in owed)
+            if (candidate.Args.AsSpan().SequenceEqual(completion.Arguments) && candidate.Status == completion.Status)
+                return candidate;
+        return owed[0];
+    }
+
+    void Compare(OwedCompletion owed, AsyncCompletion completion, int stepIndex, List<Violation> sink)
+    {
+        string? kind = null;
+        if (completion.Refcon != owed.Refcon) kind = "wrong-refcon";
+        else if (completion.Status != owed.Status) kind = "wrong-status";
+        else if (!completion.Arguments.AsSpan().SequenceEqual(owed.Args)) kind = "wrong-args";
+        else if (timed && completion.TimeNs < owed.DueNs) kind = "early";
+        else if (timed && completion.TimeNs > owed.LatestNs) kind = "late";
+        if (kind is not null)
+            sink.Add(new Violation(Rules.AsyncDelivery, owed.StepIndex, owed.Selector, kind, owed.Describe(), completion.ToString()));
+    }
+}

@@ -1,0 +1,71 @@
+using ConformanceKit.IOKit;
+using ConformanceKit.Programs;
+using ConformanceKit.Spec;
+
+namespace ConformanceKit.Oracle;
+
+/// <summary>
+/// Decides what a call must return, in the order the kernel and the default
+/// IOUserClient::ExternalMethod decide it (driverkit-semantics.md): more than 16 scalars fail in
+/// IOKitLib with MIG_ARRAY_TOO_LARGE; a selector outside the table gets the spec's error; a checked
+/// selector checks completion, scalar input count, structure input size, scalar output count
+/// (after clamping to 16) and structure output size, each mismatch kIOReturnBadArgument; an async
+/// request before registration is refused; anything else well-shaped is accepted.
+/// </summary>
+public static class DispatchOracle
+{
+    const uint MaxScalars = 16;
+
+    public static CallExpectation Expect(DispatchSpec spec, CallStep call, bool callbackRegistered)
+    {
+        var entry = spec.Find(call.Selector);
+        if (call.ScalarInput.Count > MaxScalars)
+        {
+            return CallExpectation.Exactly(entry is null ? Rules.SelectorRange : Rules.DispatchShape, "scalar-limit",
+                IOReturn.MigArrayTooLarge, $"{call.ScalarInput.Count} input scalars exceed IOKit's 16; IOKitLib fails before the dext runs");
+        }
+        if (entry is null)
+        {
+            return new CallExpectation(Rules.SelectorRange, "out-of-range", spec.OutOfRange, false,
+                $"selector {call.Selector} is not in the table", null);
+        }
+        if (FirstShapeMismatch(entry, call) is { } mismatch)
+        {
+            return entry.Checked
+                ? CallExpectation.Exactly(Rules.DispatchShape, mismatch.Check, IOReturn.BadArgument, $"{entry.Label}: {mismatch.Explanation}")
+                : new CallExpectation(Rules.MemorySafety, mismatch.Check, [], false, $"{entry.Label} is unchecked: {mismatch.Explanation}; any return but no crash", null);
+        }
+        if (entry.Role == AsyncRole.Request && !callbackRegistered)
+        {
+            var refused = spec.Async?.RefusedBeforeRegister ?? [];
+            return new CallExpectation(Rules.AsyncRegisterBeforeRequest, "request-before-register", refused, refused.IsEmpty,
+                $"{entry.Label} requests async work before a callback is registered", null);
+        }
+        return CallExpectation.Exactly(Rules.DispatchAccept, "accept", IOReturn.Success, $"{entry.Label} is called with its declared shape", entry);
+    }
+
+    public sealed record ShapeMismatch(string Check, string Explanation);
+
+    /// <summary>The first dispatch check the call fails, in the default ExternalMethod's order.</summary>
+    public static ShapeMismatch? FirstShapeMismatch(SelectorSpec entry, CallStep call)
+    {
+        var shape = entry.Shape;
+        switch (entry.Completion)
+        {
+            case CompletionRule.Required when !call.HasCompletion:
+                return new("completion", "needs an async completion; the call has none");
+            case CompletionRule.Forbidden when call.HasCompletion:
+                return new("completion", "takes no async completion; the call has one");
+        }
+        if (!shape.ScalarInput.Accepts((ulong)call.ScalarInput.Count))
+            return new("scalarInput", $"takes {shape.ScalarInput} input scalars; the call passes {call.ScalarInput.Count}");
+        if (!shape.StructInput.Accepts((ulong)call.StructInput.Count))
+            return new("structInput", $"takes a {shape.StructInput}-byte structure input; the call passes {call.StructInput.Count}");
+        var clamped = Math.Min(call.ScalarOutputCapacity, MaxScalars);
+        if (!shape.ScalarOutput.Accepts(clamped))
+            return new("scalarOutput", $"returns {shape.ScalarOutput} scalars; the call has room for {clamped}");
+        if (!shape.StructOutput.Accepts(call.StructOutputCapacity))
+            return new("structOutput", $"returns a {shape.StructOutput}-byte structure; the call has room for {call.StructOutputCapacity}");
+        return null;
+    }
+}

@@ -1,0 +1,33 @@
+namespace ConformanceKit.Oracle;
+
+/// <summary>The conformance rules, by the stable ids used in findings, reports and the CLI.</summary>
+public static class Rules
+{
+    public const string DispatchShape = "dispatch.shape";
+    public const string DispatchAccept = "dispatch.accept";
+    public const string SelectorRange = "selector.range";
+    public const string MemorySafety = "memory.safety";
+    public const string AsyncRegisterBeforeRequest = "async.register-before-request";
+    public const string AsyncDelivery = "async.delivery";
+    public const string ObjectsBalance = "objects.balance";
+    public const string AccessEntitlement = "access.entitlement";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        DispatchShape, DispatchAccept, SelectorRange, MemorySafety,
+        AsyncRegisterBeforeRequest, AsyncDelivery, ObjectsBalance, AccessEntitlement,
+    ];
+
+    public static string Describe(string rule) => rule switch
+    {
+        DispatchShape => "a call to a checked selector whose shape violates its dispatch entry returns kIOReturnBadArgument and never reaches the handler",
+        DispatchAccept => "a well-shaped call succeeds and returns outputs of the declared shape (and the declared values)",
+        SelectorRange => "a selector outside the table is refused with the spec's error, and nothing crashes",
+        MemorySafety => "no call sequence crashes the dext, hangs it or trips a sanitizer",
+        AsyncRegisterBeforeRequest => "an async request before a callback is registered is refused and delivers nothing",
+        AsyncDelivery => "after registration every accepted request yields exactly one completion, with the expected status and arguments, in time; nothing arrives after close",
+        ObjectsBalance => "closing the connections leaves no leaked OSAction/OSData (live-object counters return to their baseline)",
+        AccessEntitlement => "a client without the required entitlement cannot open the user client",
+        _ => rule,
+    };
+}

@@ -1,0 +1,151 @@
+using ConformanceKit.Spec;
+
+namespace ConformanceKit.Programs;
+
+/// <summary>
+/// Turns any byte string into a valid <see cref="Program"/> (total: missing bytes read as 0), so every
+/// fuzzer input is a test case and every test case shrinks and replays. The program starts with
+/// `open c0`; then each step takes an opcode byte and a few operand bytes:
+/// <code>
+/// op & 7:   0-2 call · 3-4 async call · 5 wait · 6 close · 7 open with other entitlements
+/// op >> 3 & 3: connection slot (a closed slot is reopened first)
+/// call:  selector · scalar-in count · struct-in size · scalar-out capacity · struct-out capacity · data
+/// </code>
+/// Each operand is one byte, mapped so boundaries sit close: selectors of the table, just past it and
+/// far out; counts 0..17 and the declared count ±1; sizes 0..63, the declared size ±1, 4095..4097,
+/// 4103..4105 and larger. The same constants produce the fuzzer's seeds (<see cref="ProgramSeeds"/>).
+/// </summary>
+public sealed class ProgramDecoder(DispatchSpec spec)
+{
+    public const int MaxSteps = 24;
+
+    /// <summary>Selector operands at or above this byte pick a far-away selector.</summary>
+    public const byte FarSelectorBase = 0xF0;
+    public static readonly uint[] FarSelectors = [0xFFFFFFFF, 0x80000000, 0x7FFFFFFF, 0x10000, 0xFFFF, 0x100, 0xFF, 64, 32, 17, 16, 8, 0xFFFFFFFE, 0x1000, 1000, 7];
+
+    /// <summary>Count operands: 0..17 literal, then declared, declared-1, declared+1, then 16.</summary>
+    public const int CountClasses = 24;
+    public const byte CountDeclared = 18, CountDeclaredMinus = 19, CountDeclaredPlus = 20;
+
+    /// <summary>Size operands below this byte are the size itself; the rest pick from <see cref="SizeTable"/> after the declared-size classes.</summary>
+    public const byte LiteralSizeLimit = 0x40;
+    public const byte SizeDeclared = LiteralSizeLimit, SizeDeclaredMinus = LiteralSizeLimit + 1, SizeDeclaredPlus = LiteralSizeLimit + 2;
+    public static readonly uint[] SizeTable = [4095, 4096, 4097, 4103, 4104, 4105, 8192, 64, 128, 255, 256, 1024, 16384, 65536, 4098, 4100];
+
+    public static readonly ulong[] WaitTable =
+    [
+        1_000_000, 1_000_000_000, 5_000_000_000, 6_000_000_000, 4_999_999_999, 5_000_000_001,
+        7_000_000_000, 2_000_000_000, 10_000_000_000, 0, 3_000_000_000, 8_000_000_000,
+    ];
+
+    public const int CallOperands = 6;
+
+    readonly DispatchSpec _spec = spec;
+
+    public Program Decode(ReadOnlySpan<byte> data)
+    {
+        var steps = new List<Step>(8) { new OpenStep(0, ClientAccess.AsEntitled) };
+        Span<bool> open = stackalloc bool[Step.MaxSlots];
+        open[0] = true;
+        var reader = new ByteReader(data);
+        ulong nextRefcon = 1;
+        while (!reader.AtEnd && steps.Count < MaxSteps)
+        {
+            var op = reader.Next();
+            var slot = (op >> 3) & 3;
+            switch (op & 7)
+            {
+                case <= 4:
+                    if (!open[slot])
+                    {
+                        steps.Add(new OpenStep(slot, ClientAccess.AsEntitled));
+                        open[slot] = true;
+                    }
+                    var isAsync = (op & 7) >= 3;
+                    steps.Add(DecodeCall(ref reader, slot, isAsync ? new AsyncReference(nextRefcon++) : null));
+                    break;
+                case 5:
+                    steps.Add(new WaitStep(WaitTable[reader.Next() % WaitTable.Length]));
+                    break;
+                case 6:
+                    if (open[slot])
+                    {
+                        steps.Add(new CloseStep(slot));
+                        open[slot] = false;
+                    }
+                    break;
+                default:
+                    var access = (reader.Next() % 3) switch
+                    {
+                        0 => ClientAccess.Nothing,
+                        1 => new ClientAccess.Listed(new[] { "com.example.not-this-dext" }),
+                        _ => ClientAccess.AsEntitled,
+                    };
+                    if (open[slot]) steps.Add(new CloseStep(slot));
+                    steps.Add(new OpenStep(slot, access));
+                    open[slot] = true;
+                    break;
+            }
+        }
+        return new Program(steps);
+    }
+
+    CallStep DecodeCall(ref ByteReader reader, int slot, AsyncReference? reference)
+    {
+        var selector = DecodeSelector(reader.Next());
+        var entry = _spec.Find(selector);
+        var scalarIn = DecodeCount(reader.Next(), entry?.Shape.ScalarInput);
+        var structIn = DecodeSize(reader.Next(), entry?.Shape.StructInput);
+        var scalarOut = DecodeCount(reader.Next(), entry?.Shape.ScalarOutput);
+        var structOut = DecodeSize(reader.Next(), entry?.Shape.StructOutput);
+        var data = reader.Next();
+        return new CallStep(slot, selector, ProgramData.Scalars((int)scalarIn, data), ProgramData.Bytes((int)structIn, data),
+            scalarOut, structOut, reference);
+    }
+
+    public uint DecodeSelector(byte operand)
+    {
+        if (operand >= FarSelectorBase) return FarSelectors[(operand - FarSelectorBase) % FarSelectors.Length];
+        var table = _spec.Selectors;
+        var index = operand % (table.Length + 2);
+        if (index < table.Length) return table[index].Selector;
+        return _spec.SelectorLimit + (uint)(index - table.Length); // just past the table
+    }
+
+    public static uint DecodeCount(byte operand, ShapeSize? declared)
+    {
+        var value = operand % CountClasses;
+        var nominal = declared is { IsVariable: false } d ? d.Value : 16u;
+        return value switch
+        {
+            <= 17 => (uint)value,
+            CountDeclared => nominal,
+            CountDeclaredMinus => nominal == 0 ? 0 : nominal - 1,
+            CountDeclaredPlus => nominal + 1,
+            _ => 16,
+        };
+    }
+
+    public static uint DecodeSize(byte operand, ShapeSize? declared)
+    {
+        if (operand < LiteralSizeLimit) return operand;
+        var nominal = declared is { IsVariable: false } d ? d.Value : 16u;
+        return operand switch
+        {
+            SizeDeclared => nominal,
+            SizeDeclaredMinus => nominal == 0 ? 0 : nominal - 1,
+            SizeDeclaredPlus => nominal + 1,
+            _ => SizeTable[(operand - LiteralSizeLimit - 3) % SizeTable.Length],
+        };
+    }
+
+    ref struct ByteReader(ReadOnlySpan<byte> data)
+    {
+        readonly ReadOnlySpan<byte> _data = data;
+        int _position;
+
+        public readonly bool AtEnd => _position >= _data.Length;
+
+        public byte Next() => _position < _data.Length ? _data[_position++] : (byte)0;
+    }
+}

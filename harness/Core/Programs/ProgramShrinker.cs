@@ -1,0 +1,100 @@
+namespace ConformanceKit.Programs;
+
+/// <summary>
+/// Program-level shrinking, shared by the property suite (as FsCheck's shrinker), fuzz triage and
+/// `conformancekit minimize`: drop steps, then make calls plainer (fewer scalars, shorter inputs,
+/// zero data, smaller capacities, shorter waits). Candidates are always valid programs and always
+/// strictly smaller, so shrinking terminates. Shrinking works on calls and sizes, never on raw bytes.
+/// </summary>
+public static class ProgramShrinker
+{
+    /// <summary>Smaller variants of a program, most aggressive first.</summary>
+    public static IEnumerable<Program> Candidates(Program program)
+    {
+        for (var index = program.Steps.Count - 1; index >= 0; index--)
+        {
+            var without = program.WithoutStep(index);
+            if (ProgramValidity.IsValid(without)) yield return without;
+        }
+        for (var index = 0; index < program.Steps.Count; index++)
+        {
+            foreach (var simpler in SimplerSteps(program.Steps[index]))
+                yield return program.ReplaceStep(index, simpler);
+        }
+    }
+
+    static IEnumerable<Step> SimplerSteps(Step step)
+    {
+        switch (step)
+        {
+            case CallStep call:
+                foreach (var simpler in SimplerCalls(call)) yield return simpler;
+                break;
+            case WaitStep wait when wait.Nanoseconds > 0:
+                foreach (var shorter in ShorterWaits(wait.Nanoseconds)) yield return new WaitStep(shorter);
+                break;
+            case OpenStep open when open.Type != 0:
+                yield return open with { Type = 0 };
+                break;
+        }
+    }
+
+    static IEnumerable<CallStep> SimplerCalls(CallStep call)
+    {
+        var scalars = call.ScalarInput.Items;
+        if (scalars.Length > 0)
+        {
+            yield return call with { ScalarInput = scalars.RemoveAt(scalars.Length - 1) };
+            if (scalars.Any(v => v != 0)) yield return call with { ScalarInput = scalars.Select(_ => 0UL).ToArray() };
+        }
+        var bytes = call.StructInput.Items;
+        foreach (var size in SmallerSizes((ulong)bytes.Length))
+            yield return call with { StructInput = bytes.Take((int)size).ToArray() };
+        if (bytes.Any(b => b != 0)) yield return call with { StructInput = new byte[bytes.Length] };
+        foreach (var size in SmallerSizes(call.ScalarOutputCapacity))
+            yield return call with { ScalarOutputCapacity = (uint)size };
+        foreach (var size in SmallerSizes(call.StructOutputCapacity))
+            yield return call with { StructOutputCapacity = size };
+        if (call.Async is { Refcon: > 1 }) yield return call with { Async = new AsyncReference(1) };
+    }
+
+    /// <summary>0, half, and one less: enough to walk any size down to the boundary that matters.</summary>
+    static IEnumerable<ulong> SmallerSizes(ulong size)
+    {
+        if (size == 0) yield break;
+        yield return 0;
+        if (size / 2 > 0) yield return size / 2;
+        if (size - 1 > size / 2) yield return size - 1;
+    }
+
+    static IEnumerable<ulong> ShorterWaits(ulong ns)
+    {
+        const ulong second = 1_000_000_000;
+        foreach (var candidate in new[] { 0UL, ns / 2, ns - ns % second, ns - 1 })
+            if (candidate < ns) yield return candidate;
+    }
+
+    /// <summary>
+    /// Greedy minimisation: keep taking the first candidate that still fails, until none does or the
+    /// budget of predicate runs is spent. Returns the smallest failing program found.
+    /// </summary>
+    public static Program Minimize(Program program, Func<Program, bool> stillFails, int budget = 2000)
+    {
+        var current = program;
+        var runs = 0;
+        var improved = true;
+        while (improved && runs < budget)
+        {
+            improved = false;
+            foreach (var candidate in Candidates(current).Distinct())
+            {
+                if (++runs > budget) break;
+                if (!stillFails(candidate)) continue;
+                current = candidate;
+                improved = true;
+                break;
+            }
+        }
+        return current;
+    }
+}

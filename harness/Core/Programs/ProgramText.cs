@@ -1,0 +1,285 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Text;
+
+namespace ConformanceKit.Programs;
+
+/// <summary>
+/// The reproducer format: one step per line, readable and exactly round-tripping
+/// (Parse(Format(p)) == p, and Format(Parse(t)) == t for any text Format produced).
+/// <code>
+/// open c0                                   # access=none | access=id1,id2 ; type=N
+/// call c0 3 in=u64:1,2 struct_out=16        # scalars=1,2 scalar_out=16 in=00*4097 in=0a0b+00*100
+/// async c0 4 refcon=1 in=u64:1,2 struct_out=16
+/// wait 5s
+/// close c0
+/// </code>
+/// Everything after '#' is a comment.
+/// </summary>
+public static class ProgramText
+{
+    public const string Header = "# conformancekit program v1";
+    const int RunThreshold = 8;
+    const int WordFormLimit = 128;
+
+    public static string Format(Program program, Func<uint, string?>? selectorName = null)
+    {
+        var text = new StringBuilder();
+        foreach (var step in program.Steps)
+        {
+            text.Append(FormatStep(step));
+            if (step is CallStep call && selectorName?.Invoke(call.Selector) is { } name)
+                text.Append("  # ").Append(name);
+            text.Append('\n');
+        }
+        return text.ToString();
+    }
+
+    public static string FormatStep(Step step) => step switch
+    {
+        OpenStep open => FormatOpen(open),
+        CloseStep close => $"close c{close.Slot}",
+        WaitStep wait => $"wait {Spec.Durations.Format(wait.Nanoseconds)}",
+        CallStep call => FormatCall(call),
+        _ => throw new ArgumentOutOfRangeException(nameof(step), step, "unknown step"),
+    };
+
+    static string FormatOpen(OpenStep open)
+    {
+        var line = new StringBuilder($"open c{open.Slot}");
+        switch (open.Access)
+        {
+            case ClientAccess.None: line.Append(" access=none"); break;
+            case ClientAccess.Listed listed: line.Append(" access=").Append(string.Join(',', listed.Identifiers)); break;
+        }
+        if (open.Type != 0) line.Append(" type=").Append(open.Type.ToString(CultureInfo.InvariantCulture));
+        return line.ToString();
+    }
+
+    static string FormatCall(CallStep call)
+    {
+        var line = new StringBuilder(call.Async is null ? "call" : "async");
+        line.Append(" c").Append(call.Slot).Append(' ').Append(call.Selector.ToString(CultureInfo.InvariantCulture));
+        if (call.Async is { } reference) line.Append(" refcon=").Append(FormatNumber(reference.Refcon));
+        if (call.ScalarInput.Count > 0) line.Append(" scalars=").Append(string.Join(',', call.ScalarInput.Select(FormatNumber)));
+        if (call.StructInput.Count > 0) line.Append(" in=").Append(FormatBytes(call.StructInput.AsSpan()));
+        if (call.ScalarOutputCapacity != 0) line.Append(" scalar_out=").Append(call.ScalarOutputCapacity.ToString(CultureInfo.InvariantCulture));
+        if (call.StructOutputCapacity != 0) line.Append(" struct_out=").Append(call.StructOutputCapacity.ToString(CultureInfo.InvariantCulture));
+        return line.ToString();
+    }
+
+    static string FormatNumber(ulong value) =>
+        value <= 0xFFFF ? value.ToString(CultureInfo.InvariantCulture) : "0x" + value.ToString("x", CultureInfo.InvariantCulture);
+
+    /// <summary>Small whole-word inputs as u64 words, the rest as hex with long runs as XX*count.</summary>
+    public static string FormatBytes(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length % 8 == 0 && bytes.Length <= WordFormLimit)
+        {
+            var words = new string[bytes.Length / 8];
+            for (var k = 0; k < words.Length; k++)
+                words[k] = FormatNumber(BinaryPrimitives.ReadUInt64LittleEndian(bytes[(k * 8)..]));
+            return "u64:" + string.Join(',', words);
+        }
+        var segments = new List<string>();
+        var literal = new StringBuilder();
+        var position = 0;
+        while (position < bytes.Length)
+        {
+            var run = 1;
+            while (position + run < bytes.Length && bytes[position + run] == bytes[position]) run++;
+            if (run >= RunThreshold)
+            {
+                if (literal.Length > 0) { segments.Add(literal.ToString()); literal.Clear(); }
+                segments.Add($"{bytes[position]:x2}*{run}");
+            }
+            else
+            {
+                for (var k = 0; k < run; k++) literal.Append(bytes[position].ToString("x2", CultureInfo.InvariantCulture));
+            }
+            position += run;
+        }
+        if (literal.Length > 0) segments.Add(literal.ToString());
+        return string.Join('+', segments);
+    }
+
+    /// <exception cref="ProgramFormatException">naming the line of the problem.</exception>
+    public static Program Parse(string text)
+    {
+        var steps = new List<Step>();
+        var lines = text.Split('\n');
+        for (var index = 0; index < lines.Length; index++)
+        {
+            var line = lines[index];
+            var hash = line.IndexOf('#', StringComparison.Ordinal);
+            if (hash >= 0) line = line[..hash];
+            var words = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length == 0) continue;
+            try
+            {
+                steps.Add(ParseStep(words));
+            }
+            catch (FormatException e)
+            {
+                throw new ProgramFormatException(index + 1, e.Message);
+            }
+        }
+        var program = new Program(steps);
+        if (ProgramValidity.FirstProblem(program) is { } problem)
+            throw new ProgramFormatException(LineOfStep(lines, problem.StepIndex), problem.Message);
+        return program;
+    }
+
+    static int LineOfStep(string[] lines, int stepIndex)
+    {
+        var seen = -1;
+        for (var index = 0; index < lines.Length; index++)
+        {
+            var content = lines[index];
+            var hash = content.IndexOf('#', StringComparison.Ordinal);
+            if (hash >= 0) content = content[..hash];
+            if (string.IsNullOrWhiteSpace(content)) continue;
+            if (++seen == stepIndex) return index + 1;
+        }
+        return 0;
+    }
+
+    static Step ParseStep(string[] words) => words[0] switch
+    {
+        "open" => ParseOpen(words),
+        "close" => new CloseStep(ParseSlot(Argument(words, 1, "close needs a connection like c0"))),
+        "wait" => ParseWait(words),
+        "call" or "async" => ParseCall(words),
+        var other => throw new FormatException($"unknown step '{other}' (expected open, close, call, async or wait)"),
+    };
+
+    static OpenStep ParseOpen(string[] words)
+    {
+        var slot = ParseSlot(Argument(words, 1, "open needs a connection like c0"));
+        ClientAccess access = ClientAccess.AsEntitled;
+        uint type = 0;
+        foreach (var (key, value) in Options(words, 2))
+        {
+            switch (key)
+            {
+                case "access":
+                    access = value == "none"
+                        ? ClientAccess.Nothing
+                        : new ClientAccess.Listed(value.Split(',', StringSplitOptions.RemoveEmptyEntries));
+                    break;
+                case "type":
+                    type = (uint)ParseNumber(value, uint.MaxValue, "type");
+                    break;
+                default:
+                    throw new FormatException($"open: unknown option '{key}' (known: access, type)");
+            }
+        }
+        return new OpenStep(slot, access, type);
+    }
+
+    static WaitStep ParseWait(string[] words)
+    {
+        var value = Argument(words, 1, "wait needs a duration like 5s");
+        if (words.Length > 2) throw new FormatException($"wait: unexpected '{words[2]}'");
+        if (!Spec.Durations.TryParse(value, out var ns)) throw new FormatException($"wait: '{value}' is not a duration like 5s or 1500ms");
+        return new WaitStep(ns);
+    }
+
+    static CallStep ParseCall(string[] words)
+    {
+        var isAsync = words[0] == "async";
+        var slot = ParseSlot(Argument(words, 1, $"{words[0]} needs a connection like c0"));
+        var selector = (uint)ParseNumber(Argument(words, 2, $"{words[0]} needs a selector"), uint.MaxValue, "selector");
+        ulong[] scalars = [];
+        byte[] input = [];
+        uint scalarOut = 0;
+        ulong structOut = 0;
+        ulong? refcon = null;
+        foreach (var (key, value) in Options(words, 3))
+        {
+            switch (key)
+            {
+                case "scalars": scalars = value.Split(',').Select(v => ParseNumber(v, ulong.MaxValue, "scalar")).ToArray(); break;
+                case "in": input = ParseBytes(value); break;
+                case "scalar_out": scalarOut = (uint)ParseNumber(value, uint.MaxValue, "scalar_out"); break;
+                case "struct_out": structOut = ParseNumber(value, ulong.MaxValue, "struct_out"); break;
+                case "refcon" when isAsync: refcon = ParseNumber(value, ulong.MaxValue, "refcon"); break;
+                default: throw new FormatException($"{words[0]}: unknown option '{key}' (known: {(isAsync ? "refcon, " : "")}scalars, in, scalar_out, struct_out)");
+            }
+        }
+        if (isAsync && refcon is null) throw new FormatException("async needs refcon=N");
+        return new CallStep(slot, selector, scalars, input, scalarOut, structOut, isAsync ? new AsyncReference(refcon!.Value) : null);
+    }
+
+    public static byte[] ParseBytes(string text)
+    {
+        if (text.StartsWith("u64:", StringComparison.Ordinal))
+        {
+            var words = text[4..].Split(',');
+            var bytes = new byte[words.Length * 8];
+            for (var k = 0; k < words.Length; k++)
+                BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(k * 8), ParseNumber(words[k], ulong.MaxValue, "u64 word"));
+            return bytes;
+        }
+        var result = new List<byte>();
+        foreach (var segment in text.Split('+'))
+        {
+            var star = segment.IndexOf('*', StringComparison.Ordinal);
+            if (star >= 0)
+            {
+                var fill = ParseHex(segment[..star]);
+                if (fill.Length != 1) throw new FormatException($"in: '{segment}' must repeat one byte, like 00*4097");
+                var count = ParseNumber(segment[(star + 1)..], 1 << 30, "repeat count");
+                result.AddRange(Enumerable.Repeat(fill[0], (int)count));
+            }
+            else
+            {
+                result.AddRange(ParseHex(segment));
+            }
+        }
+        return [.. result];
+    }
+
+    static byte[] ParseHex(string hex)
+    {
+        try
+        {
+            return Convert.FromHexString(hex);
+        }
+        catch (FormatException)
+        {
+            throw new FormatException($"in: '{hex}' is not hex bytes");
+        }
+    }
+
+    static int ParseSlot(string word)
+    {
+        if (word.Length == 2 && word[0] == 'c' && word[1] >= '0' && word[1] < '0' + Step.MaxSlots) return word[1] - '0';
+        throw new FormatException($"'{word}' is not a connection (c0..c{Step.MaxSlots - 1})");
+    }
+
+    static ulong ParseNumber(string text, ulong max, string what)
+    {
+        var ok = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+            ? ulong.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)
+            : ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        if (!ok || value > max) throw new FormatException($"{what}: '{text}' is not a number up to {max}");
+        return value;
+    }
+
+    static string Argument(string[] words, int index, string problem) =>
+        index < words.Length ? words[index] : throw new FormatException(problem);
+
+    static IEnumerable<(string Key, string Value)> Options(string[] words, int start)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var index = start; index < words.Length; index++)
+        {
+            var equals = words[index].IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0) throw new FormatException($"'{words[index]}' should be key=value");
+            var key = words[index][..equals];
+            if (!seen.Add(key)) throw new FormatException($"'{key}' is given twice");
+            yield return (key, words[index][(equals + 1)..]);
+        }
+    }
+}

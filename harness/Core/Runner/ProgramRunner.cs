@@ -1,0 +1,292 @@
+using System.Text;
+using ConformanceKit.IOKit;
+using ConformanceKit.Oracle;
+using ConformanceKit.Programs;
+using ConformanceKit.Spec;
+using ConformanceKit.Transports;
+
+namespace ConformanceKit.Runner;
+
+/// <summary>
+/// Runs a <see cref="Program"/> on a dext through a transport and judges every step against the
+/// spec: the return of each call (<see cref="DispatchOracle"/>), its outputs (<see cref="OutputJudge"/>),
+/// the completions that arrive (<see cref="AsyncJudge"/>), who may open (access.entitlement), live
+/// objects once the last connection is closed (objects.balance), and crashes or hangs
+/// (memory.safety). The dext is reset before every run, so a run depends on its program only.
+/// At the end, connections the program left open are closed, as an app exiting would.
+/// </summary>
+public sealed class ProgramRunner
+{
+    const int MaxScalarOutput = (int)ProgramValidity.MaxScalarOutputCapacity;
+
+    readonly DispatchSpec _spec;
+    readonly IDextTransport _transport;
+    readonly RunnerOptions _options;
+    readonly AsyncJudge _async;
+    readonly ConnectionModel[] _slots = Enumerable.Range(0, Step.MaxSlots).Select(_ => new ConnectionModel()).ToArray();
+    readonly ulong[] _scalarOutput = new ulong[MaxScalarOutput];
+    readonly List<AsyncCompletion> _arrived = [];
+    readonly ulong[] _asyncReference = new ulong[8];
+    byte[] _structOutput = new byte[4096 * 2];
+
+    public ProgramRunner(DispatchSpec spec, IDextTransport transport, RunnerOptions? options = null)
+    {
+        _spec = spec;
+        _transport = transport;
+        _options = options ?? RunnerOptions.Default;
+        _async = new AsyncJudge(spec, transport.HasVirtualClock);
+    }
+
+    public DispatchSpec Spec => _spec;
+    public IDextTransport Transport => _transport;
+
+    public RunResult Run(Program program)
+    {
+        var run = new RunState();
+        foreach (var slot in _slots) slot.Reset();
+        try
+        {
+            _transport.Reset();
+            run.Baseline = _transport.CanObserveInternals ? _transport.LiveObjects() : null;
+            for (var index = 0; index < program.Steps.Count; index++)
+            {
+                Execute(program.Steps[index], index, run);
+                if (_options.StopAtFirstViolation && run.Violations.Count > 0) break;
+            }
+            if (!(_options.StopAtFirstViolation && run.Violations.Count > 0))
+                CloseRemaining(program.Steps.Count, run);
+        }
+        catch (DextCrashedException crash)
+        {
+            run.Crash = new CrashInfo(run.CurrentStep, false, crash.Summary, crash.Report);
+            run.Violations.Add(new Violation(Rules.MemorySafety, run.CurrentStep, SelectorAt(program, run.CurrentStep),
+                CrashSignature.Kind(crash.Report, crash.Summary), "the dext survives every call", crash.Summary));
+        }
+        catch (DextHungException hang)
+        {
+            run.Crash = new CrashInfo(run.CurrentStep, true, hang.Message, hang.Log);
+            run.Violations.Add(new Violation(Rules.MemorySafety, run.CurrentStep, SelectorAt(program, run.CurrentStep),
+                "hang", "an answer within the per-call timeout", hang.Message));
+        }
+        var log = run.Violations.Count > 0 && run.Crash is null ? ReadLogs(run) : run.Crash?.Report ?? "";
+        return new RunResult(program, run.Observations, run.Violations, run.Crash, log);
+    }
+
+    static uint? SelectorAt(Program program, int index) =>
+        index < program.Steps.Count && program.Steps[index] is CallStep call ? call.Selector : null;
+
+    void Execute(Step step, int index, RunState run)
+    {
+        run.CurrentStep = index;
+        switch (step)
+        {
+            case OpenStep open: ExecuteOpen(open, index, run); break;
+            case CloseStep close: ExecuteClose(close.Slot, index, run); break;
+            case CallStep call: ExecuteCall(call, index, run); break;
+            case WaitStep wait: ExecuteWait(wait, index, run); break;
+        }
+    }
+
+    void ExecuteOpen(OpenStep open, int index, RunState run)
+    {
+        var slot = _slots[open.Slot];
+        var ids = open.Access.Resolve(_spec.BundleIdentifier);
+        var result = _transport.Open(_spec.Service, open.Type, ids, out var handle);
+        var entitled = _spec.Access == AccessPolicy.Any || (_spec.BundleIdentifier is { } bundle && ids.Contains(bundle));
+        var expected = entitled ? IOReturn.Success : IOReturn.NotPermitted;
+        if (result != expected)
+        {
+            run.Violations.Add(new Violation(Rules.AccessEntitlement, index, null,
+                entitled ? "entitled-refused" : "unentitled-opened",
+                $"{expected} for a client with access [{string.Join(",", ids)}] ({(_spec.Access == AccessPolicy.Any ? "the dext allows any client" : $"only clients listing {_spec.BundleIdentifier}")})",
+                result.ToString()));
+        }
+        slot.Reset();
+        if (result.IsSuccess)
+        {
+            slot.IsOpen = true;
+            slot.Handle = handle;
+            run.Handles.Add((open.Slot, handle));
+        }
+        Observe(run, result.ToString());
+    }
+
+    void ExecuteClose(int slotIndex, int index, RunState run)
+    {
+        var slot = _slots[slotIndex];
+        if (!slot.IsOpen)
+        {
+            Observe(run, "skipped: the connection did not open");
+            return;
+        }
+        var result = _transport.Close(slot.Handle);
+        slot.Reset();
+        Observe(run, result.ToString());
+        if (!_slots.Any(s => s.IsOpen)) CheckBalance(index, run);
+    }
+
+    void ExecuteCall(CallStep call, int index, RunState run)
+    {
+        var slot = _slots[call.Slot];
+        if (!slot.IsOpen)
+        {
+            Observe(run, "skipped: the connection did not open");
+            return;
+        }
+        var expectation = DispatchOracle.Expect(_spec, call, slot.CallbackRefcon is not null);
+        var scalarOutput = _scalarOutput.AsSpan(0, (int)Math.Min(call.ScalarOutputCapacity, (uint)MaxScalarOutput));
+        var structOutput = StructBuffer(call.StructOutputCapacity);
+        scalarOutput.Clear();
+        structOutput.Clear();
+        ReadOnlySpan<ulong> reference = [];
+        if (call.Async is { } asyncReference)
+        {
+            _asyncReference[1] = AsyncReference.CallbackFor(call.Slot);
+            _asyncReference[2] = asyncReference.Refcon;
+            reference = _asyncReference;
+        }
+
+        var result = _transport.Call(slot.Handle, call.Selector, reference, call.ScalarInput.AsSpan(), call.StructInput.AsSpan(), scalarOutput, structOutput);
+
+        if (!expectation.Permits(result.Return))
+        {
+            run.Violations.Add(new Violation(expectation.Rule, index, call.Selector, expectation.Kind,
+                $"{expectation.DescribeAllowed()}: {expectation.Reason}", result.Return.ToString()));
+        }
+        else if (expectation.Accepting is { } entry && result.Return.IsSuccess)
+        {
+            OutputJudge.Judge(entry, call, index, result.ScalarOutputCount, result.StructOutputSize,
+                scalarOutput, structOutput, run.Violations);
+        }
+        if (result.Return.IsSuccess) ApplyEffects(slot, call, index, run, expectation);
+        var arrivals = Collect(index, run);
+        if (_options.RecordObservations)
+            Observe(run, DescribeCallResult(result, scalarOutput, structOutput) + (arrivals.Length > 0 ? "; " + arrivals : ""));
+    }
+
+    /// <summary>
+    /// What an accepted call changes in the model. Effects follow the observed return, so a call that
+    /// broke a rule does not also cause a cascade of follow-on findings.
+    /// </summary>
+    void ApplyEffects(ConnectionModel slot, CallStep call, int index, RunState run, CallExpectation expectation)
+    {
+        if (call.ScalarInput.Count > 16 || _spec.Find(call.Selector) is not { } entry) return;
+        if (entry.Role == AsyncRole.RegisterCallback && call.Async is { } reference)
+            slot.CallbackRefcon = reference.Refcon;
+        if (entry.Completes && expectation.Rule != Rules.AsyncRegisterBeforeRequest)
+            _async.Owe(slot, call, index, run.NowNs);
+    }
+
+    void ExecuteWait(WaitStep wait, int index, RunState run)
+    {
+        _transport.Wait(wait.Nanoseconds);
+        run.NowNs += wait.Nanoseconds;
+        var arrivals = Collect(index, run);
+        Observe(run, $"t={Durations.Format(run.NowNs)} {(arrivals.Length > 0 ? arrivals : "no completions")}");
+    }
+
+    /// <summary>Takes what arrived on every open connection and judges it; describes the arrivals.</summary>
+    string Collect(int index, RunState run)
+    {
+        var arrivals = new StringBuilder();
+        for (var k = 0; k < _slots.Length; k++)
+        {
+            var slot = _slots[k];
+            if (!slot.IsOpen) continue;
+            _arrived.Clear();
+            _transport.TakeCompletions(slot.Handle, _arrived);
+            if (_arrived.Count == 0 && slot.Owed.Count == 0) continue;
+            if (_options.RecordObservations)
+                foreach (var completion in _arrived) arrivals.Append($"c{k} completion {completion}; ");
+            _async.Judge(slot, _arrived, index, run.NowNs, run.Violations);
+        }
+        return arrivals.ToString().TrimEnd(' ', ';');
+    }
+
+    void CloseRemaining(int index, RunState run)
+    {
+        for (var k = 0; k < _slots.Length; k++)
+        {
+            if (!_slots[k].IsOpen) continue;
+            run.CurrentStep = index;
+            _transport.Close(_slots[k].Handle);
+            _slots[k].Reset();
+            if (!_slots.Any(s => s.IsOpen)) CheckBalance(index, run);
+        }
+    }
+
+    /// <summary>
+    /// objects.balance: with no connection open, once pending timers have had time to run out, every
+    /// live-object counter is back at its value before the first open.
+    /// </summary>
+    void CheckBalance(int index, RunState run)
+    {
+        if (run.Baseline is null) return;
+        if (_transport.HasVirtualClock)
+        {
+            var drain = (_spec.Async?.DelayNs ?? 0) + (_spec.Async?.LeewayNs ?? 0) + 1;
+            _transport.Wait(drain);
+            run.NowNs += drain;
+        }
+        var now = _transport.LiveObjects();
+        var leaked = new List<string>();
+        foreach (var (name, count) in now)
+        {
+            var before = run.Baseline.GetValueOrDefault(name);
+            if (count != before) leaked.Add($"{name} {before}->{count}");
+        }
+        foreach (var (name, before) in run.Baseline)
+            if (!now.ContainsKey(name) && before != 0) leaked.Add($"{name} {before}->0");
+        if (leaked.Count == 0) return;
+        var kind = "leak:" + string.Join("+", leaked.Select(l => l[..l.IndexOf(' ', StringComparison.Ordinal)]).Order(StringComparer.Ordinal));
+        run.Violations.Add(new Violation(Rules.ObjectsBalance, index, null, kind,
+            "live objects back at their counts before the first open", string.Join(", ", leaked)));
+        run.Baseline = now; // report each imbalance once
+    }
+
+    Span<byte> StructBuffer(ulong capacity)
+    {
+        if ((ulong)_structOutput.Length < capacity) _structOutput = new byte[Math.Max(capacity, (ulong)_structOutput.Length * 2)];
+        return _structOutput.AsSpan(0, (int)capacity);
+    }
+
+    static string DescribeCallResult(CallResult result, ReadOnlySpan<ulong> scalars, ReadOnlySpan<byte> bytes)
+    {
+        var text = new StringBuilder(result.Return.ToString());
+        if (result.ScalarOutputCount > 0)
+            text.Append(" scalars=").Append(string.Join(',', scalars[..(int)Math.Min(result.ScalarOutputCount, (uint)scalars.Length)].ToArray()));
+        if (result.StructOutputSize > 0)
+            text.Append(" out=").Append(ProgramText.FormatBytes(bytes[..(int)Math.Min(result.StructOutputSize, (ulong)bytes.Length)]));
+        return text.ToString();
+    }
+
+    void Observe(RunState run, string text)
+    {
+        if (_options.RecordObservations) run.Observations.Add(text);
+    }
+
+    string ReadLogs(RunState run)
+    {
+        if (!_transport.CanObserveInternals) return "";
+        var text = new StringBuilder();
+        var global = _transport.ReadLog(0);
+        if (global.Length > 0) text.Append("== dext ==\n").Append(global);
+        foreach (var (slot, handle) in run.Handles)
+        {
+            var log = _transport.ReadLog(handle);
+            if (log.Length > 0) text.Append($"== c{slot} (connection {handle}) ==\n").Append(log);
+        }
+        return text.ToString();
+    }
+
+    sealed class RunState
+    {
+        public List<string> Observations { get; } = [];
+        public List<Violation> Violations { get; } = [];
+        public List<(int Slot, ulong Handle)> Handles { get; } = [];
+        public IReadOnlyDictionary<string, long>? Baseline { get; set; }
+        public CrashInfo? Crash { get; set; }
+        public int CurrentStep { get; set; }
+        public ulong NowNs { get; set; }
+    }
+}

@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using ConformanceKit.IOKit;
+
+namespace ConformanceKit.Spec;
+
+/// <summary>The dispatch spec of one dext: its user client's selectors and protocol rules.</summary>
+public sealed record DispatchSpec(
+    string Dext,
+    string Service,
+    string? BundleIdentifier,
+    uint ConnectionType,
+    AccessPolicy Access,
+    ImmutableArray<IOReturn> OutOfRange,
+    ImmutableArray<SelectorSpec> Selectors,
+    AsyncSpec? Async,
+    string SourcePath)
+{
+    public SelectorSpec? Find(uint selector)
+    {
+        foreach (var entry in Selectors)
+            if (entry.Selector == selector) return entry;
+        return null;
+    }
+
+    /// <summary>One past the highest declared selector: the first selector just outside the table.</summary>
+    public uint SelectorLimit => Selectors.IsEmpty ? 0 : Selectors.Max(s => s.Selector) + 1;
+
+    public SelectorSpec? RegisterSelector => Selectors.FirstOrDefault(s => s.Role == AsyncRole.RegisterCallback);
+}

@@ -1,0 +1,24 @@
+using System.Collections.Immutable;
+
+namespace ConformanceKit.Spec;
+
+/// <summary>
+/// One entry of the dext's dispatch table as the spec declares it.
+/// Checked means the dext promises kIOReturnBadArgument for every shape other than the declared one
+/// (through IOUserClientMethodDispatch or its own validation); unchecked selectors are only held to
+/// memory safety on malformed shapes and to dispatch.accept on the declared shape.
+/// </summary>
+public sealed record SelectorSpec(
+    uint Selector,
+    string Name,
+    bool Checked,
+    CompletionRule Completion,
+    SelectorShape Shape,
+    AsyncRole Role,
+    bool Completes,
+    ResultSpec? Result,
+    ImmutableArray<ExampleSpec> Examples,
+    int Line)
+{
+    public string Label => $"{Selector} {Name}";
+}

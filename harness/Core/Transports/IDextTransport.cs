@@ -1,0 +1,57 @@
+using ConformanceKit.IOKit;
+
+namespace ConformanceKit.Transports;
+
+/// <summary>
+/// How the harness reaches a dext: in-process (P/Invoke into lib&lt;dext&gt;.so), through dexthost over a
+/// Unix socket, or through IOKit.framework on a Mac. Everything above this interface is the same for
+/// all three. A dext that crashes surfaces as <see cref="DextCrashedException"/>, one that stops
+/// answering as <see cref="DextHungException"/>; a transport that supervises a host restarts it on the
+/// next call.
+/// </summary>
+public interface IDextTransport : IDisposable
+{
+    /// <summary>inproc, socket or iokit.</summary>
+    string Kind { get; }
+
+    /// <summary>What it is connected to, for logs and reports.</summary>
+    string Description { get; }
+
+    /// <summary>True when time moves only through <see cref="Wait"/> (the simulator's virtual clock).</summary>
+    bool HasVirtualClock { get; }
+
+    /// <summary>True when live-object counters and per-connection logs can be read.</summary>
+    bool CanObserveInternals { get; }
+
+    /// <summary>Number of registered services whose name matches (IOServiceGetMatchingServices).</summary>
+    int CountMatching(string serviceName);
+
+    /// <summary>IOServiceOpen with the app's userclient-access identifiers.</summary>
+    IOReturn Open(string serviceName, uint type, IReadOnlyList<string> accessIds, out ulong connection);
+
+    /// <summary>IOServiceClose.</summary>
+    IOReturn Close(ulong connection);
+
+    /// <summary>
+    /// IOConnectCallMethod (asyncReference empty) or IOConnectCallAsyncMethod. The output spans' lengths
+    /// are the capacities the app passes.
+    /// </summary>
+    CallResult Call(ulong connection, uint selector, ReadOnlySpan<ulong> asyncReference,
+        ReadOnlySpan<ulong> scalarInput, ReadOnlySpan<byte> structInput,
+        Span<ulong> scalarOutput, Span<byte> structOutput);
+
+    /// <summary>Lets time pass: advances the virtual clock (firing due timers) or sleeps.</summary>
+    void Wait(ulong nanoseconds);
+
+    /// <summary>Moves the connection's delivered completions into sink, oldest first.</summary>
+    void TakeCompletions(ulong connection, List<AsyncCompletion> sink);
+
+    /// <summary>Live OSObject instances per class name (empty when not observable).</summary>
+    IReadOnlyDictionary<string, long> LiveObjects();
+
+    /// <summary>The dext's log for a connection (0: outside any connection); "" when not observable.</summary>
+    string ReadLog(ulong connection);
+
+    /// <summary>Back to a freshly booted dext: no connections, clock 0, empty logs and queues.</summary>
+    void Reset();
+}

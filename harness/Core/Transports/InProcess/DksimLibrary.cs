@@ -1,0 +1,110 @@
+using System.Runtime.InteropServices;
+
+namespace ConformanceKit.Transports.InProcess;
+
+/// <summary>
+/// The dksim C ABI (dext/include/dksim.h) of one lib&lt;dext&gt;.so, bound by function pointers so that
+/// several dext libraries can be loaded into one process side by side (each carries its own runtime).
+/// </summary>
+internal sealed unsafe class DksimLibrary
+{
+    public const uint ExpectedAbiVersion = 1;
+
+    public readonly nint Handle;
+    public readonly string Path;
+
+    public readonly delegate* unmanaged<uint> AbiVersion;
+    public readonly delegate* unmanaged<byte*> DextIdentifier;
+    public readonly delegate* unmanaged<byte*> LastError;
+    public readonly delegate* unmanaged<int> Boot;
+    public readonly delegate* unmanaged<int> Reset;
+    public readonly delegate* unmanaged<byte*, uint*, int> CountMatching;
+    public readonly delegate* unmanaged<byte*, uint, byte**, uint, ulong*, int> Open;
+    public readonly delegate* unmanaged<ulong, int> Close;
+    public readonly delegate* unmanaged<ulong, uint, ulong*, uint, void*, ulong, ulong*, uint*, void*, ulong*, int> CallMethod;
+    public readonly delegate* unmanaged<ulong, uint, ulong*, uint, ulong*, uint, void*, ulong, ulong*, uint*, void*, ulong*, int> CallAsyncMethod;
+    public readonly delegate* unmanaged<ulong, NativeCompletion*, uint, uint*, int> TakeCompletions;
+    public readonly delegate* unmanaged<int, int> SetClockMode;
+    public readonly delegate* unmanaged<ulong> ClockNow;
+    public readonly delegate* unmanaged<ulong, int> ClockAdvance;
+    public readonly delegate* unmanaged<byte*, long> LiveObjects;
+    public readonly delegate* unmanaged<byte*, ulong, ulong> LiveObjectsText;
+    public readonly delegate* unmanaged<ulong, byte*, ulong, ulong> ReadLog;
+    public readonly delegate* unmanaged<byte*, uint, void> SetCoverageMap;
+    public readonly delegate* unmanaged<int> HasCoverage;
+    public readonly delegate* unmanaged<uint> CoverageEdges;
+
+    DksimLibrary(nint handle, string path)
+    {
+        Handle = handle;
+        Path = path;
+        AbiVersion = (delegate* unmanaged<uint>)Export("dksim_abi_version");
+        DextIdentifier = (delegate* unmanaged<byte*>)Export("dksim_dext_identifier");
+        LastError = (delegate* unmanaged<byte*>)Export("dksim_last_error");
+        Boot = (delegate* unmanaged<int>)Export("dksim_boot");
+        Reset = (delegate* unmanaged<int>)Export("dksim_reset");
+        CountMatching = (delegate* unmanaged<byte*, uint*, int>)Export("dksim_count_matching");
+        Open = (delegate* unmanaged<byte*, uint, byte**, uint, ulong*, int>)Export("dksim_open");
+        Close = (delegate* unmanaged<ulong, int>)Export("dksim_close");
+        CallMethod = (delegate* unmanaged<ulong, uint, ulong*, uint, void*, ulong, ulong*, uint*, void*, ulong*, int>)Export("dksim_call_method");
+        CallAsyncMethod = (delegate* unmanaged<ulong, uint, ulong*, uint, ulong*, uint, void*, ulong, ulong*, uint*, void*, ulong*, int>)Export("dksim_call_async_method");
+        TakeCompletions = (delegate* unmanaged<ulong, NativeCompletion*, uint, uint*, int>)Export("dksim_take_completions");
+        SetClockMode = (delegate* unmanaged<int, int>)Export("dksim_set_clock_mode");
+        ClockNow = (delegate* unmanaged<ulong>)Export("dksim_clock_now");
+        ClockAdvance = (delegate* unmanaged<ulong, int>)Export("dksim_clock_advance");
+        LiveObjects = (delegate* unmanaged<byte*, long>)Export("dksim_live_objects");
+        LiveObjectsText = (delegate* unmanaged<byte*, ulong, ulong>)Export("dksim_live_objects_text");
+        ReadLog = (delegate* unmanaged<ulong, byte*, ulong, ulong>)Export("dksim_read_log");
+        SetCoverageMap = (delegate* unmanaged<byte*, uint, void>)Export("dksim_set_coverage_map");
+        HasCoverage = (delegate* unmanaged<int>)Export("dksim_has_coverage");
+        CoverageEdges = (delegate* unmanaged<uint>)Export("dksim_coverage_edges");
+    }
+
+    nint Export(string name)
+    {
+        if (NativeLibrary.TryGetExport(Handle, name, out var address)) return address;
+        throw new TransportSetupException($"{Path} does not export {name}: not a dksim library or an older ABI");
+    }
+
+    static readonly Dictionary<string, DksimLibrary> Loaded = new(StringComparer.Ordinal);
+
+    /// <summary>Loads (once per process and path) and checks the ABI version.</summary>
+    public static DksimLibrary Load(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        lock (Loaded)
+        {
+            if (Loaded.TryGetValue(full, out var existing)) return existing;
+            if (!File.Exists(full)) throw new TransportSetupException($"dext library not found: {full} (build it with dext/build-dext.sh)");
+            nint handle;
+            try
+            {
+                handle = NativeLibrary.Load(full);
+            }
+            catch (DllNotFoundException e)
+            {
+                throw new TransportSetupException($"cannot load {full}: {e.Message} (ASan builds run only in dexthost: use --transport socket)", e);
+            }
+            var library = new DksimLibrary(handle, full);
+            var version = library.AbiVersion();
+            if (version != ExpectedAbiVersion)
+                throw new TransportSetupException($"{full} speaks dksim ABI {version}; this harness needs {ExpectedAbiVersion}");
+            Loaded[full] = library;
+            return library;
+        }
+    }
+
+    public string ReadLastError() => Marshal.PtrToStringUTF8((nint)LastError()) ?? "";
+}
+
+/// <summary>dksim_completion: 160 bytes, no padding.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct NativeCompletion
+{
+    public ulong Callback;
+    public ulong Refcon;
+    public int Status;
+    public uint ArgCount;
+    public fixed ulong Args[16];
+    public ulong TimeNs;
+}
