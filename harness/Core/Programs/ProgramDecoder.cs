@@ -49,7 +49,7 @@ public sealed class ProgramDecoder(DispatchSpec spec)
         open[0] = true;
         var reader = new ByteReader(data);
         ulong nextRefcon = 1;
-        while (!reader.AtEnd && steps.Count < MaxSteps)
+        while (!reader.AtEnd && steps.Count <= MaxSteps - 2) // a byte may add two steps (reopen + call)
         {
             var op = reader.Next();
             var slot = (op >> 3) & 3;
