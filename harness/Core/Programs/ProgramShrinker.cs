@@ -67,10 +67,12 @@ public static class ProgramShrinker
         if (size - 1 > size / 2) yield return size - 1;
     }
 
+    /// <summary>Shorter waits in round steps, so minimal programs read "wait 7001ms", not "wait 7000000001ns".</summary>
     static IEnumerable<ulong> ShorterWaits(ulong ns)
     {
-        const ulong second = 1_000_000_000;
-        foreach (var candidate in new[] { 0UL, ns / 2, ns - ns % second, ns - 1 })
+        const ulong second = 1_000_000_000, millisecond = 1_000_000;
+        ulong[] candidates = [0, ns / 2 / millisecond * millisecond, ns - ns % second, ns - Math.Min(ns, second), ns - Math.Min(ns, 100 * millisecond), ns - Math.Min(ns, millisecond)];
+        foreach (var candidate in candidates.Distinct())
             if (candidate < ns) yield return candidate;
     }
 

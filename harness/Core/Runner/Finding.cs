@@ -40,7 +40,9 @@ public sealed record Finding(
         text.Append("# dext: ").Append(Dext).Append('\n');
         text.Append("# rule: ").Append(Violation.Rule).Append(" — ").Append(Rules.Describe(Violation.Rule)).Append('\n');
         text.Append("# signature: ").Append(Signature).Append('\n');
-        text.Append("# at step ").Append(Violation.StepIndex + 1).Append('\n');
+        text.Append(Violation.StepIndex < Program.Count
+            ? $"# at step {Violation.StepIndex + 1}\n"
+            : "# at the end, when the connections left open are closed\n");
         foreach (var line in Violation.Expected.Split('\n')) text.Append("# expected: ").Append(line).Append('\n');
         foreach (var line in Violation.Observed.Split('\n')) text.Append("# observed: ").Append(line).Append('\n');
         text.Append(ProgramText.Format(Program, selectorName));

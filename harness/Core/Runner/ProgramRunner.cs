@@ -91,7 +91,8 @@ public sealed class ProgramRunner
     {
         var slot = _slots[open.Slot];
         var ids = open.Access.Resolve(_spec.BundleIdentifier);
-        var result = _transport.Open(_spec.Service, open.Type, ids, out var handle);
+        var type = open.Type != 0 ? open.Type : _spec.ConnectionType; // "open c0" means the spec's connection type
+        var result = _transport.Open(_spec.Service, type, ids, out var handle);
         var entitled = _spec.Access == AccessPolicy.Any || (_spec.BundleIdentifier is { } bundle && ids.Contains(bundle));
         var expected = entitled ? IOReturn.Success : IOReturn.NotPermitted;
         if (result != expected)
@@ -172,7 +173,12 @@ public sealed class ProgramRunner
     {
         if (call.ScalarInput.Count > 16 || _spec.Find(call.Selector) is not { } entry) return;
         if (entry.Role == AsyncRole.RegisterCallback && call.Async is { } reference)
+        {
+            // Completions go to the callback registered when they are sent: re-registering redirects
+            // the ones still pending.
             slot.CallbackRefcon = reference.Refcon;
+            for (var k = 0; k < slot.Owed.Count; k++) slot.Owed[k] = slot.Owed[k] with { Refcon = reference.Refcon };
+        }
         if (entry.Completes && expectation.Rule != Rules.AsyncRegisterBeforeRequest)
             _async.Owe(slot, call, index, run.NowNs);
     }

@@ -5,6 +5,7 @@ using ConformanceKit.Programs;
 using ConformanceKit.Runner;
 using ConformanceKit.Spec;
 using ConformanceKit.Tests.Support;
+using ConformanceKit.Testing;
 
 namespace ConformanceKit.Tests.Runner;
 

@@ -1,5 +1,7 @@
 using ConformanceKit.Spec;
 
+using ConformanceKit.Testing;
+
 namespace ConformanceKit.Tests.Support;
 
 /// <summary>Specs used across tests.</summary>

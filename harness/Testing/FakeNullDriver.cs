@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using ConformanceKit.IOKit;
 using ConformanceKit.Transports;
 
-namespace ConformanceKit.Tests.Support;
+namespace ConformanceKit.Testing;
 
 /// <summary>
 /// A managed stand-in for the NullDriver sample behind a transport, for testing the runner and oracle
@@ -37,7 +37,7 @@ public sealed class FakeNullDriver : IDextTransport
     sealed class Connection
     {
         public ulong? Callback;       // refcon of the registered action
-        public (ulong Deadline, ulong Foo, ulong Bar)? Timer;
+        public List<(ulong Deadline, ulong Foo, ulong Bar)> Timers { get; } = []; // the sample keeps at most one
         public List<AsyncCompletion> Delivered { get; } = [];
         public List<string> Log { get; } = [];
     }
@@ -107,13 +107,20 @@ public sealed class FakeNullDriver : IDextTransport
                 if (state.Callback is not null && _hardened) _liveActions--; // the sample overwrites without release
                 state.Callback = asyncReference[2];
                 _liveActions++;
-                state.Timer = (_now + Delay, foo, bar);
+                Arm(state, foo, bar);
                 return WriteData(structOutput, foo, bar);
             default:
                 if (state.Callback is null) return new(_hardened ? IOReturn.NotReady : IOReturn.Error, 0, 0);
-                state.Timer = (_now + Delay, foo, bar); // re-arming replaces the pending deadline
+                Arm(state, foo, bar);
                 return new(IOReturn.Success, 0, 0);
         }
+    }
+
+    /// <summary>The sample's WakeAtTime replaces the pending deadline; the hardened variant queues each request.</summary>
+    void Arm(Connection state, ulong foo, ulong bar)
+    {
+        if (!_hardened) state.Timers.Clear();
+        state.Timers.Add((_now + Delay, foo, bar));
     }
 
     CallResult Scalar(ReadOnlySpan<ulong> input, Span<ulong> output)
@@ -154,11 +161,13 @@ public sealed class FakeNullDriver : IDextTransport
         var end = _now + nanoseconds;
         foreach (var state in _connections.Values)
         {
-            if (state.Timer is not { } timer || timer.Deadline > end) continue;
-            state.Timer = null;
-            if (state.Callback is { } refcon)
-                state.Delivered.Add(new AsyncCompletion(0, refcon, IOReturn.Success,
-                    [WrongCompletionArgument ? 3UL : 2UL, timer.Foo + 1, timer.Bar + 10], timer.Deadline));
+            foreach (var timer in state.Timers.Where(t => t.Deadline <= end).ToArray())
+            {
+                state.Timers.Remove(timer);
+                if (state.Callback is { } refcon)
+                    state.Delivered.Add(new AsyncCompletion(0, refcon, IOReturn.Success,
+                        [WrongCompletionArgument ? 3UL : 2UL, timer.Foo + 1, timer.Bar + 10], timer.Deadline));
+            }
         }
         _now = end;
     }

@@ -1,0 +1,207 @@
+using ConformanceKit.Oracle;
+using ConformanceKit.Programs;
+using ConformanceKit.Properties.Generators;
+using ConformanceKit.Spec;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace ConformanceKit.Properties.Catalog;
+
+/// <summary>
+/// The conformance suite of a dext, generated from its spec: one property per rule, per selector
+/// where the rule is about a selector. The same catalog runs under NUnit (properties/Tests) and in
+/// `conformancekit check`.
+/// </summary>
+public static class RuleCatalog
+{
+    static readonly ulong[] AsyncWaits = [8_000_000_000];
+
+    public static IReadOnlyList<RuleTarget> For(DispatchSpec spec, bool canObserveObjects)
+    {
+        var targets = new List<RuleTarget>();
+        foreach (var entry in spec.Selectors)
+        {
+            targets.Add(entry.Checked
+                ? Target(Rules.DispatchShape, entry, DispatchShape(spec, entry))
+                : new RuleTarget(Rules.DispatchShape, entry, null, "unchecked selector: malformed shapes are held to memory.safety only"));
+        }
+        foreach (var entry in spec.Selectors) targets.Add(Target(Rules.DispatchAccept, entry, DispatchAccept(spec, entry)));
+        targets.Add(Target(Rules.SelectorRange, null, SelectorRange(spec)));
+        foreach (var entry in spec.Selectors) targets.Add(Target(Rules.MemorySafety, entry, MemorySafety(spec, entry)));
+
+        var requests = spec.Selectors.Where(s => s.Role == AsyncRole.Request).ToArray();
+        if (requests.Length == 0)
+            targets.Add(new RuleTarget(Rules.AsyncRegisterBeforeRequest, null, null, "the spec declares no async request selector"));
+        foreach (var request in requests) targets.Add(Target(Rules.AsyncRegisterBeforeRequest, request, RegisterBeforeRequest(spec, request)));
+
+        var completing = spec.Selectors.Where(s => s.Completes).ToArray();
+        if (completing.Length == 0)
+            targets.Add(new RuleTarget(Rules.AsyncDelivery, null, null, "the spec declares no selector that owes a completion"));
+        foreach (var entry in completing) targets.Add(Target(Rules.AsyncDelivery, entry, AsyncDelivery(spec, entry)));
+
+        targets.Add(canObserveObjects
+            ? Target(Rules.ObjectsBalance, null, ObjectsBalance(spec))
+            : new RuleTarget(Rules.ObjectsBalance, null, null, "live-object counters are not observable through this transport"));
+        targets.Add(Target(Rules.AccessEntitlement, null, AccessEntitlement(spec)));
+        return targets;
+    }
+
+    static RuleTarget Target(string rule, SelectorSpec? entry, RuleProperty property) => new(rule, entry, property, null);
+
+    static Program Open(params Step[] steps) => new([new OpenStep(0, ClientAccess.AsEntitled), .. steps]);
+
+    /// <summary>Calls that make the entry usable first: a registered callback for a request selector.</summary>
+    static Step[] Prelude(DispatchSpec spec, SelectorSpec entry) =>
+        entry.Role == AsyncRole.Request && spec.RegisterSelector is { } register
+            ? [WellShapedFixed(register, data: 1, refcon: 100)]
+            : [];
+
+    static CallStep WellShapedFixed(SelectorSpec entry, byte data, ulong refcon, bool? completion = null)
+    {
+        var shape = entry.Shape;
+        var withCompletion = completion ?? entry.Completion == CompletionRule.Required;
+        return CallGen.Build(entry.Selector, 0, withCompletion,
+            shape.ScalarInput.IsVariable ? 0 : shape.ScalarInput.Value, shape.StructInput.IsVariable ? 16 : shape.StructInput.Value,
+            shape.ScalarOutput.IsVariable ? 16 : shape.ScalarOutput.Value, shape.StructOutput.IsVariable ? 16 : shape.StructOutput.Value,
+            data, refcon);
+    }
+
+    /// <summary>The well-shaped call with one dimension moved to each of its boundaries.</summary>
+    static IEnumerable<CallStep> OneDimensionOff(SelectorSpec entry)
+    {
+        var good = WellShapedFixed(entry, data: 1, refcon: 1);
+        if (entry.Completion != CompletionRule.Any)
+            yield return good with { Async = good.Async is null ? new AsyncReference(1) : null };
+        var shape = entry.Shape;
+        foreach (var count in Neighbours(shape.ScalarInput, 17))
+            yield return good with { ScalarInput = ProgramData.Scalars((int)count, 1) };
+        foreach (var size in Neighbours(shape.StructInput, 4097))
+            yield return good with { StructInput = ProgramData.Bytes((int)size, 1) };
+        foreach (var count in Neighbours(shape.ScalarOutput, 17))
+            yield return good with { ScalarOutputCapacity = count };
+        foreach (var size in Neighbours(shape.StructOutput, 4097))
+            yield return good with { StructOutputCapacity = size };
+    }
+
+    static IEnumerable<uint> Neighbours(ShapeSize declared, uint limitPlusOne)
+    {
+        if (declared.IsVariable) yield break;
+        var n = declared.Value;
+        foreach (var candidate in new[] { 0u, 1u, n - 1, n + 1, 16u, limitPlusOne - 1, limitPlusOne }.Distinct())
+            if (candidate != n && candidate != uint.MaxValue) yield return candidate;
+    }
+
+    static RuleProperty DispatchShape(DispatchSpec spec, SelectorSpec entry)
+    {
+        var prelude = Prelude(spec, entry);
+        var sweep = OneDimensionOff(entry).Select(call => Open([.. prelude, call])).ToArray();
+        var generator =
+            from calls in Gen.Choose(1, 4).SelectMany(n => Gen.ArrayOf(Gen.Frequency((3, CallGen.Malformed(entry)), (1, CallGen.WellShaped(entry))), n))
+            select Open([.. prelude, .. calls]);
+        return new RuleProperty(Rules.DispatchShape, entry, generator, sweep);
+    }
+
+    static RuleProperty DispatchAccept(DispatchSpec spec, SelectorSpec entry)
+    {
+        var prelude = Prelude(spec, entry);
+        var sweep = new[] { (byte)0, (byte)1, (byte)0xFF, (byte)0x80 }
+            .Select(data => Open([.. prelude, WellShapedFixed(entry, data, refcon: 1)]))
+            .Concat(CallGen.Examples(entry).Select(example => Open([.. prelude, example])))
+            .ToArray();
+        var generator =
+            from calls in Gen.Choose(1, 3).SelectMany(n => Gen.ArrayOf(CallGen.WellShaped(entry), n))
+            select Open([.. prelude, .. calls]);
+        return new RuleProperty(Rules.DispatchAccept, entry, generator, sweep);
+    }
+
+    static RuleProperty SelectorRange(DispatchSpec spec)
+    {
+        var empty = new SelectorShape(new ShapeSize(0), new ShapeSize(0), new ShapeSize(0), new ShapeSize(0));
+        var sweep = new[] { spec.SelectorLimit, spec.SelectorLimit + 1, 0xFFFFFFFFu, 0x80000000u }
+            .Where(s => spec.Find(s) is null)
+            .Select(s => Open(CallGen.Build(s, 0, false, 0, 0, 0, 0, 0, 1)))
+            .ToArray();
+        var call = ShapeGen.OutOfRangeSelector(spec).SelectMany(selector => CallGen.AnyShape(selector, empty));
+        var generator = Gen.Choose(1, 3).SelectMany(n => Gen.ArrayOf(call, n)).Select(calls => Open([.. calls]));
+        return new RuleProperty(Rules.SelectorRange, null, generator, sweep);
+    }
+
+    static RuleProperty MemorySafety(DispatchSpec spec, SelectorSpec entry)
+    {
+        var prelude = Prelude(spec, entry);
+        var extra = new List<CallStep>();
+        var good = WellShapedFixed(entry, data: 1, refcon: 1);
+        foreach (var size in new uint[] { 1, 7, 15, 4095, 4096, 4097 })
+            extra.Add(good with { StructInput = ProgramData.Bytes((int)size, 1) });
+        for (var capacity = 4097u; capacity <= 4105; capacity++)
+            extra.Add(good with { StructOutputCapacity = capacity });
+        var sweep = OneDimensionOff(entry).Concat(extra).Distinct().Select(call => Open([.. prelude, call])).ToArray();
+        var generator =
+            from calls in Gen.Choose(1, 4).SelectMany(n => Gen.ArrayOf(CallGen.AnyShape(entry), n))
+            select Open([.. prelude, .. calls]);
+        return new RuleProperty(Rules.MemorySafety, entry, generator, sweep);
+    }
+
+    static RuleProperty RegisterBeforeRequest(DispatchSpec spec, SelectorSpec request)
+    {
+        var others = spec.Selectors.Where(s => s.Role == AsyncRole.None && s.Completion != CompletionRule.Required).ToArray();
+        var wait = new WaitStep(WaitAfter(spec));
+        var sweep = new List<Program>
+        {
+            Open(WellShapedFixed(request, 1, 1, completion: false), wait),
+        };
+        if (request.Completion != CompletionRule.Forbidden) sweep.Add(Open(WellShapedFixed(request, 1, 1, completion: true), wait));
+        var before = others.Length == 0
+            ? Gen.Constant(Array.Empty<CallStep>())
+            : Gen.Choose(0, 2).SelectMany(n => Gen.ArrayOf(Gen.Elements(others).SelectMany(e => CallGen.WellShaped(e)), n));
+        var generator =
+            from prefix in before
+            from requests in Gen.Choose(1, 3).SelectMany(n => Gen.ArrayOf(CallGen.WellShaped(request), n))
+            from waitNs in Gen.Elements(0UL, WaitAfter(spec))
+            select Open([.. prefix, .. requests, new WaitStep(waitNs)]);
+        return new RuleProperty(Rules.AsyncRegisterBeforeRequest, request, generator, sweep);
+    }
+
+    static ulong WaitAfter(DispatchSpec spec) => (spec.Async?.DelayNs ?? 0) + (spec.Async?.LeewayNs ?? 0) + 1_000_000_000;
+
+    static RuleProperty AsyncDelivery(DispatchSpec spec, SelectorSpec entry)
+    {
+        var register = spec.RegisterSelector!;
+        var wait = new WaitStep(WaitAfter(spec));
+        var armedOnce = entry.Role == AsyncRole.RegisterCallback
+            ? Open(WellShapedFixed(register, 1, 1), wait)
+            : Open(WellShapedFixed(register, 1, 1), wait, WellShapedFixed(entry, 2, 2), wait);
+        var armedTwice = entry.Role == AsyncRole.RegisterCallback
+            ? Open(WellShapedFixed(register, 1, 1), WellShapedFixed(register, 2, 2), wait)
+            : Open(WellShapedFixed(register, 1, 1), wait, WellShapedFixed(entry, 2, 2), WellShapedFixed(entry, 3, 3), wait);
+        return new RuleProperty(Rules.AsyncDelivery, entry, ProtocolGen.Programs(spec), [armedOnce, armedTwice]);
+    }
+
+    static RuleProperty ObjectsBalance(DispatchSpec spec)
+    {
+        var sweep = new List<Program> { Open(new CloseStep(0)) };
+        if (spec.RegisterSelector is { } register)
+        {
+            sweep.Add(Open(WellShapedFixed(register, 1, 1), new CloseStep(0)));
+            sweep.Add(Open(WellShapedFixed(register, 1, 1), WellShapedFixed(register, 2, 2), new CloseStep(0)));
+        }
+        return new RuleProperty(Rules.ObjectsBalance, null, ProtocolGen.Programs(spec), sweep);
+    }
+
+    static RuleProperty AccessEntitlement(DispatchSpec spec)
+    {
+        ClientAccess[] accesses =
+        [
+            ClientAccess.AsEntitled, ClientAccess.Nothing,
+            new ClientAccess.Listed(new[] { "com.example.not-this-dext" }),
+            new ClientAccess.Listed(new[] { "com.example.other", (spec.BundleIdentifier ?? "com.example.dext") + ".suffix" }),
+        ];
+        var sweep = accesses.Select(access => new Program([new OpenStep(0, access), new CloseStep(0)])).ToArray();
+        var anyCall = Gen.Elements(spec.Selectors.ToArray()).SelectMany(e => CallGen.WellShaped(e));
+        var generator =
+            from access in Gen.Elements(accesses)
+            from calls in Gen.Choose(0, 2).SelectMany(n => Gen.ArrayOf(anyCall, n))
+            select new Program([new OpenStep(0, access), .. calls]);
+        return new RuleProperty(Rules.AccessEntitlement, null, generator, sweep);
+    }
+}

@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using ConformanceKit.Programs;
+using ConformanceKit.Properties.Catalog;
+using ConformanceKit.Runner;
+using FsCheck;
+using FsCheck.Fluent;
+using Microsoft.FSharp.Core;
+
+namespace ConformanceKit.Properties.Engine;
+
+/// <summary>
+/// Checks one <see cref="RuleProperty"/> on a dext: first its boundary sweep, then FsCheck with the
+/// property's generator and the program shrinker, seeded from <see cref="CheckOptions.Seed"/>. Each
+/// failure is shrunk to a minimal program and becomes a finding; the property is then checked again
+/// with that bug's signature excluded, so distinct bugs behind one property are all reported.
+/// </summary>
+public sealed class PropertyChecker(ProgramRunner runner, string dextName)
+{
+    public PropertyOutcome Check(RuleProperty property, CheckOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        var findings = new FindingSet();
+        var excluded = new HashSet<string>(StringComparer.Ordinal);
+        var programsRun = 0;
+
+        Finding? FirstFailure(Program program)
+        {
+            programsRun++;
+            var result = runner.Run(program);
+            return Finding.From(dextName, result).FirstOrDefault(f => property.Counts(f.Violation) && !excluded.Contains(f.Signature));
+        }
+
+        void Record(Program failing, string signature)
+        {
+            var minimal = ProgramShrinker.Minimize(failing, p => FirstFailure(p)?.Signature == signature);
+            var finding = FirstFailure(minimal) ?? throw new InvalidOperationException($"{property.Id}: a shrunk program stopped failing");
+            findings.Add(finding);
+            excluded.Add(finding.Signature);
+        }
+
+        foreach (var program in property.Sweep)
+        {
+            if (findings.Count >= options.MaxDistinctFindings) break;
+            if (FirstFailure(program) is { } failure) Record(program, failure.Signature);
+        }
+
+        var arbitrary = Arb.From(property.Generator, ProgramShrinker.Candidates);
+        for (var round = 0; findings.Count < options.MaxDistinctFindings; round++)
+        {
+            var capture = new CaptureRunner();
+            var config = Config.Quick
+                .WithMaxTest(options.Cases)
+                .WithEndSize(12)
+                .WithRunner(capture)
+                .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(options.SeedFor(property.Id, round)), FSharpOption<int>.None)));
+            FsCheck.Check.One(config, Prop.ForAll(arbitrary, (Program program) => FirstFailure(program) is null));
+            if (capture.Result is not TestResult.Failed failed) break;
+            var shrunk = failed.Item3.Head as Program ?? throw new InvalidOperationException("FsCheck returned no program");
+            var original = failed.Item2.Head as Program ?? shrunk;
+            // Replay the shrunk counterexample; if the dext does not fail the same way twice, fall back
+            // to the original one, so a finding is never dropped.
+            var (failing, failure) = FirstFailure(shrunk) is { } f ? (shrunk, f) : (original, FirstFailure(original));
+            if (failure is null)
+                throw new InvalidOperationException($"{property.Id}: FsCheck's counterexample does not fail again; the dext is not deterministic:\n{original}");
+            Record(failing, failure.Signature);
+        }
+        return new PropertyOutcome(property, programsRun, findings.All, options.SeedFor(property.Id, 0), clock.Elapsed);
+    }
+}

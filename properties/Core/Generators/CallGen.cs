@@ -1,0 +1,60 @@
+using ConformanceKit.Oracle;
+using ConformanceKit.Programs;
+using ConformanceKit.Spec;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace ConformanceKit.Properties.Generators;
+
+/// <summary>Calls to one selector: well-shaped (its declared shape), malformed (at least one check fails), or either.</summary>
+public static class CallGen
+{
+    /// <summary>The declared shape with random data; variable sizes get a random size; completion as the entry allows.</summary>
+    public static Gen<CallStep> WellShaped(SelectorSpec entry, int slot = 0) =>
+        from data in ShapeGen.Data()
+        from completion in CompletionFor(entry)
+        from scalarIn in Fixed(entry.Shape.ScalarInput, ShapeGen.Count(entry.Shape.ScalarInput).Where(c => c <= 16))
+        from structIn in Fixed(entry.Shape.StructInput, ShapeGen.Size(entry.Shape.StructInput))
+        from scalarOut in Fixed(entry.Shape.ScalarOutput, ShapeGen.Count(entry.Shape.ScalarOutput).Where(c => c <= 16))
+        from structOut in Fixed(entry.Shape.StructOutput, ShapeGen.Size(entry.Shape.StructOutput))
+        from refcon in Gen.Choose(1, 1000)
+        select Build(entry.Selector, slot, completion, scalarIn, structIn, scalarOut, structOut, data, (ulong)refcon);
+
+    /// <summary>A call whose shape fails at least one of the entry's dispatch checks.</summary>
+    public static Gen<CallStep> Malformed(SelectorSpec entry, int slot = 0) =>
+        AnyShape(entry, slot).Where(call => DispatchOracle.FirstShapeMismatch(entry, call) is not null);
+
+    /// <summary>Any shape at all for the selector, biased to boundaries.</summary>
+    public static Gen<CallStep> AnyShape(SelectorSpec entry, int slot = 0) => AnyShape(entry.Selector, entry.Shape, slot);
+
+    public static Gen<CallStep> AnyShape(uint selector, SelectorShape shape, int slot = 0) =>
+        from data in ShapeGen.Data()
+        from completion in Gen.Elements(true, false)
+        from scalarIn in ShapeGen.Count(shape.ScalarInput)
+        from structIn in ShapeGen.Size(shape.StructInput)
+        from scalarOut in ShapeGen.Count(shape.ScalarOutput)
+        from structOut in ShapeGen.Size(shape.StructOutput)
+        from refcon in Gen.Choose(1, 1000)
+        select Build(selector, slot, completion, scalarIn, structIn, scalarOut, structOut, data, (ulong)refcon);
+
+    static Gen<uint> Fixed(ShapeSize declared, Gen<uint> whenVariable) =>
+        declared.IsVariable ? whenVariable : Gen.Constant(declared.Value);
+
+    static Gen<bool> CompletionFor(SelectorSpec entry) => entry.Completion switch
+    {
+        CompletionRule.Required => Gen.Constant(true),
+        CompletionRule.Forbidden => Gen.Constant(false),
+        _ => Gen.Elements(true, false),
+    };
+
+    public static CallStep Build(uint selector, int slot, bool completion, uint scalarIn, uint structIn, uint scalarOut, ulong structOut, byte data, ulong refcon) =>
+        new(slot, selector, ProgramData.Scalars((int)scalarIn, data), ProgramData.Bytes((int)structIn, data),
+            scalarOut, structOut, completion ? new AsyncReference(refcon) : null);
+
+    /// <summary>The calls of the entry's example vectors, as a well-shaped call would carry them.</summary>
+    public static IEnumerable<CallStep> Examples(SelectorSpec entry, int slot = 0) =>
+        entry.Examples.Select(example => new CallStep(slot, entry.Selector, example.ScalarInput, example.StructInput,
+            entry.Shape.ScalarOutput.IsVariable ? (uint)(example.ScalarOutput?.Length ?? 16) : entry.Shape.ScalarOutput.Value,
+            entry.Shape.StructOutput.IsVariable ? (ulong)(example.StructOutput?.Length ?? 0) : entry.Shape.StructOutput.Value,
+            entry.Completion == CompletionRule.Required ? new AsyncReference(1) : null));
+}

@@ -1,0 +1,90 @@
+using ConformanceKit.Programs;
+using ConformanceKit.Spec;
+using FsCheck;
+using FsCheck.Fluent;
+
+namespace ConformanceKit.Properties.Generators;
+
+/// <summary>
+/// Model-based programs over the async protocol and the connection lifecycle: register the callback,
+/// request async work (with or without a completion), plain calls, waits around the completion delay,
+/// close, reopen, several connections at once. FsCheck generates a list of abstract commands; they are
+/// interpreted against the connection state, so every generated program is valid and every shrink of
+/// the list is too. The runner's model then predicts each return code and completion.
+/// </summary>
+public static class ProtocolGen
+{
+    enum Kind { Open, Close, Register, Request, Plain, Wait }
+
+    readonly record struct Command(Kind Kind, int Pick, byte Data);
+
+    static readonly ulong[] Waits = [0, 1_000_000_000, 2_000_000_000, 4_999_999_999, 5_000_000_000, 6_000_000_000, 7_000_000_000, 8_000_000_000, 12_000_000_000];
+
+    public static Gen<Program> Programs(DispatchSpec spec, int maxCommands = 12)
+    {
+        var command =
+            from kind in Gen.Frequency(
+                (2, Gen.Constant(Kind.Open)), (1, Gen.Constant(Kind.Close)), (3, Gen.Constant(Kind.Register)),
+                (4, Gen.Constant(Kind.Request)), (1, Gen.Constant(Kind.Plain)), (4, Gen.Constant(Kind.Wait)))
+            from pick in Gen.Choose(0, 1000)
+            from data in ShapeGen.Data()
+            select new Command(kind, pick, data);
+        return Gen.Sized(size => Gen.Choose(1, Math.Clamp(size, 1, maxCommands)).SelectMany(count => Gen.ArrayOf(command, count)))
+            .Select(commands => Interpret(spec, commands));
+    }
+
+    static Program Interpret(DispatchSpec spec, IReadOnlyList<Command> commands)
+    {
+        var steps = new List<Step> { new OpenStep(0, ClientAccess.AsEntitled) };
+        var open = new bool[Step.MaxSlots];
+        open[0] = true;
+        var register = spec.RegisterSelector;
+        var requests = spec.Selectors.Where(s => s.Role == AsyncRole.Request).ToArray();
+        var plain = spec.Selectors.Where(s => s.Role == AsyncRole.None && s.Completion != CompletionRule.Required).ToArray();
+        ulong refcon = 1;
+        foreach (var command in commands)
+        {
+            var openSlots = Enumerable.Range(0, Step.MaxSlots).Where(s => open[s]).ToArray();
+            var freeSlots = Enumerable.Range(0, Step.MaxSlots).Where(s => !open[s]).ToArray();
+            switch (command.Kind)
+            {
+                case Kind.Open when freeSlots.Length > 0:
+                    var slot = freeSlots[command.Pick % freeSlots.Length];
+                    steps.Add(new OpenStep(slot, ClientAccess.AsEntitled));
+                    open[slot] = true;
+                    break;
+                case Kind.Close when openSlots.Length > 0:
+                    var closing = openSlots[command.Pick % openSlots.Length];
+                    steps.Add(new CloseStep(closing));
+                    open[closing] = false;
+                    break;
+                case Kind.Wait:
+                    steps.Add(new WaitStep(Waits[command.Pick % Waits.Length]));
+                    break;
+                case Kind.Register when register is not null && openSlots.Length > 0:
+                    steps.Add(WellShaped(register, openSlots[command.Pick % openSlots.Length], true, command.Data, refcon++));
+                    break;
+                case Kind.Request when requests.Length > 0 && openSlots.Length > 0:
+                    var request = requests[command.Pick % requests.Length];
+                    var withCompletion = request.Completion == CompletionRule.Required || (request.Completion == CompletionRule.Any && command.Pick % 2 == 1);
+                    steps.Add(WellShaped(request, openSlots[command.Pick / 7 % openSlots.Length], withCompletion, command.Data, refcon++));
+                    break;
+                case Kind.Plain when plain.Length > 0 && openSlots.Length > 0:
+                    steps.Add(WellShaped(plain[command.Pick % plain.Length], openSlots[command.Pick / 7 % openSlots.Length], false, command.Data, refcon++));
+                    break;
+            }
+        }
+        return new Program(steps);
+    }
+
+    static CallStep WellShaped(SelectorSpec entry, int slot, bool completion, byte data, ulong refcon)
+    {
+        var shape = entry.Shape;
+        return CallGen.Build(entry.Selector, slot, completion,
+            shape.ScalarInput.IsVariable ? 0 : shape.ScalarInput.Value,
+            shape.StructInput.IsVariable ? 16 : shape.StructInput.Value,
+            shape.ScalarOutput.IsVariable ? 16 : shape.ScalarOutput.Value,
+            shape.StructOutput.IsVariable ? 16 : shape.StructOutput.Value,
+            data, refcon);
+    }
+}
