@@ -13,8 +13,13 @@ public sealed record DispatchSpec(
     ImmutableArray<IOReturn> OutOfRange,
     ImmutableArray<SelectorSpec> Selectors,
     AsyncSpec? Async,
+    ImmutableArray<KnownFinding> Known,
     string SourcePath)
 {
+    public bool IsKnown(string rule, uint? selector) => Known.Any(k => k.Covers(rule, selector));
+
+    public string? SelectorName(uint selector) => Find(selector)?.Name;
+
     public SelectorSpec? Find(uint selector)
     {
         foreach (var entry in Selectors)

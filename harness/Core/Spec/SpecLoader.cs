@@ -66,10 +66,29 @@ public static class SpecLoader
 
         var selectors = ReadSelectors(root);
         var asyncSpec = root.Optional("async") is { } asyncNode ? ReadAsync(root.Child(asyncNode, "async")) : null;
+        var known = root.Optional("known") is { } knownNode ? ReadKnown(root, knownNode) : [];
         root.RejectUnknownKeys();
 
         CheckAsyncConsistency(root, selectors, asyncSpec);
-        return new DispatchSpec(dext, service, bundle, type, access, outOfRange, selectors, asyncSpec, path);
+        return new DispatchSpec(dext, service, bundle, type, access, outOfRange, selectors, asyncSpec, known, path);
+    }
+
+    static ImmutableArray<KnownFinding> ReadKnown(YamlMap root, YamlNode node)
+    {
+        var result = ImmutableArray.CreateBuilder<KnownFinding>();
+        foreach (var item in root.Sequence(node, "known").Children)
+        {
+            var map = root.Child(item, "known finding");
+            var ruleNode = map.Required("rule");
+            var rule = map.Scalar(ruleNode, "rule");
+            if (!Oracle.Rules.All.Contains(rule))
+                throw map.Fail(ruleNode, $"known finding: '{rule}' is not a rule id ({string.Join(", ", Oracle.Rules.All)})");
+            uint? selector = map.Optional("selector") is { } selectorNode ? (uint)map.ParseUnsigned(selectorNode, "selector", uint.MaxValue) : null;
+            var why = map.RequiredString("why");
+            map.RejectUnknownKeys();
+            result.Add(new KnownFinding(rule, selector, why, map.Line));
+        }
+        return result.ToImmutable();
     }
 
     static AccessPolicy ReadAccess(YamlMap root)

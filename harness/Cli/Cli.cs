@@ -1,0 +1,37 @@
+using System.CommandLine;
+using ConformanceKit.Cli.Commands;
+
+namespace ConformanceKit.Cli;
+
+/// <summary>The `conformancekit` command line.</summary>
+public static class Cli
+{
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand("""
+            ConformanceKit: conformance and fuzz testing of DriverKit extensions' user clients.
+
+            Exit codes: 0 every rule holds (fuzz: the campaign ran), 1 findings, 2 usage or setup error.
+            """);
+        root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(ReplayCommand.Create());
+        root.Subcommands.Add(MinimizeCommand.Create());
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            var message = string.Join(' ', parse.Errors[0].Message.Split(['\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Console.Error.WriteLine($"conformancekit: error: {message}");
+            Console.Error.WriteLine("Run 'conformancekit --help' for usage.");
+            return ExitCodes.UsageOrSetup;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (UserError.Is(e))
+        {
+            return UserError.Report(e);
+        }
+    }
+}

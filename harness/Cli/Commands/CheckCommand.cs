@@ -1,0 +1,50 @@
+using System.CommandLine;
+using ConformanceKit.Cli.Output;
+using ConformanceKit.Properties.Engine;
+using Spectre.Console;
+
+namespace ConformanceKit.Cli.Commands;
+
+/// <summary>`conformancekit check`: the conformance suite (properties/) against one dext.</summary>
+public static class CheckCommand
+{
+    public static Command Create()
+    {
+        var target = new TargetOptions();
+        var seed = new Option<int>("--seed") { Description = "Seed of the run (printed with every failure)", DefaultValueFactory = _ => 1 };
+        var cases = new Option<int>("--cases") { Description = "Random programs per property after its boundary sweep", DefaultValueFactory = _ => 100 };
+        var json = new Option<string?>("--json") { Description = "Write the summary as JSON to this file" };
+        var allowKnown = new Option<bool>("--allow-known") { Description = "Exit 0 when every finding is one the spec lists under 'known:'" };
+        var rule = new Option<string[]>("--rule") { Description = "Only these rule ids (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("check", "Run the conformance properties against a dext and print a per-rule, per-selector table");
+        target.AddTo(command);
+        command.Options.Add(seed);
+        command.Options.Add(cases);
+        command.Options.Add(json);
+        command.Options.Add(allowKnown);
+        command.Options.Add(rule);
+        command.SetAction(parse =>
+        {
+            var console = AnsiConsole.Console;
+            var options = new CheckOptions(parse.GetValue(seed), Math.Max(1, parse.GetValue(cases)));
+            var rules = parse.GetValue(rule) ?? [];
+            foreach (var id in rules)
+                if (!Oracle.Rules.All.Contains(id)) throw new UsageException($"unknown rule '{id}' ({string.Join(", ", Oracle.Rules.All)})");
+            using var session = target.Open(parse);
+            CheckReport? report = null;
+            console.Status().Start($"checking {session.Spec.Dext}", status =>
+            {
+                report = ConformanceCheck.Run(session.Spec, session.Transport, session.Variant, options,
+                    (t, _) => status.Status($"checked {Markup.Escape(t.Rule)}{(t.Selector is { } s ? $" · {s.Selector} {Markup.Escape(s.Name)}" : "")}"),
+                    rules.Length == 0 ? null : t => rules.Contains(t.Rule));
+            });
+            CheckTable.Render(console, report!, session.Spec);
+            CheckTable.RenderFindings(console, report!.Findings, session.Spec);
+            if (parse.GetValue(json) is { } path) Json.Write(path, CheckJson.From(report, session.Spec));
+            if (report.AllHeld) return ExitCodes.Ok;
+            var onlyKnown = report.Findings.All(f => session.Spec.IsKnown(f.Rule, f.Selector));
+            return parse.GetValue(allowKnown) && onlyKnown ? ExitCodes.Ok : ExitCodes.Findings;
+        });
+        return command;
+    }
+}
