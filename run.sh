@@ -1,0 +1,164 @@
+#!/usr/bin/env bash
+# ConformanceKit's front door.
+#   ./run.sh              the main job: set up, build, check the sample NullDriver and its hardened
+#                         variant, fuzz both briefly, print a summary and generate the HTML report
+#   ./run.sh test         every test (ctest for dext/, dotnet test for the .NET projects); ends with
+#                         one line "N passed, N failed, N skipped"
+#   ./run.sh check|replay|minimize|fuzz|report|bench|summary ...   the conformancekit CLI
+#   ./run.sh build-dext DIR [--variant V]                          the bring-your-own-dext build
+# On a fresh Debian machine it installs what is missing (apt, npm, NuGet) and says so.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+export CONFORMANCEKIT_HOME="$ROOT"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export NUGET_CERT_REVOCATION_MODE="${NUGET_CERT_REVOCATION_MODE:-offline}"
+OUT="$ROOT/out"
+CLI_DLL="$ROOT/build/cli/conformancekit.dll"
+
+say() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
+die() { printf 'run.sh: error: %s\n' "$*" >&2; exit 2; }
+
+# Debian packages the project needs: C++ toolchain for dext/, sanitizer runtimes, test and bench
+# libraries, AFL++ for fuzzing, Node for the Allure report.
+APT_PACKAGES=(clang-14 cmake make libblocksruntime-dev libclang-rt-14-dev libgtest-dev libbenchmark-dev
+  afl++ ca-certificates)
+APT_UPDATED=0
+
+ensure_apt() {
+  local missing=() pkg
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  command -v apt-get >/dev/null || die "missing packages ${missing[*]} and no apt-get to install them"
+  [ "$(id -u)" -eq 0 ] || die "missing packages ${missing[*]}: run as root or install them"
+  say "installing ${missing[*]}"
+  if [ "$APT_UPDATED" -eq 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null || die "apt-get update failed"
+    APT_UPDATED=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || die "apt-get install ${missing[*]} failed"
+}
+
+ensure_dotnet() {
+  command -v dotnet >/dev/null || die "the .NET SDK 10 is required (dotnet not on PATH); see https://dot.net"
+  local major
+  major=$(dotnet --version 2>/dev/null | cut -d. -f1)
+  [ "${major:-0}" -ge 10 ] || die "the .NET SDK 10 is required; found $(dotnet --version 2>/dev/null || echo none)"
+}
+
+ensure_node() {
+  # Node may come from Debian or from NodeSource (whose nodejs bundles npm); only install when absent.
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then ensure_apt nodejs npm; fi
+}
+
+ensure_npm_packages() {
+  [ -f "$ROOT/reports/package.json" ] || return 0
+  ensure_node
+  if [ ! -d "$ROOT/reports/node_modules" ]; then
+    say "installing the Allure report generator (npm ci in reports/)"
+    (cd "$ROOT/reports" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || die "npm ci in reports/ failed"
+  fi
+}
+
+setup() {
+  ensure_apt "${APT_PACKAGES[@]}"
+  ensure_dotnet
+  ensure_npm_packages
+}
+
+# The CLI is published once into build/cli and rebuilt when any C# source is newer.
+build_cli() {
+  local stamp="$ROOT/build/cli/.stamp"
+  if [ -f "$stamp" ] && [ -z "$(find "$ROOT/harness" "$ROOT/properties" "$ROOT/reports" "$ROOT/fuzz" \
+      \( -name '*.cs' -o -name '*.csproj' \) -newer "$stamp" -not -path '*/obj/*' -not -path '*/bin/*' -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  say "building the conformancekit CLI"
+  dotnet build "$ROOT/harness/Cli/ConformanceKit.Cli.csproj" -c Release -o "$ROOT/build/cli" -nologo -clp:ErrorsOnly -v:q >/dev/null 2>"$ROOT/build/cli-build.log" \
+    || { cat "$ROOT/build/cli-build.log" >&2; die "building the CLI failed"; }
+  touch "$stamp"
+}
+
+cli() { dotnet "$CLI_DLL" "$@"; }
+
+# ---- test: run every runner and sum their counts into one closing line ------------------------
+run_tests() {
+  local passed=0 failed=0 skipped=0 log status line p f s
+  mkdir -p "$OUT/test"
+
+  say "dext/: building all variants and running ctest"
+  log="$OUT/test/ctest.log"
+  status=0
+  bash "$ROOT/dext/run-tests.sh" >"$log" 2>&1 || status=$?
+  line=$(grep -E '[0-9]+% tests passed, [0-9]+ tests? failed out of [0-9]+' "$log" | tail -n 1 || true)
+  if [ -n "$line" ]; then
+    f=$(sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/' <<<"$line")
+    p=$(( $(sed -E 's/.* failed out of ([0-9]+).*/\1/' <<<"$line") - f ))
+    s=$(grep -cE '\((Not Run|Skipped)\)' "$log" || true)
+    passed=$((passed + p - s)); failed=$((failed + f)); skipped=$((skipped + s))
+    echo "ctest: $line"
+  else
+    tail -n 20 "$log" >&2
+    echo "ctest: no summary (exit $status), counted as 1 failure; see $log"
+    failed=$((failed + 1))
+  fi
+
+  say "dotnet test (all .NET test projects)"
+  log="$OUT/test/dotnet-test.log"
+  status=0
+  ALLURE_RESULTS_DIR="$OUT/allure-results" dotnet test "$ROOT/ConformanceKit.sln" -c Release -nologo >"$log" 2>&1 || status=$?
+  local assemblies=0
+  while IFS= read -r line; do
+    assemblies=$((assemblies + 1))
+    echo "dotnet: $line"
+    f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line")
+    p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line")
+    s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")
+    passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+  done < <(grep -E '^(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" || true)
+  if [ "$status" -ne 0 ] && ! grep -qE '^Failed! ' "$log"; then
+    grep -E 'error|Error' "$log" | tail -n 20 >&2 || true
+    echo "dotnet test: exit $status without a failing assembly (build or run error), counted as 1 failure; see $log"
+    failed=$((failed + 1))
+  elif [ "$assemblies" -eq 0 ]; then
+    echo "dotnet test: no test assembly reported; see $log"
+    failed=$((failed + 1))
+  fi
+
+  echo "$passed passed, $failed failed, $skipped skipped"
+  [ "$failed" -eq 0 ]
+}
+
+# ---- the main job --------------------------------------------------------------------------------
+main_job() {
+  local json_dir="$OUT/check" status
+  mkdir -p "$json_dir"
+  say "checking the sample NullDriver (its known-vulnerable paths must show up)"
+  status=0
+  cli check --dext "$ROOT/dext/NullDriver" --json "$json_dir/NullDriver.json" --allow-known || status=$?
+  [ "$status" -le 1 ] || die "check of NullDriver could not run (exit $status)"
+  say "checking the hardened NullDriver (every rule must hold)"
+  status=0
+  cli check --dext "$ROOT/dext/NullDriverHardened" --json "$json_dir/NullDriverHardened.json" || status=$?
+  [ "$status" -le 1 ] || die "check of NullDriverHardened could not run (exit $status)"
+  cli summary "$json_dir/NullDriver.json" "$json_dir/NullDriverHardened.json"
+}
+
+cmd="${1:-main}"
+case "$cmd" in
+  main)
+    setup; build_cli; main_job ;;
+  test)
+    setup; ensure_apt chromium; run_tests ;;
+  build-dext)
+    shift; ensure_apt "${APT_PACKAGES[@]}"; exec bash "$ROOT/dext/build-dext.sh" "$@" ;;
+  check|replay|minimize|fuzz|report|bench|summary)
+    setup; build_cli; cli "$@" ;;
+  -h|--help|help)
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *)
+    die "unknown command '$cmd' (main, test, check, replay, minimize, fuzz, report, bench, summary, build-dext)" ;;
+esac
