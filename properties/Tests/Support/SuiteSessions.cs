@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using ConformanceKit.Spec;
+using ConformanceKit.Targets;
+using ConformanceKit.Transports;
+
+namespace ConformanceKit.Properties.Tests.Support;
+
+/// <summary>One built dext and open transport per dext folder, shared by the suite's tests and closed at the end.</summary>
+public static class SuiteSessions
+{
+    public sealed record DextSession(DextTarget Target, DispatchSpec Spec, IDextTransport Transport, string Variant);
+
+    static readonly ConcurrentDictionary<string, Lazy<DextSession>> Sessions = new(StringComparer.Ordinal);
+
+    public static DextSession For(string dextDirectory) =>
+        Sessions.GetOrAdd(dextDirectory, dir => new Lazy<DextSession>(() => Open(dir))).Value;
+
+    static DextSession Open(string directory)
+    {
+        var target = DextTarget.Resolve(directory);
+        var spec = target.LoadSpec();
+        var variant = DextVariants.Parse(SuiteSettings.Variant);
+        var transport = TransportFactory.Create(SuiteSettings.Transport, target, variant, spec, TimeSpan.FromSeconds(5));
+        return new DextSession(target, spec, transport, SuiteSettings.Variant);
+    }
+
+    public static void CloseAll()
+    {
+        foreach (var session in Sessions.Values.Where(s => s.IsValueCreated)) session.Value.Transport.Dispose();
+        Sessions.Clear();
+    }
+}
