@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds dext/ with its tests (the runtime, dkiig, NullDriver, NullDriverHardened and the test dexts,
+# in the release, asan and cov variants) and runs ctest. Called by ./run.sh test, which reads ctest's
+# closing "N% tests passed, N tests failed out of N" line.
+# The dexts' libraries land in build/dexts/<Name>/<variant>/, where the harness looks for them.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(dirname "$here")
+tree="$root/build/dext-tests"
+
+cxx=""
+for candidate in "${CXX:-}" clang++-14 clang++; do
+  if [ -n "$candidate" ] && command -v "$candidate" >/dev/null && "$candidate" --version 2>/dev/null | grep -q clang; then
+    cxx=$(command -v "$candidate"); break
+  fi
+done
+[ -n "$cxx" ] || { echo "run-tests.sh: clang++ not found" >&2; exit 2; }
+
+mkdir -p "$tree"
+exec 9>"$tree/.lock"
+flock 9
+cmake -S "$here" -B "$tree" -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_C_COMPILER="${cxx/clang++/clang}" \
+  -DDKSIM_DEXTS="$here/NullDriver;$here/NullDriverHardened" -DDKSIM_VARIANTS="release;asan;cov;asan-cov" \
+  -DDKSIM_OUTPUT_DIR="$root/build/dexts" -DDKSIM_BUILD_TESTS=ON
+cmake --build "$tree" -j "$(nproc)"
+cd "$tree"
+ctest --output-on-failure -j "$(nproc)" --timeout 300

@@ -1,0 +1,122 @@
+#include "kernel/Kernel.h"
+
+#include <DriverKit/IOService.h>
+#include <DriverKit/IOUserClient.h>
+
+#include "core/Access.h"
+#include "core/ObjectTracker.h"
+#include "core/Runtime.h"
+#include "objects/ClassRegistry.h"
+#include "service/ServiceState.h"
+
+namespace dksim {
+
+/* The provider every personality matches on: DriverKit's IOUserResources (IOResourceMatch IOKit). */
+class IOUserResources final : public IOService
+{
+    DKSIM_CLASS_DECLARE(IOUserResources, IOService)
+};
+DKSIM_CLASS_DEFINE_ABSTRACT(IOUserResources, IOService)
+
+static bool StartPersonality(Runtime &runtime, const Personality &personality)
+{
+    if (personality.providerClass != "IOUserResources") {
+        runtime.bootError = "personality " + personality.name + ": IOProviderClass " + personality.providerClass +
+                            " is not simulated (only IOUserResources is)";
+        return false;
+    }
+    OSObject *object = CreateInstanceOf(personality.userClass);
+    IOService *service = OSDynamicCast(IOService, object);
+    if (service == nullptr) {
+        runtime.bootError = "personality " + personality.name + ": IOUserClass " + personality.userClass +
+                            (object ? " is not an IOService" : " is not a class of this dext (declare it in a .iig)");
+        OSSafeReleaseNULL(object);
+        return false;
+    }
+    ServiceState &state = Access::service(service);
+    state.name = personality.userClass;
+    state.properties = personality.properties;
+    if (!service->init()) {
+        runtime.bootError = personality.userClass + "::init() failed";
+        service->release();
+        return false;
+    }
+    kern_return_t ret = service->Start(runtime.resources);
+    if (ret != kIOReturnSuccess) {
+        runtime.bootError = personality.userClass + "::Start failed with 0x" + [ret] {
+            char hex[16];
+            snprintf(hex, sizeof hex, "%08x", (unsigned)ret);
+            return std::string(hex);
+        }();
+        service->release();
+        return false;
+    }
+    runtime.startedServices.push_back(service);
+    return true;
+}
+
+int32_t Boot()
+{
+    Runtime &runtime = Runtime::get();
+    if (runtime.booted) return kIOReturnSuccess;
+    std::string error;
+    if (!runtime.image.load(error)) {
+        SetLastError(error);
+        return kIOReturnError;
+    }
+    runtime.bootError.clear();
+    runtime.runAs(0, [&] {
+        runtime.resources = NewTracked<IOUserResources>();
+        Access::service(runtime.resources).name = "IOUserResources";
+        for (const Personality &personality : runtime.image.personalities)
+            if (!StartPersonality(runtime, personality)) break;
+        runtime.pump();
+    });
+    if (!runtime.bootError.empty()) {
+        SetLastError(runtime.bootError);
+        Reset();
+        return kIOReturnError;
+    }
+    runtime.booted = true;
+    return kIOReturnSuccess;
+}
+
+int32_t Reset()
+{
+    Runtime &runtime = Runtime::get();
+    std::vector<uint64_t> open;
+    for (auto &entry : runtime.connections)
+        if (entry.second.open) open.push_back(entry.first);
+    for (uint64_t id : open) Close(id);
+    runtime.runAs(0, [&] {
+        for (auto it = runtime.startedServices.rbegin(); it != runtime.startedServices.rend(); ++it) {
+            IOService *service = *it;
+            service->Stop(runtime.resources);
+            runtime.pump();
+            service->release();
+        }
+        runtime.startedServices.clear();
+        for (IOService *service : runtime.registered) service->release();
+        runtime.registered.clear();
+        runtime.pump();
+        if (runtime.resources) runtime.resources->release();
+        runtime.resources = nullptr;
+    });
+    /* Whatever the dext leaked stays allocated (and counted below the new baseline); timers it
+     * leaked can never fire again. */
+    while (!runtime.armedTimers.empty()) runtime.disarm(runtime.armedTimers.back());
+    for (Work &work : runtime.pending)
+        if (work.queue) work.queue->release();
+    runtime.pending.clear();
+    runtime.connections.clear();
+    runtime.notifications.clear();
+    runtime.logs.clear();
+    runtime.nextConnection = 1;
+    runtime.nextNotification = 1;
+    runtime.virtualNow = 0;
+    runtime.booted = false;
+    RebaseLiveObjects();
+    return kIOReturnSuccess;
+}
+
+} // namespace dksim
