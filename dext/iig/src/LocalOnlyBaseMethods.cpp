@@ -1,0 +1,26 @@
+#include "LocalOnlyBaseMethods.h"
+
+namespace dkiig {
+namespace {
+
+/* The one list. OSObject::init/free are LOCALONLY in OSObject.iig; IOUserClient::ExternalMethod
+ * is LOCALONLY in IOUserClient.iig (the kernel reaches it through its own dispatch, not as an RPC
+ * of the dext's class). Add a name here when the runtime declares another such method as a plain
+ * virtual. */
+const char *const kLocalOnlyBaseMethods[] = {
+    "init",
+    "free",
+    "ExternalMethod",
+};
+
+} // namespace
+
+bool isLocalOnlyBaseMethod(const std::string &name)
+{
+    for (const char *known : kLocalOnlyBaseMethods)
+        if (name == known)
+            return true;
+    return false;
+}
+
+} // namespace dkiig

@@ -1,0 +1,50 @@
+/*
+ * Whole-file comparisons of generated output for the shapes real dexts have: Apple's NullDriver
+ * sample, a service and its user client in two files, and two classes in one file.
+ */
+#include <gtest/gtest.h>
+
+#include "Generator.h"
+#include "TestFiles.h"
+
+namespace {
+
+using dkiig_test::fixturePath;
+using dkiig_test::readText;
+
+void checkGolden(const std::string &name)
+{
+    const std::string iig = fixturePath("golden/" + name + ".iig");
+    dkiig::GeneratedFiles out = dkiig::generate(readText(iig), {name + ".iig", name + ".h"});
+    const std::string headerGolden = fixturePath("golden/" + name + ".h.golden");
+    const std::string implGolden = fixturePath("golden/" + name + ".iig.cpp.golden");
+    if (dkiig_test::updatingGoldens()) {
+        dkiig_test::writeText(headerGolden, out.header);
+        dkiig_test::writeText(implGolden, out.impl);
+        return;
+    }
+    EXPECT_EQ(readText(headerGolden), out.header) << "header of " << name;
+    EXPECT_EQ(readText(implGolden), out.impl) << "implementation of " << name;
+}
+
+TEST(Golden, NullDriverSampleShape)
+{
+    checkGolden("NullDriver");
+}
+
+TEST(Golden, ServiceInItsOwnFile)
+{
+    checkGolden("ExampleService");
+}
+
+TEST(Golden, UserClientInItsOwnFileIncludingTheServiceIig)
+{
+    checkGolden("ExampleUserClient");
+}
+
+TEST(Golden, TwoClassesInOneFile)
+{
+    checkGolden("MultiClass");
+}
+
+} // namespace
