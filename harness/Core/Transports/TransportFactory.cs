@@ -1,6 +1,7 @@
 using ConformanceKit.Spec;
 using ConformanceKit.Targets;
 using ConformanceKit.Transports.InProcess;
+using ConformanceKit.Transports.Socket;
 
 namespace ConformanceKit.Transports;
 
@@ -18,7 +19,7 @@ public static class TransportFactory
                 return new InProcessTransport(target.LibraryPath(variant));
             case "socket":
                 target.Build(variant, buildLog);
-                throw new TransportSetupException("socket transport not wired yet");
+                return new SocketTransport(target.HostPath(variant), callTimeout);
             case "iokit":
                 throw new TransportSetupException("--transport iokit needs macOS with the dext installed (IOKit.framework); this is " + System.Runtime.InteropServices.RuntimeInformation.OSDescription);
             default:

@@ -1,0 +1,69 @@
+/*
+ * One handler per operation. A handler decodes its whole payload first (and returns false, leaving
+ * the reason in the reader, when the payload is malformed: the dext never sees a bad frame), then
+ * calls the dksim function and fills the answer.
+ */
+#ifndef DEXTHOST_HANDLERS_H
+#define DEXTHOST_HANDLERS_H
+
+#include "Ops.h"
+#include "Wire.h"
+
+namespace dexthost {
+
+struct Answer {
+    int32_t status = 0;
+    ResponseWriter payload;
+};
+
+using Handler = bool (*)(PayloadReader &in, Answer &answer);
+
+struct OpEntry {
+    Op op;
+    const char *name;
+    Handler handler;
+};
+
+/* The entry of a wire operation number, or nullptr for an unknown one. */
+const OpEntry *FindOp(uint32_t op);
+
+/* SystemOps.cpp: identity, lifecycle, clock. */
+bool HandleAbiVersion(PayloadReader &in, Answer &answer);
+bool HandleDextIdentifier(PayloadReader &in, Answer &answer);
+bool HandleLastError(PayloadReader &in, Answer &answer);
+bool HandleBoot(PayloadReader &in, Answer &answer);
+bool HandleReset(PayloadReader &in, Answer &answer);
+bool HandleSetClockMode(PayloadReader &in, Answer &answer);
+bool HandleClockNow(PayloadReader &in, Answer &answer);
+bool HandleClockAdvance(PayloadReader &in, Answer &answer);
+bool HandleRunUntilIdle(PayloadReader &in, Answer &answer);
+
+/* RegistryOps.cpp: matching and connections. */
+bool HandleCountMatching(PayloadReader &in, Answer &answer);
+bool HandleAddMatchNotification(PayloadReader &in, Answer &answer);
+bool HandlePollMatchNotification(PayloadReader &in, Answer &answer);
+bool HandleOpen(PayloadReader &in, Answer &answer);
+bool HandleClose(PayloadReader &in, Answer &answer);
+
+/* CallOps.cpp */
+bool HandleCallMethod(PayloadReader &in, Answer &answer);
+bool HandleCallAsyncMethod(PayloadReader &in, Answer &answer);
+
+/* CompletionOps.cpp */
+bool HandleTakeCompletions(PayloadReader &in, Answer &answer);
+bool HandleWaitCompletions(PayloadReader &in, Answer &answer);
+
+/* ObservationOps.cpp */
+bool HandleLiveObjects(PayloadReader &in, Answer &answer);
+bool HandleLiveObjectsText(PayloadReader &in, Answer &answer);
+bool HandleReadLog(PayloadReader &in, Answer &answer);
+
+/* CoverageOps.cpp. The coverage map is the client's: the session detaches it when the client leaves. */
+void DetachCoverageShm();
+bool HandleSetCoverageShm(PayloadReader &in, Answer &answer);
+bool HandleHasCoverage(PayloadReader &in, Answer &answer);
+bool HandleCoverageEdges(PayloadReader &in, Answer &answer);
+
+} // namespace dexthost
+
+#endif

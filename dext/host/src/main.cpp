@@ -1,0 +1,73 @@
+/*
+ * dexthost: one dext (lib<Dext>.so) in its own process, served over a Unix-domain socket, so that a
+ * crash or hang of the dext ends this process and not the harness. See PROTOCOL.md.
+ */
+#include "Listener.h"
+#include "Ops.h"
+#include "Options.h"
+#include "Session.h"
+#include "Shutdown.h"
+
+#include <cstdio>
+#include <dksim.h>
+#include <unistd.h>
+
+using namespace dexthost;
+
+namespace {
+
+int Fail(const std::string &problem, int status)
+{
+    std::fprintf(stderr, "dexthost: %s\n", problem.c_str());
+    return status;
+}
+
+int Serve(const Options &options)
+{
+    Listener listener;
+    std::string problem;
+    bool opened = options.privateDir ? listener.OpenPrivate(problem) : listener.Open(options.socketPath, problem);
+    if (!opened) {
+        listener.Remove();
+        return Fail(problem, 1);
+    }
+    ExitCleanlyOnTermination(listener.SocketPath().c_str(), listener.PrivateDirectory().c_str());
+    if (options.privateDir) {
+        std::printf("%s\n", listener.SocketPath().c_str());
+        std::fflush(stdout);
+    }
+    for (;;) {
+        int client = listener.Accept(problem);
+        if (client < 0) {
+            listener.Remove();
+            return Fail(problem, 1);
+        }
+        bool clean = ServeClient(client);
+        close(client);
+        if (options.once) {
+            listener.Remove();
+            return clean ? 0 : 1;
+        }
+    }
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    Options options;
+    std::string problem;
+    if (!ParseOptions(argc, argv, options, problem)) return Fail(problem + " (see dexthost --help)", 2);
+    switch (options.action) {
+    case Options::Action::Help:
+        std::fputs(kUsage, stdout);
+        return 0;
+    case Options::Action::Version:
+        std::printf("dexthost protocol %u, dksim ABI %u, dext %s\n", kProtocolVersion, dksim_abi_version(),
+                    dksim_dext_identifier());
+        return 0;
+    case Options::Action::Serve:
+        break;
+    }
+    return Serve(options);
+}

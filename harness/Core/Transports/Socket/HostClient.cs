@@ -1,0 +1,159 @@
+using ConformanceKit.IOKit;
+
+namespace ConformanceKit.Transports.Socket;
+
+/// <summary>
+/// The dksim functions the harness uses, as dexthost requests (PROTOCOL.md): the same arguments and
+/// results as the C ABI, with the out-parameters as return values. No supervision here; see
+/// <see cref="HostSession"/> and <see cref="SocketTransport"/>.
+/// </summary>
+internal sealed class HostClient(HostSession session)
+{
+    const int CompletionArgs = 16;
+    readonly FrameWriter _request = new();
+
+    public uint AbiVersion()
+    {
+        var response = session.Exchange(_request.Start(HostOp.AbiVersion));
+        var version = response.U32();
+        response.End();
+        return version;
+    }
+
+    public string DextIdentifier() => Text(_request.Start(HostOp.DextIdentifier));
+
+    public string LastError() => Text(_request.Start(HostOp.LastError));
+
+    public int Boot() => StatusOnly(_request.Start(HostOp.Boot));
+
+    public int Reset() => StatusOnly(_request.Start(HostOp.Reset));
+
+    public int SetClockMode(int mode) => StatusOnly(_request.Start(HostOp.SetClockMode).I32(mode));
+
+    public int ClockAdvance(ulong nanoseconds) => StatusOnly(_request.Start(HostOp.ClockAdvance).U64(nanoseconds));
+
+    public ulong ClockNow()
+    {
+        var response = session.Exchange(_request.Start(HostOp.ClockNow));
+        var now = response.U64();
+        response.End();
+        return now;
+    }
+
+    public int CountMatching(string serviceName, out uint count)
+    {
+        var response = session.Exchange(_request.Start(HostOp.CountMatching).String(serviceName));
+        count = response.U32();
+        response.End();
+        return response.Status;
+    }
+
+    public int Open(string serviceName, uint type, IReadOnlyList<string> accessIds, out ulong connection)
+    {
+        if (accessIds.Count > HostLimits.MaxAccessIds)
+            throw new ArgumentException($"{accessIds.Count} access identifiers; dexthost takes at most {HostLimits.MaxAccessIds}");
+        _request.Start(HostOp.Open).String(serviceName).U32(type).U32((uint)accessIds.Count);
+        foreach (var id in accessIds) _request.String(id);
+        var response = session.Exchange(_request);
+        connection = response.U64();
+        response.End();
+        return response.Status;
+    }
+
+    public int Close(ulong connection) => StatusOnly(_request.Start(HostOp.Close).U64(connection));
+
+    /// <summary>dksim_call_method, or dksim_call_async_method when reference is not empty.</summary>
+    public CallResult Call(ulong connection, uint selector, ReadOnlySpan<ulong> reference,
+        ReadOnlySpan<ulong> scalarInput, ReadOnlySpan<byte> structInput, Span<ulong> scalarOutput, Span<byte> structOutput)
+    {
+        Require(reference.Length <= HostLimits.MaxAsyncReference, $"an async reference of {reference.Length} entries (at most {HostLimits.MaxAsyncReference})");
+        Require(scalarInput.Length <= HostLimits.MaxScalars, $"{scalarInput.Length} input scalars (at most {HostLimits.MaxScalars})");
+        Require(scalarOutput.Length <= HostLimits.MaxScalars, $"a scalar output capacity of {scalarOutput.Length} (at most {HostLimits.MaxScalars})");
+        Require(structInput.Length <= HostLimits.MaxStructBytes, $"a struct input of {structInput.Length} bytes (at most {HostLimits.MaxStructBytes})");
+        Require(structOutput.Length <= HostLimits.MaxStructBytes, $"a struct output capacity of {structOutput.Length} bytes (at most {HostLimits.MaxStructBytes})");
+
+        _request.Start(reference.IsEmpty ? HostOp.CallMethod : HostOp.CallAsyncMethod).U64(connection).U32(selector);
+        if (!reference.IsEmpty) _request.Scalars(reference);
+        _request.Scalars(scalarInput).Bytes(structInput).U32((uint)scalarOutput.Length).U64((ulong)structOutput.Length);
+
+        var response = session.Exchange(_request);
+        var scalarCount = response.U32();
+        for (var k = 0; k < Math.Min(scalarCount, (uint)scalarOutput.Length); k++) scalarOutput[k] = response.U64();
+        var structSize = response.U64();
+        response.Bytes((int)Math.Min(structSize, (ulong)structOutput.Length)).CopyTo(structOutput);
+        response.End();
+        return new CallResult(new IOReturn((uint)response.Status), scalarCount, structSize);
+    }
+
+    /// <summary>Takes up to capacity completions into sink; returns dksim's status and how many came.</summary>
+    public int TakeCompletions(ulong connection, uint capacity, List<AsyncCompletion> sink, out uint count)
+    {
+        var response = session.Exchange(_request.Start(HostOp.TakeCompletions).U64(connection).U32(capacity));
+        count = response.U32();
+        for (var k = 0; k < count; k++)
+        {
+            var callback = response.U64();
+            var refcon = response.U64();
+            var status = response.I32();
+            var argCount = response.U32();
+            var args = new ulong[Math.Min(argCount, CompletionArgs)];
+            for (var a = 0; a < CompletionArgs; a++)
+            {
+                var value = response.U64();
+                if (a < args.Length) args[a] = value;
+            }
+            sink.Add(new AsyncCompletion(callback, refcon, new IOReturn((uint)status), args, response.U64()));
+        }
+        response.End();
+        return response.Status;
+    }
+
+    public string LiveObjectsText() => Text(_request.Start(HostOp.LiveObjectsText));
+
+    public string ReadLog(ulong connection) => Text(_request.Start(HostOp.ReadLog).U64(connection));
+
+    /// <summary>Attaches SysV segment shmId (-1: detach) as the coverage map; the reason when refused.</summary>
+    public int SetCoverageShm(int shmId, uint size, out string reason)
+    {
+        var response = session.Exchange(_request.Start(HostOp.SetCoverageShm).I32(shmId).U32(size));
+        reason = response.String();
+        response.End();
+        return response.Status;
+    }
+
+    public bool HasCoverage()
+    {
+        var response = session.Exchange(_request.Start(HostOp.HasCoverage));
+        var has = response.I32();
+        response.End();
+        return has != 0;
+    }
+
+    public uint CoverageEdges()
+    {
+        var response = session.Exchange(_request.Start(HostOp.CoverageEdges));
+        var edges = response.U32();
+        response.End();
+        return edges;
+    }
+
+    int StatusOnly(FrameWriter request)
+    {
+        var response = session.Exchange(request);
+        response.End();
+        return response.Status;
+    }
+
+    string Text(FrameWriter request)
+    {
+        var response = session.Exchange(request);
+        var text = response.String();
+        response.End();
+        return text;
+    }
+
+    static void Require(bool condition, string what)
+    {
+        if (!condition) throw new ArgumentException($"dexthost cannot carry {what}");
+    }
+}

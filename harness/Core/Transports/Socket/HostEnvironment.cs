@@ -1,0 +1,37 @@
+using System.Diagnostics;
+
+namespace ConformanceKit.Transports.Socket;
+
+/// <summary>
+/// The sanitizer settings dexthost runs with, unless the user set their own: stop at the first error
+/// and exit (no abort, so the exit status is the sanitizer's, not SIGABRT), skip leak checking (the
+/// objects.balance rule judges leaks from live-object counters), and symbolize so the crash signature
+/// has function names.
+/// </summary>
+internal static class HostEnvironment
+{
+    public const string AsanDefaults = "detect_leaks=0:halt_on_error=1:abort_on_error=0:symbolize=1";
+    public const string UbsanDefaults = "halt_on_error=1:print_stacktrace=1";
+
+    static readonly string[] SymbolizerCandidates =
+    [
+        "/usr/bin/llvm-symbolizer-14",
+        "/usr/lib/llvm-14/bin/llvm-symbolizer",
+        "/usr/bin/llvm-symbolizer",
+    ];
+
+    public static void Apply(ProcessStartInfo start)
+    {
+        SetUnlessPresent(start, "ASAN_OPTIONS", AsanDefaults);
+        SetUnlessPresent(start, "UBSAN_OPTIONS", UbsanDefaults);
+        if (FindSymbolizer() is { } symbolizer) SetUnlessPresent(start, "ASAN_SYMBOLIZER_PATH", symbolizer);
+    }
+
+    /// <summary>llvm-symbolizer matching the clang-14 toolchain the dext is built with, if installed.</summary>
+    public static string? FindSymbolizer() => SymbolizerCandidates.FirstOrDefault(File.Exists);
+
+    static void SetUnlessPresent(ProcessStartInfo start, string name, string value)
+    {
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(name))) start.Environment[name] = value;
+    }
+}

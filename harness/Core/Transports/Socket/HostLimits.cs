@@ -1,0 +1,17 @@
+namespace ConformanceKit.Transports.Socket;
+
+/// <summary>
+/// dexthost's caps on a request (PROTOCOL.md, "Malformed requests"). The host drops a client that
+/// exceeds them, so the transport refuses such a call itself, with a message that says why.
+/// </summary>
+internal static class HostLimits
+{
+    public const int MaxStructBytes = 64 << 20;
+    public const int MaxScalars = 256;
+    public const int MaxAsyncReference = 8;
+    public const int MaxStringBytes = 4096;
+    public const int MaxAccessIds = 256;
+
+    /// <summary>The largest response: a 64 MiB text or struct output plus its fields.</summary>
+    public const int MaxResponseFrame = (64 << 20) + (64 << 10);
+}
