@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # ConformanceKit's front door.
 #   ./run.sh              the main job: set up, build, check the sample NullDriver and its hardened
-#                         variant, fuzz both briefly, print a summary and generate the HTML report
+#                         variant and print a summary
 #   ./run.sh test         every test (ctest for dext/, dotnet test for the .NET projects); ends with
 #                         one line "N passed, N failed, N skipped"
-#   ./run.sh check|replay|minimize|fuzz|report|bench|summary ...   the conformancekit CLI
+#   ./run.sh check|replay|minimize|summary ...   the conformancekit CLI
+#   ./run.sh bench                                the benchmarks; results in bench/results/
 #   ./run.sh build-dext DIR [--variant V]                          the bring-your-own-dext build
 # On a fresh Debian machine it installs what is missing (apt, npm, NuGet) and says so.
 set -euo pipefail
@@ -152,13 +153,15 @@ case "$cmd" in
   main)
     setup; build_cli; main_job ;;
   test)
-    setup; ensure_apt chromium; run_tests ;;
+    setup; run_tests ;;
   build-dext)
     shift; ensure_apt "${APT_PACKAGES[@]}"; exec bash "$ROOT/dext/build-dext.sh" "$@" ;;
-  check|replay|minimize|fuzz|report|bench|summary)
+  bench)
+    shift; setup; exec bash "$ROOT/dext/run-bench.sh" "$@" ;;
+  check|replay|minimize|summary)
     setup; build_cli; cli "$@" ;;
   -h|--help|help)
     sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' ;;
   *)
-    die "unknown command '$cmd' (main, test, check, replay, minimize, fuzz, report, bench, summary, build-dext)" ;;
+    die "unknown command '$cmd' (main, test, check, replay, minimize, summary, bench, build-dext)" ;;
 esac
