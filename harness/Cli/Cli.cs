@@ -16,6 +16,7 @@ public static class Cli
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
         root.Subcommands.Add(MinimizeCommand.Create());
+        root.Subcommands.Add(FuzzCommand.Create());
         root.Subcommands.Add(SummaryCommand.Create());
 
         var parse = root.Parse(args);

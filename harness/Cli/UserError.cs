@@ -1,3 +1,4 @@
+using ConformanceKit.Fuzz;
 using ConformanceKit.Programs;
 using ConformanceKit.Spec;
 using ConformanceKit.Targets;
@@ -9,7 +10,7 @@ namespace ConformanceKit.Cli;
 public static class UserError
 {
     public static bool Is(Exception e) =>
-        e is SpecException or TargetException or TransportSetupException or ProgramFormatException or UsageException
+        e is SpecException or TargetException or TransportSetupException or ProgramFormatException or UsageException or FuzzSetupException
             or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException;
 
     public static int Report(Exception e)

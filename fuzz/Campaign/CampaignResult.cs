@@ -1,0 +1,36 @@
+using ConformanceKit.Fuzz.Afl;
+using ConformanceKit.Fuzz.Triage;
+
+namespace ConformanceKit.Fuzz;
+
+/// <summary>What a campaign did and found: the figures of campaign.json and the finding folders.</summary>
+public sealed record CampaignResult(
+    string Dext,
+    FuzzVariant Variant,
+    int Jobs,
+    DateTimeOffset StartedAt,
+    TimeSpan Elapsed,
+    IReadOnlyList<FuzzerStats> Instances,
+    IReadOnlyList<(FindingFolder.Record Record, string Folder)> Findings,
+    int CrashInputs,
+    int Unreproduced)
+{
+    public long Execs => Instances.Sum(i => i.Execs);
+
+    /// <summary>Executions per second of wall time while fuzzing, all instances together.</summary>
+    public double ExecsPerSecond => Elapsed.TotalSeconds > 0 ? Execs / FuzzingSeconds : 0;
+
+    /// <summary>The main instance imports the others' queues, so the largest corpus is the campaign's.</summary>
+    public long Paths => Instances.Count == 0 ? 0 : Instances.Max(i => i.Paths);
+
+    double FuzzingSeconds
+    {
+        get
+        {
+            var starts = Instances.Where(i => i.Start is not null).Select(i => i.Start!.Value).ToArray();
+            var begin = starts.Length > 0 ? starts.Min() : StartedAt;
+            var seconds = (StartedAt + Elapsed - begin).TotalSeconds;
+            return Math.Max(1, seconds);
+        }
+    }
+}

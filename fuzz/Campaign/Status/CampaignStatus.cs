@@ -1,0 +1,40 @@
+using System.Globalization;
+using ConformanceKit.Fuzz.Afl;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace ConformanceKit.Fuzz.Status;
+
+/// <summary>The live view of a campaign: one row per afl-fuzz instance and the distinct findings so far.</summary>
+public static class CampaignStatus
+{
+    public static IRenderable Render(string dext, TimeSpan elapsed, TimeSpan budget, IReadOnlyList<FuzzerStats> instances,
+        IReadOnlyDictionary<string, string> findings)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title($"[bold]fuzzing {Markup.Escape(dext)}[/] · {Seconds(elapsed)} of {Seconds(budget)}")
+            .AddColumn("instance").AddColumn(new TableColumn("execs").RightAligned()).AddColumn(new TableColumn("exec/s").RightAligned())
+            .AddColumn(new TableColumn("paths").RightAligned()).AddColumn(new TableColumn("crash inputs").RightAligned())
+            .AddColumn("last new path").AddColumn("stability");
+        foreach (var stats in instances)
+            table.AddRow(stats.Instance, stats.Execs.ToString("N0", CultureInfo.InvariantCulture),
+                stats.ExecsPerSecond.ToString("N0", CultureInfo.InvariantCulture), stats.Paths.ToString(CultureInfo.InvariantCulture),
+                stats.Crashes.ToString(CultureInfo.InvariantCulture), Ago(stats.LastFind), Markup.Escape(stats.Stability));
+        if (instances.Count == 0) table.AddRow("[grey]starting…[/]", "", "", "", "", "", "");
+        var lines = new List<IRenderable> { table };
+        lines.Add(new Markup(findings.Count == 0
+            ? "[grey]no finding yet[/]"
+            : $"[bold]{findings.Count} distinct finding(s):[/] " + Markup.Escape(string.Join(", ", findings.Keys.Order(StringComparer.Ordinal)))));
+        return new Rows(lines);
+    }
+
+    /// <summary>One line for logs and non-interactive terminals.</summary>
+    public static string Line(TimeSpan elapsed, IReadOnlyList<FuzzerStats> instances, int findings) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"[{Seconds(elapsed)}] execs {instances.Sum(i => i.Execs):N0}, {instances.Sum(i => i.ExecsPerSecond):N0}/s, paths {(instances.Count > 0 ? instances.Max(i => i.Paths) : 0)}, crash inputs {instances.Sum(i => i.Crashes)}, findings {findings}");
+
+    static string Seconds(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0}s");
+
+    static string Ago(DateTimeOffset? time) =>
+        time is { } t ? string.Create(CultureInfo.InvariantCulture, $"{(DateTimeOffset.UtcNow - t).TotalSeconds:0}s ago") : "-";
+}

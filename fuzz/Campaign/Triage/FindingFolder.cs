@@ -1,0 +1,93 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ConformanceKit.Oracle;
+using ConformanceKit.Programs;
+using ConformanceKit.Runner;
+using ConformanceKit.Spec;
+
+namespace ConformanceKit.Fuzz.Triage;
+
+/// <summary>
+/// One distinct finding on disk, OUT/findings/&lt;slug&gt;/: finding.json (the record reports and CI
+/// read), reproducer.txt (the minimal program: what `conformancekit replay` takes), program.txt (the
+/// program decoded from the raw input, before minimization), input.bin (the raw fuzzer input),
+/// verdict.txt, dext.log and, when the dext died, sanitizer.txt. Each file is written to a temporary
+/// name and renamed, so a killed campaign never leaves half a finding.
+/// </summary>
+public static class FindingFolder
+{
+    public sealed record Record(
+        string Rule,
+        uint? Selector,
+        string Signature,
+        bool Known,
+        string? Why,
+        string Expected,
+        string Observed,
+        int StepIndex,
+        DateTimeOffset FirstSeen,
+        string Dext,
+        string Replay,
+        int Hits,
+        string FirstInput);
+
+    static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public static string Slug(Finding finding) =>
+        $"{finding.Rule}-{(finding.Selector is { } s ? "sel" + s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "any")}-{finding.SignatureHash}";
+
+    public static string Write(string findingsDirectory, Finding minimal, Program decoded, CrashInput input, DispatchSpec spec, string dextDirectory)
+    {
+        var folder = Path.Combine(findingsDirectory, Slug(minimal));
+        Directory.CreateDirectory(folder);
+        var known = spec.Known.FirstOrDefault(k => k.Covers(minimal.Rule, minimal.Selector));
+        var record = new Record(minimal.Rule, minimal.Selector, minimal.Signature, known is not null, known?.Why,
+            minimal.Violation.Expected, minimal.Violation.Observed, minimal.Violation.StepIndex, DateTimeOffset.UtcNow,
+            spec.Dext, $"./run.sh replay {folder} --dext {dextDirectory}", 1, Path.GetFileName(input.Saved));
+        WriteAtomically(Path.Combine(folder, "reproducer.txt"), minimal.Reproducer(spec.SelectorName));
+        WriteAtomically(Path.Combine(folder, "program.txt"), ProgramText.Format(decoded, spec.SelectorName));
+        WriteAtomically(Path.Combine(folder, "input.bin"), File.ReadAllBytes(input.Saved));
+        WriteAtomically(Path.Combine(folder, "verdict.txt"),
+            $"rule:      {minimal.Rule} — {Rules.Describe(minimal.Rule)}\nselector:  {minimal.Selector?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}\n" +
+            $"signature: {minimal.Signature}\nstep:      {minimal.Violation.StepIndex + 1}\nexpected:  {minimal.Violation.Expected}\nobserved:  {minimal.Violation.Observed}\n" +
+            (known is not null ? $"known:     yes — {known.Why}\n" : "known:     no\n"));
+        WriteAtomically(Path.Combine(folder, "dext.log"), minimal.DextLog);
+        if (minimal.SanitizerReport is { Length: > 0 } report) WriteAtomically(Path.Combine(folder, "sanitizer.txt"), report);
+        WriteAtomically(Path.Combine(folder, "finding.json"), JsonSerializer.Serialize(record, JsonOptions));
+        return folder;
+    }
+
+    /// <summary>Counts one more input that showed this finding.</summary>
+    public static void AddHit(string folder)
+    {
+        var path = Path.Combine(folder, "finding.json");
+        if (Read(path) is not { } record) return;
+        WriteAtomically(path, JsonSerializer.Serialize(record with { Hits = record.Hits + 1 }, JsonOptions));
+    }
+
+    public static Record? Read(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Record>(File.ReadAllText(path), JsonOptions);
+        }
+        catch (Exception e) when (e is IOException or JsonException)
+        {
+            return null;
+        }
+    }
+
+    static void WriteAtomically(string path, string text) => WriteAtomically(path, System.Text.Encoding.UTF8.GetBytes(text));
+
+    static void WriteAtomically(string path, byte[] bytes)
+    {
+        var temporary = path + ".tmp";
+        File.WriteAllBytes(temporary, bytes);
+        File.Move(temporary, path, overwrite: true);
+    }
+}

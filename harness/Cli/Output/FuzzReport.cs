@@ -1,0 +1,55 @@
+using System.Globalization;
+using ConformanceKit.Fuzz;
+using Spectre.Console;
+
+namespace ConformanceKit.Cli.Output;
+
+/// <summary>The end-of-campaign table and the `fuzz --json` document.</summary>
+public static class FuzzReport
+{
+    public static void Render(IAnsiConsole console, CampaignResult result, CampaignOptions options)
+    {
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"[bold]{Markup.Escape(result.Dext)}[/] · {result.Variant.Name()} · {result.Jobs} job(s) · {result.Elapsed.TotalSeconds:0} s · {result.Execs:N0} execs ({result.ExecsPerSecond:N0}/s) · {result.Paths} paths · {result.CrashInputs} crash input(s)"));
+        if (result.Findings.Count == 0)
+        {
+            console.MarkupLine("[green]No finding.[/]");
+        }
+        else
+        {
+            var table = new Table().Border(TableBorder.Rounded).AddColumn("rule").AddColumn("selector").AddColumn("known")
+                .AddColumn(new TableColumn("hits").RightAligned()).AddColumn("finding folder");
+            foreach (var (record, folder) in result.Findings)
+                table.AddRow(record.Rule, record.Selector?.ToString(CultureInfo.InvariantCulture) ?? "—", record.Known ? "known" : "[red]new[/]",
+                    record.Hits.ToString(CultureInfo.InvariantCulture), Markup.Escape(Path.GetRelativePath(Directory.GetCurrentDirectory(), folder)));
+            console.Write(table);
+        }
+        if (result.Unreproduced > 0)
+            console.MarkupLine($"[yellow]{result.Unreproduced} crash input(s) did not reproduce on the ASan build; kept in {Markup.Escape(options.TriageDirectory)}[/]");
+        console.MarkupLine($"[grey]campaign: {Markup.Escape(options.OutputDirectory)} (afl-whatsup {Markup.Escape(options.AflDirectory)}); replay a finding: ./run.sh replay FOLDER --dext {Markup.Escape(options.Target.Directory)}[/]");
+    }
+
+    public static object ToJson(CampaignResult result) => new
+    {
+        dext = result.Dext,
+        variant = result.Variant.Name(),
+        transport = result.Variant.Transport(),
+        jobs = result.Jobs,
+        durationSeconds = Math.Round(result.Elapsed.TotalSeconds, 1),
+        execs = result.Execs,
+        execsPerSecond = Math.Round(result.ExecsPerSecond, 1),
+        paths = result.Paths,
+        crashInputs = result.CrashInputs,
+        unreproduced = result.Unreproduced,
+        findings = result.Findings.Select(f => new
+        {
+            rule = f.Record.Rule,
+            selector = f.Record.Selector,
+            signature = f.Record.Signature,
+            reproducer = File.ReadAllText(Path.Combine(f.Folder, "reproducer.txt")),
+            known = f.Record.Known,
+            hits = f.Record.Hits,
+            folder = f.Folder,
+        }).ToArray(),
+    };
+}

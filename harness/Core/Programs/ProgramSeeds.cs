@@ -1,0 +1,137 @@
+using ConformanceKit.Spec;
+
+namespace ConformanceKit.Programs;
+
+/// <summary>
+/// Byte strings that <see cref="ProgramDecoder"/> turns into chosen programs: the fuzzer's starting
+/// corpus. Per selector one well-shaped call and its boundary variants (each count and size at the
+/// declared value ±1, 0, 16/17, 4095–4097, 4103), plus the async protocol in order and out of order and a
+/// close/reopen. Seeds only steer the start; the decoder's totality means any mutation is still a
+/// program. Every seed is built with the decoder's own constants so the two cannot drift apart.
+/// </summary>
+public sealed class ProgramSeeds(DispatchSpec spec)
+{
+    /// <summary>The opcode of a plain call on slot 0, of an async call, of a wait.</summary>
+    const byte OpCall = 0, OpAsync = 3, OpWait = 5, OpClose = 6, OpReopen = 7;
+
+    /// <summary>Indexes in <see cref="ProgramDecoder.WaitTable"/> of 5 s (the usual delay) and of 8 s (past
+    /// delay plus leeway, when the oracle can tell a completion is missing, not just late).</summary>
+    static readonly byte WaitFiveSeconds = WaitIndex(5_000_000_000), WaitPastDeadline = WaitIndex(8_000_000_000);
+
+    readonly DispatchSpec _spec = spec;
+
+    /// <summary>Named seeds, stable across runs (the names become corpus file names).</summary>
+    public IReadOnlyList<(string Name, byte[] Bytes)> All()
+    {
+        var seeds = new List<(string, byte[])>();
+        for (var index = 0; index < _spec.Selectors.Length; index++)
+        {
+            var entry = _spec.Selectors[index];
+            var call = new CallBytes((byte)index, Op(entry), ProgramDecoder.CountDeclared, ProgramDecoder.SizeDeclared,
+                ProgramDecoder.CountDeclared, ProgramDecoder.SizeDeclared, 1);
+            seeds.Add(($"sel{entry.Selector}-declared", call.Encode()));
+            foreach (var (name, variant) in Boundaries(call))
+                seeds.Add(($"sel{entry.Selector}-{name}", variant.Encode()));
+            if (entry.Completion == CompletionRule.Required)
+                seeds.Add(($"sel{entry.Selector}-no-completion", (call with { Op = OpCall }).Encode()));
+            if (entry.Completion == CompletionRule.Forbidden)
+                seeds.Add(($"sel{entry.Selector}-with-completion", (call with { Op = OpAsync }).Encode()));
+        }
+        var outside = (byte)_spec.Selectors.Length; // decodes to the first selector past the table
+        seeds.Add(("outside-table", new CallBytes(outside, OpCall, 0, 0, 0, 0, 0).Encode()));
+        seeds.Add(("far-selector", new CallBytes(ProgramDecoder.FarSelectorBase, OpCall, 0, 0, 0, 0, 0).Encode()));
+        seeds.AddRange(AsyncProtocol());
+        return seeds;
+    }
+
+    /// <summary>The AFL dictionary: whole well-shaped calls and single operand values worth splicing in.</summary>
+    public IReadOnlyList<(string Name, byte[] Token)> Dictionary()
+    {
+        var tokens = new List<(string, byte[])>();
+        for (var index = 0; index < _spec.Selectors.Length; index++)
+        {
+            var entry = _spec.Selectors[index];
+            var call = new CallBytes((byte)index, Op(entry), ProgramDecoder.CountDeclared, ProgramDecoder.SizeDeclared,
+                ProgramDecoder.CountDeclared, ProgramDecoder.SizeDeclared, 1);
+            tokens.Add(($"call_sel{entry.Selector}", call.Encode()));
+        }
+        tokens.Add(("count_declared", [ProgramDecoder.CountDeclared]));
+        tokens.Add(("count_declared_minus", [ProgramDecoder.CountDeclaredMinus]));
+        tokens.Add(("count_declared_plus", [ProgramDecoder.CountDeclaredPlus]));
+        tokens.Add(("count_17", [17]));
+        tokens.Add(("size_declared", [ProgramDecoder.SizeDeclared]));
+        tokens.Add(("size_declared_minus", [ProgramDecoder.SizeDeclaredMinus]));
+        tokens.Add(("size_declared_plus", [ProgramDecoder.SizeDeclaredPlus]));
+        for (var k = 0; k < ProgramDecoder.SizeTable.Length; k++)
+            tokens.Add(($"size_{ProgramDecoder.SizeTable[k]}", [SizeOperand(ProgramDecoder.SizeTable[k])]));
+        tokens.Add(("wait_5s", [OpWait, WaitFiveSeconds]));
+        tokens.Add(("wait_8s", [OpWait, WaitPastDeadline]));
+        return tokens;
+    }
+
+    IEnumerable<(string, CallBytes)> Boundaries(CallBytes call)
+    {
+        yield return ("scalar-in-minus", call with { ScalarIn = ProgramDecoder.CountDeclaredMinus });
+        yield return ("scalar-in-plus", call with { ScalarIn = ProgramDecoder.CountDeclaredPlus });
+        yield return ("scalar-in-17", call with { ScalarIn = 17 });
+        yield return ("scalar-out-minus", call with { ScalarOut = ProgramDecoder.CountDeclaredMinus });
+        yield return ("scalar-out-plus", call with { ScalarOut = ProgramDecoder.CountDeclaredPlus });
+        yield return ("struct-in-0", call with { StructIn = 0 });
+        yield return ("struct-in-1", call with { StructIn = 1 });
+        yield return ("struct-in-minus", call with { StructIn = ProgramDecoder.SizeDeclaredMinus });
+        yield return ("struct-in-plus", call with { StructIn = ProgramDecoder.SizeDeclaredPlus });
+        yield return ("struct-in-4097", call with { StructIn = SizeOperand(4097) });
+        yield return ("struct-out-0", call with { StructOut = 0 });
+        yield return ("struct-out-minus", call with { StructOut = ProgramDecoder.SizeDeclaredMinus });
+        yield return ("struct-out-plus", call with { StructOut = ProgramDecoder.SizeDeclaredPlus });
+        yield return ("struct-out-4096", call with { StructOut = SizeOperand(4096) });
+        yield return ("struct-out-4097", call with { StructOut = SizeOperand(4097) });
+        yield return ("struct-out-4103", call with { StructOut = SizeOperand(4103) });
+    }
+
+    IEnumerable<(string, byte[])> AsyncProtocol()
+    {
+        var register = _spec.RegisterSelector;
+        var request = _spec.Selectors.FirstOrDefault(s => s.Role == AsyncRole.Request);
+        if (register is null) yield break;
+        var registerCall = Declared(register);
+        if (request is null)
+        {
+            yield return ("async-register-wait", [.. registerCall, OpWait, WaitPastDeadline]);
+            yield break;
+        }
+        var requestCall = Declared(request);
+        yield return ("async-request-first", [.. requestCall, OpWait, WaitPastDeadline]);
+        yield return ("async-register-request-wait", [.. registerCall, OpWait, WaitPastDeadline, .. requestCall, OpWait, WaitPastDeadline]);
+        yield return ("async-two-requests", [.. registerCall, OpWait, WaitPastDeadline, .. requestCall, .. requestCall, OpWait, WaitPastDeadline]);
+        yield return ("async-register-then-request", [.. registerCall, .. requestCall, OpWait, WaitPastDeadline]);
+        yield return ("async-register-twice", [.. registerCall, .. registerCall, OpWait, WaitPastDeadline, OpClose]);
+        yield return ("async-close-reopen", [.. registerCall, OpClose, OpReopen, 2, .. requestCall, OpWait, WaitPastDeadline]);
+    }
+
+    byte[] Declared(SelectorSpec entry)
+    {
+        var index = _spec.Selectors.IndexOf(entry);
+        return new CallBytes((byte)index, Op(entry), ProgramDecoder.CountDeclared, ProgramDecoder.SizeDeclared,
+            ProgramDecoder.CountDeclared, ProgramDecoder.SizeDeclared, 1).Encode();
+    }
+
+    static byte Op(SelectorSpec entry) => entry.Completion == CompletionRule.Required ? OpAsync : OpCall;
+
+    /// <summary>The size operand that decodes to one of <see cref="ProgramDecoder.SizeTable"/>'s sizes.</summary>
+    public static byte SizeOperand(uint size)
+    {
+        if (size < ProgramDecoder.LiteralSizeLimit) return (byte)size;
+        var index = Array.IndexOf(ProgramDecoder.SizeTable, size);
+        if (index < 0) throw new ArgumentOutOfRangeException(nameof(size), size, "not a size the decoder can express in one operand");
+        return (byte)(ProgramDecoder.LiteralSizeLimit + 3 + index);
+    }
+
+    static byte WaitIndex(ulong nanoseconds) => (byte)Array.IndexOf(ProgramDecoder.WaitTable, nanoseconds);
+
+    /// <summary>One call as the decoder reads it: opcode, then its six operands.</summary>
+    readonly record struct CallBytes(byte Selector, byte Op, byte ScalarIn, byte StructIn, byte ScalarOut, byte StructOut, byte Data)
+    {
+        public byte[] Encode() => [Op, Selector, ScalarIn, StructIn, ScalarOut, StructOut, Data];
+    }
+}
