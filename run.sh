@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # ConformanceKit's front door.
 #   ./run.sh              the main job: set up, build, check the sample NullDriver and its hardened
-#                         variant and print a summary
+#                         variant, fuzz both briefly and print a summary
 #   ./run.sh test         every test (ctest for dext/, dotnet test for the .NET projects); ends with
 #                         one line "N passed, N failed, N skipped"
-#   ./run.sh check|replay|minimize|summary ...   the conformancekit CLI
+#   ./run.sh check|replay|minimize|fuzz|summary ...   the conformancekit CLI
 #   ./run.sh bench                                the benchmarks; results in bench/results/
 #   ./run.sh build-dext DIR [--variant V]                          the bring-your-own-dext build
 # On a fresh Debian machine it installs what is missing (apt, npm, NuGet) and says so.
@@ -145,6 +145,13 @@ main_job() {
   status=0
   cli check --dext "$ROOT/dext/NullDriverHardened" --json "$json_dir/NullDriverHardened.json" || status=$?
   [ "$status" -le 1 ] || die "check of NullDriverHardened could not run (exit $status)"
+  local dext
+  for dext in NullDriver NullDriverHardened; do
+    say "fuzzing $dext for ${CK_MAIN_FUZZ_TIME:-30s} (its findings go to out/fuzz/$dext/findings)"
+    rm -rf "$OUT/fuzz/$dext"
+    cli fuzz --dext "$ROOT/dext/$dext" --time "${CK_MAIN_FUZZ_TIME:-30s}" --out "$OUT/fuzz/$dext" --json "$OUT/fuzz/$dext.json" \
+      || die "fuzzing $dext could not run"
+  done
   cli summary "$json_dir/NullDriver.json" "$json_dir/NullDriverHardened.json"
 }
 
@@ -158,10 +165,10 @@ case "$cmd" in
     shift; ensure_apt "${APT_PACKAGES[@]}"; exec bash "$ROOT/dext/build-dext.sh" "$@" ;;
   bench)
     shift; setup; exec bash "$ROOT/dext/run-bench.sh" "$@" ;;
-  check|replay|minimize|summary)
+  check|replay|minimize|summary|fuzz)
     setup; build_cli; cli "$@" ;;
   -h|--help|help)
     sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' ;;
   *)
-    die "unknown command '$cmd' (main, test, check, replay, minimize, summary, bench, build-dext)" ;;
+    die "unknown command '$cmd' (main, test, check, replay, minimize, fuzz, summary, bench, build-dext)" ;;
 esac
