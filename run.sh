@@ -65,6 +65,8 @@ ensure_npm_packages() {
 }
 
 setup() {
+  # On a Mac (the iokit transport) there is no apt and nothing of dext/ to build: .NET is enough.
+  if [ "$(uname -s)" = Darwin ]; then ensure_dotnet; return 0; fi
   ensure_apt "${APT_PACKAGES[@]}"
   ensure_dotnet
   ensure_npm_packages

@@ -92,8 +92,9 @@ DKSIM_API int32_t dksim_poll_match_notification(uint64_t notification, uint32_t 
 /* Opens a user client of the first service named service_name with connection type `type`.
  * access_ids: the app's com.apple.developer.driverkit.userclient-access array (dext bundle
  * identifiers); access_count may be 0. Refused with kIOReturnNotPermitted unless the dext has
- * com.apple.developer.driverkit.allow-any-userclient-access or its identifier is listed — the
- * dext never sees a refused open. kIOReturnNoDevice when no service matches.
+ * com.apple.developer.driverkit.allow-any-userclient-access or its identifier is listed. As in
+ * xnu, the dext's NewUserClient runs before the check, and a refused user client is stopped and
+ * released again (its log lines go to connection 0's log). kIOReturnNoDevice when no service matches.
  * Boots the system first if needed. */
 DKSIM_API int32_t dksim_open(const char *service_name, uint32_t type, const char *const *access_ids,
                              uint32_t access_count, dksim_connection_t *connection);

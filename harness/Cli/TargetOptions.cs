@@ -26,11 +26,15 @@ public sealed class TargetOptions
         Description = "Dext build: asan (ASan+UBSan, default for socket) or release (default for inproc)",
     };
 
-    public Option<string?> Service { get; } = new("--service") { Description = "Service name to open with --transport iokit (default: the spec's)" };
+    /// <summary>The IOServiceNameMatching name: on a Mac, the installed dext's registry name (its IOUserClass).</summary>
+    public Option<string?> Service { get; } = new("--service")
+    {
+        Description = "IOService name to match and open, e.g. with --transport iokit the installed dext's (default: the spec's 'service')",
+    };
 
     public Option<int> CallTimeoutMs { get; } = new("--call-timeout-ms")
     {
-        Description = "Socket transport: a dext that does not answer a call within this time is a hang finding",
+        Description = "Socket transport: a dext that does not answer a call within this time is a hang finding; iokit: how long to wait for the service to be registered",
         DefaultValueFactory = _ => 5000,
     };
 

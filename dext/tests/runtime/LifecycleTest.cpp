@@ -28,14 +28,18 @@ TEST_F(Lifecycle, OpeningAnUnknownServiceIsNoDevice)
     EXPECT_EQ(0u, connection);
 }
 
-TEST_F(Lifecycle, ClientWithoutTheEntitlementIsRefusedBeforeTheDextSeesIt)
+TEST_F(Lifecycle, ClientWithoutTheEntitlementIsRefusedAndItsUserClientTerminated)
 {
+    /* xnu creates the user client first, then checks the app's entitlements and terminates it. */
     dksim_connection_t connection = 0;
     const char *others[] = {"com.example.SomethingElse"};
     EXPECT_EQ(kNotPermitted, dksim_open("ProbeDriver", 0, others, 1, &connection));
+    EXPECT_EQ(0u, connection);
     EXPECT_EQ(kNotPermitted, dksim_open("ProbeDriver", 0, nullptr, 0, &connection));
-    EXPECT_EQ(0, dksim_live_objects("ProbeUserClient"));
-    EXPECT_EQ(std::string::npos, ReadLog(0).find("NewUserClient")) << ReadLog(0);
+    EXPECT_EQ(0, dksim_live_objects("ProbeUserClient")) << "the refused clients were stopped and freed";
+    EXPECT_EQ(0, dksim_live_objects("OSAction"));
+    std::string log = ReadLog(0);
+    EXPECT_NE(std::string::npos, log.find("NewUserClient(type 0)")) << log;
 }
 
 TEST_F(Lifecycle, FirstMatchNotificationFiresForServicesRegisteredLater)

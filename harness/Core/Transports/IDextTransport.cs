@@ -23,6 +23,13 @@ public interface IDextTransport : IDisposable
     /// <summary>True when live-object counters and per-connection logs can be read.</summary>
     bool CanObserveInternals { get; }
 
+    /// <summary>
+    /// True when <see cref="Open"/> presents the access identifiers it is given as the client's
+    /// userclient-access entitlement (the simulator). A real Mac judges the harness's own code
+    /// signature instead, so there the rule access.entitlement cannot be tested.
+    /// </summary>
+    bool CanChooseClientEntitlements => true;
+
     /// <summary>Number of registered services whose name matches (IOServiceGetMatchingServices).</summary>
     int CountMatching(string serviceName);
 

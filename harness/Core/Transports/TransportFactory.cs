@@ -1,6 +1,7 @@
 using ConformanceKit.Spec;
 using ConformanceKit.Targets;
 using ConformanceKit.Transports.InProcess;
+using ConformanceKit.Transports.MacOS;
 using ConformanceKit.Transports.Socket;
 
 namespace ConformanceKit.Transports;
@@ -21,7 +22,10 @@ public static class TransportFactory
                 target.Build(variant, buildLog);
                 return new SocketTransport(target.HostPath(variant), callTimeout);
             case "iokit":
-                throw new TransportSetupException("--transport iokit needs macOS with the dext installed (IOKit.framework); this is " + System.Runtime.InteropServices.RuntimeInformation.OSDescription);
+                // The installed dext is what runs: nothing is built, and the variant does not apply.
+                // callTimeout also bounds the wait for the service to be registered.
+                if (!OperatingSystem.IsMacOS()) throw new TransportSetupException(IOKitPlatform.NotMacOSMessage);
+                return new IOKitTransport(spec.Service, callTimeout);
             default:
                 throw new TransportSetupException($"unknown transport '{kind}' (inproc, socket, iokit)");
         }

@@ -16,7 +16,7 @@ public static class RuleCatalog
 {
     static readonly ulong[] AsyncWaits = [8_000_000_000];
 
-    public static IReadOnlyList<RuleTarget> For(DispatchSpec spec, bool canObserveObjects)
+    public static IReadOnlyList<RuleTarget> For(DispatchSpec spec, bool canObserveObjects, bool canChooseEntitlements = true)
     {
         var targets = new List<RuleTarget>();
         foreach (var entry in spec.Selectors)
@@ -42,7 +42,9 @@ public static class RuleCatalog
         targets.Add(canObserveObjects
             ? Target(Rules.ObjectsBalance, null, ObjectsBalance(spec))
             : new RuleTarget(Rules.ObjectsBalance, null, null, "live-object counters are not observable through this transport"));
-        targets.Add(Target(Rules.AccessEntitlement, null, AccessEntitlement(spec)));
+        targets.Add(canChooseEntitlements
+            ? Target(Rules.AccessEntitlement, null, AccessEntitlement(spec))
+            : new RuleTarget(Rules.AccessEntitlement, null, null, "the client's entitlements are the harness's own code signature on a real Mac"));
         return targets;
     }
 

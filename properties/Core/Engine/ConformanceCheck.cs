@@ -17,7 +17,7 @@ public static class ConformanceCheck
         var checker = new PropertyChecker(runner, spec.Dext);
         var rows = new List<RuleRow>();
         var findings = new FindingSet();
-        foreach (var target in RuleCatalog.For(spec, transport.CanObserveInternals))
+        foreach (var target in RuleCatalog.For(spec, transport.CanObserveInternals, transport.CanChooseClientEntitlements))
         {
             if (include is not null && !include(target)) continue;
             if (target.Property is null)

@@ -20,7 +20,7 @@ public class ConformanceSuiteTests
         {
             var target = DextTarget.Resolve(directory);
             var spec = target.LoadSpec();
-            foreach (var rule in RuleCatalog.For(spec, canObserveObjects: SuiteSettings.Transport != "iokit"))
+            foreach (var rule in RuleCatalog.For(spec, canObserveObjects: SuiteSettings.Transport != "iokit", canChooseEntitlements: SuiteSettings.Transport != "iokit"))
             {
                 var selector = rule.Selector is { } s ? $"{s.Selector} {s.Name}" : null;
                 var data = new TestCaseData(directory, rule.Rule, rule.Selector?.Selector)
@@ -40,7 +40,7 @@ public class ConformanceSuiteTests
     public void RuleHolds(string dextDirectory, string rule, uint? selector)
     {
         var session = SuiteSessions.For(dextDirectory);
-        var target = RuleCatalog.For(session.Spec, session.Transport.CanObserveInternals)
+        var target = RuleCatalog.For(session.Spec, session.Transport.CanObserveInternals, session.Transport.CanChooseClientEntitlements)
             .Single(t => t.Rule == rule && t.Selector?.Selector == selector);
         if (target.Property is null)
         {

@@ -41,13 +41,6 @@ int32_t Open(const char *serviceName, uint32_t type, const char *const *accessId
         SetLastError(std::string("no registered service is named ") + serviceName);
         return kIOReturnNoDevice;
     }
-    /* IOServiceOpen checks the app's entitlement before the dext hears of the open. */
-    if (!Entitled(runtime, accessIds, accessCount)) {
-        SetLastError("the client's userclient-access does not list " + runtime.image.bundleIdentifier +
-                     " and the dext lacks allow-any-userclient-access");
-        return kIOReturnNotPermitted;
-    }
-
     uint64_t id = runtime.nextConnection++;
     IOUserClient *client = nullptr;
     kern_return_t ret = kIOReturnSuccess;
@@ -59,6 +52,24 @@ int32_t Open(const char *serviceName, uint32_t type, const char *const *accessId
         if (client) client->release();
         SetLastError("NewUserClient failed");
         return ret != kIOReturnSuccess ? ret : kIOReturnError;
+    }
+    /* xnu's IOUserServer::serviceNewUserClient (iokit/Kernel/IOUserServer.cpp) creates the user
+     * client through the dext's NewUserClient first and checks the app's entitlements afterwards;
+     * a refused client is terminated (the dext sees Stop) and the app gets kIOReturnNotPermitted.
+     * driverkit-semantics.md says the dext never sees a refused open; the source says otherwise. */
+    if (!Entitled(runtime, accessIds, accessCount)) {
+        runtime.runAs(id, [&] {
+            client->Stop(service);
+            runtime.pump();
+            client->release();
+            runtime.pump();
+        });
+        /* Nobody will ever read this connection's log by its number: keep it with the dext's own. */
+        runtime.logs[0] += runtime.logs[id];
+        runtime.logs.erase(id);
+        SetLastError("the client's userclient-access does not list " + runtime.image.bundleIdentifier +
+                     " and the dext lacks allow-any-userclient-access");
+        return kIOReturnNotPermitted;
     }
     Access::service(client).userClient = true;
     service->retain();
