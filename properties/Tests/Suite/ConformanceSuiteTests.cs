@@ -29,7 +29,8 @@ public class ConformanceSuiteTests
                     .SetProperty("rule", rule.Rule)
                     .SetProperty("transport", SuiteSettings.Transport)
                     .SetProperty("variant", SuiteSettings.Variant)
-                    .SetProperty("seed", SuiteSettings.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    .SetProperty("seed", SuiteSettings.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    .SetProperty("cases", SuiteSettings.Cases.ToString(System.Globalization.CultureInfo.InvariantCulture));
                 if (selector is not null) data.SetProperty("selector", selector);
                 yield return data;
             }

@@ -1,0 +1,71 @@
+using BenchmarkDotNet.Running;
+using ConformanceKit.Targets;
+
+namespace ConformanceKit.Fuzz.Bench;
+
+/// <summary>
+/// Entry point. Without a command (or with BenchmarkDotNet arguments such as --filter) it runs the
+/// benchmarks and writes bench/results/fuzz-managed/ (BenchmarkDotNet's reports and summary.json,
+/// which the campaign report reads). The other commands serve bench/fuzz/*.sh:
+/// <code>
+/// campaign-report RUN          bench/results/fuzz-campaign.md and .json from a campaign-bench.sh run
+/// native-coverage-report RUN   bench/results/fuzz-native-coverage.md and .json from a native-coverage.sh run
+/// maze-depth DIR...            the deepest MazeDriver stage reached by the inputs in the AFL++ folders
+/// </code>
+/// Exit 0 on success, 1 when a benchmark failed, 2 on a usage error.
+/// </summary>
+public static class BenchMain
+{
+    public static string ResultsDirectory => Path.Combine(RepositoryLayout.Root, "bench", "results");
+
+    public static int Main(string[] args)
+    {
+        var command = args.Length > 0 ? args[0] : "";
+        switch (command)
+        {
+            case "campaign-report" when args.Length == 2:
+                CampaignReport.Write(args[1], ResultsDirectory);
+                return 0;
+            case "native-coverage-report" when args.Length == 2:
+                NativeCoverageReport.Write(args[1], ResultsDirectory);
+                return 0;
+            case "maze-depth" when args.Length >= 2:
+                Console.WriteLine(NativeCoverageReport.DeepestStage(args[1..]));
+                return 0;
+            case "campaign-report" or "native-coverage-report" or "maze-depth":
+                Console.Error.WriteLine($"usage: {command} {(command == "maze-depth" ? "DIR..." : "RUN")}");
+                return 2;
+            default:
+                return RunBenchmarks(args);
+        }
+    }
+
+    static int RunBenchmarks(string[] args)
+    {
+        var artifacts = Path.Combine(ResultsDirectory, "fuzz-managed");
+        var loadBefore = LoadAverage();
+        var summaries = BenchmarkRunner.Run(
+            [typeof(DecodeBenchmark), typeof(RunBenchmark), typeof(StepCostBenchmark), typeof(FuzzTargetBenchmark)],
+            BenchConfig.Create(artifacts), args);
+        var failed = summaries.SelectMany(s => s.Reports).Where(r => !r.Success).Select(r => r.BenchmarkCase.DisplayInfo).ToArray();
+        if (summaries.Length == 0 || summaries.Any(s => s.HasCriticalValidationErrors) || failed.Length > 0)
+        {
+            Console.Error.WriteLine($"fuzz managed bench: benchmarks failed: {(failed.Length > 0 ? string.Join(", ", failed) : "validation errors or nothing ran")}");
+            return 1;
+        }
+        var path = Path.Combine(artifacts, "summary.json");
+        if (args.Length > 0)
+        {
+            // A filtered run measures only some cases; the summary is always one complete run.
+            Console.WriteLine($"fuzz managed bench: run with arguments, so {path} is left as it was");
+            return 0;
+        }
+        ManagedSummary.Write(path, summaries, loadBefore, LoadAverage());
+        Console.WriteLine($"fuzz managed bench: wrote {path}");
+        return 0;
+    }
+
+    /// <summary>The first three fields of /proc/loadavg: how busy the machine was, which the times depend on.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "-";
+}

@@ -1,0 +1,23 @@
+using ConformanceKit.Targets;
+using ConformanceKit.Transports;
+
+namespace ConformanceKit.Fuzz.Bench;
+
+/// <summary>A transport and build variant of NullDriver that a benchmark runs against.</summary>
+public sealed record BenchTransport(string Kind, string Variant)
+{
+    /// <summary>In-process release, the same build in dexthost, and dexthost with ASan.</summary>
+    public static IEnumerable<BenchTransport> All =>
+    [
+        new("inproc", "release"),
+        new("socket", "release"),
+        new("socket", "asan"),
+    ];
+
+    /// <summary>Builds the variant if needed (cached in build/dexts) and opens the transport.</summary>
+    public IDextTransport Open() =>
+        TransportFactory.Create(Kind, BenchInputs.Target, DextVariants.Parse(Variant), BenchInputs.Spec, TimeSpan.FromSeconds(5));
+
+    /// <summary>Shown as the benchmark parameter, e.g. "socket/asan".</summary>
+    public override string ToString() => $"{Kind}/{Variant}";
+}

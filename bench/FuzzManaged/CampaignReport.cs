@@ -1,0 +1,306 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ConformanceKit.Targets;
+using ConformanceKit.Transports.Socket;
+
+namespace ConformanceKit.Fuzz.Bench;
+
+/// <summary>
+/// bench/results/fuzz-campaign.md and .json from a bench/fuzz/campaign-bench.sh run folder: exec/s
+/// under afl-fuzz of the trivial native target, the empty SharpFuzz target and ConformanceKit's
+/// target per variant; the issue's targets; where an execution's time goes; and time to first
+/// finding per known-vulnerable path of NullDriver. Every figure is read from the run folder or
+/// measured here (the target's own time on each campaign's queue), none is typed in.
+/// </summary>
+public static class CampaignReport
+{
+    const double FastTargetExecsPerSecond = 20_000;
+    const double FractionOfTrivialTarget = 0.5;
+
+    static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>One exec/s measurement: a name in the run folder, what ran, and how it is reached.</summary>
+    sealed record Rate(string Name, string What, string Transport, double ExecsPerSecond, long Execs, long Paths, long MapSize,
+        string Stability, double? SwitchesPerExec, string Load)
+    {
+        public double MicrosecondsPerExec => 1e6 / ExecsPerSecond;
+    }
+
+    public static void Write(string runPath, string resultsDirectory)
+    {
+        var run = new RunFolder(runPath);
+        var runs = run.Setting("runs", 5);
+        var seconds = run.Setting("seconds", 60);
+        var managed = ManagedSummary.Read(Path.Combine(resultsDirectory, "fuzz-managed", "summary.json"));
+        var dext = DextTarget.Resolve(Path.Combine(RepositoryLayout.Root, "dext", "NullDriver"));
+        var spec = dext.LoadSpec();
+
+        var asanNames = Enumerable.Range(1, runs).Select(k => $"asan-{k}").ToArray();
+        var trivial = ReadRate(run, "trivial", "trivial native persistent target (bench/fuzz/trivial-target.c)", "—");
+        var empty = ReadRate(run, "sharpfuzz-empty", "empty SharpFuzz target (bench/fuzz/EmptyTarget)", "—");
+        var fast = ReadRate(run, "fast", "ConformanceKit, `fuzz --variant fast`", "inproc, cov build");
+        var socketCov = ReadRate(run, "socket-cov", "ConformanceKit, afl-fuzz started directly", "socket, cov build");
+        var asanRuns = asanNames.Select(n => ReadRate(run, n, "ConformanceKit, `fuzz --variant asan`", "socket, asan-cov build")).ToArray();
+        var asanMedian = Statistics.Median(asanRuns.Select(r => r.ExecsPerSecond));
+
+        // The target's own work per execution, timed here on each campaign's own queue with the same build.
+        var work = new Dictionary<string, (double Microseconds, int Inputs, ExecProfile Profile)>(StringComparer.Ordinal);
+        foreach (var (name, variant) in new[] { ("fast", "fast"), ("socket-cov", "socket-cov"), (asanNames[0], "asan") })
+        {
+            var queue = ExecProfile.ReadInputs([Path.Combine(run.AflMain(name), "queue")]);
+            double microseconds;
+            using (var target = new TargetUnderTest(dext, variant)) microseconds = target.MedianMicrosecondsPerInput(queue);
+            using var counted = new Transports.InProcess.InProcessTransport(ReleaseLibrary(dext));
+            work[variant] = (microseconds, queue.Count, ExecProfile.Measure(spec, counted, queue));
+        }
+
+        var firstFindings = TimeToFirstFinding(run, asanNames, dext, spec);
+
+        var ratio = fast.ExecsPerSecond / trivial.ExecsPerSecond;
+        var markdown = Markdown(run, seconds, runs, trivial, empty, fast, socketCov, asanRuns, asanMedian, ratio, work, managed, firstFindings);
+        File.WriteAllText(Path.Combine(resultsDirectory, "fuzz-campaign.md"), markdown);
+        var json = new
+        {
+            date = run.MetaValue("date"),
+            machine = run.Meta.Where(m => m.Key is not "date").ToDictionary(m => m.Key, m => m.Value),
+            seconds,
+            runs,
+            execsPerSecond = new[] { trivial, empty, fast, socketCov }.Concat(asanRuns).Select(r => new
+            {
+                name = r.Name, what = r.What, transport = r.Transport, execsPerSecond = r.ExecsPerSecond, execs = r.Execs, paths = r.Paths,
+                mapSize = r.MapSize, stability = r.Stability, contextSwitchesPerExec = r.SwitchesPerExec, load1Min = r.Load,
+            }),
+            asanMedianExecsPerSecond = asanMedian,
+            targets = new
+            {
+                fastOverTrivial = Math.Round(ratio, 3),
+                fastAtLeastHalfOfTrivial = ratio >= FractionOfTrivialTarget,
+                fastAtLeast20k = fast.ExecsPerSecond >= FastTargetExecsPerSecond,
+            },
+            targetWorkPerExec = work.Select(w => new
+            {
+                variant = w.Key, microseconds = Math.Round(w.Value.Microseconds, 1), queueInputs = w.Value.Inputs,
+                steps = Math.Round(w.Value.Profile.Steps, 2), operationsPerExec = w.Value.Profile.OperationsPerExec,
+            }),
+            timeToFirstFinding = firstFindings,
+        };
+        File.WriteAllText(Path.Combine(resultsDirectory, "fuzz-campaign.json"),
+            JsonSerializer.Serialize(json, new JsonSerializerOptions { WriteIndented = true }));
+        Console.WriteLine($"campaign report: wrote {Path.Combine(resultsDirectory, "fuzz-campaign.md")} and .json");
+    }
+
+    static string ReleaseLibrary(DextTarget dext)
+    {
+        dext.Build(DextVariant.Release);
+        return dext.LibraryPath(DextVariant.Release);
+    }
+
+    static Rate ReadRate(RunFolder run, string name, string what, string transport)
+    {
+        var stats = run.AflStats(name);
+        if (stats.Count == 0) throw new InvalidOperationException($"{run.AflMain(name)}/fuzzer_stats is missing: measurement {name} did not run");
+        double Number(string key) => double.TryParse(stats.GetValueOrDefault(key), NumberStyles.Float, Invariant, out var v) ? v : 0;
+        var execs = (long)Number("execs_done");
+        var switches = run.ContextSwitches(name);
+        return new Rate(name, what, transport, Number("execs_per_sec"), execs, (long)Number("corpus_count"), (long)Number("total_edges"),
+            stats.GetValueOrDefault("stability", "-"), switches is { } s && execs > 0 ? (double)s / execs : null, run.Load(name));
+    }
+
+    public sealed record PathTiming(string Signature, bool Known, int FoundIn, double?[] CampaignSeconds, double? CampaignMedian,
+        string[] FoundBy, double?[] FuzzerSeconds, double? FuzzerMedian);
+
+    /// <summary>
+    /// Per finding signature over the asan runs: firstSeen − startedAt (the campaign's own clock:
+    /// seed triage, then afl-fuzz, triage every 2 s, minimization before the folder is written), what
+    /// first showed it (a seed or an afl-fuzz crash input), and the fuzzer's own time to its first
+    /// crash input with that signature (AFL++'s time: field, from afl-fuzz's start).
+    /// </summary>
+    static IReadOnlyList<PathTiming> TimeToFirstFinding(RunFolder run, string[] names, DextTarget dext, Spec.DispatchSpec spec)
+    {
+        dext.Build(DextVariant.Asan);
+        using var host = new SocketTransport(dext.HostPath(DextVariant.Asan), TimeSpan.FromSeconds(5));
+        var perRun = names.Select(name =>
+        {
+            var start = run.CampaignStart(name);
+            var findings = run.Findings(name).ToDictionary(f => f.Signature, StringComparer.Ordinal);
+            var fuzzerFirst = new Dictionary<string, long>(StringComparer.Ordinal);
+            var crashes = Path.Combine(run.AflMain(name), "crashes");
+            foreach (var file in Directory.Exists(crashes) ? Directory.GetFiles(crashes, "id:*") : [])
+            {
+                if (CrashClassifier.AflTimeMs(Path.GetFileName(file)) is not { } ms) continue;
+                foreach (var signature in CrashClassifier.Signatures(spec, host, File.ReadAllBytes(file)))
+                    if (!fuzzerFirst.TryGetValue(signature, out var earlier) || ms < earlier) fuzzerFirst[signature] = ms;
+            }
+            return (Start: start, Findings: findings, FuzzerFirst: fuzzerFirst);
+        }).ToArray();
+        var signatures = perRun.SelectMany(r => r.Findings.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return signatures.Select(signature =>
+        {
+            var campaign = perRun.Select(r => r.Findings.TryGetValue(signature, out var f) && r.Start is { } s ? (f.FirstSeen - s).TotalSeconds : (double?)null).ToArray();
+            var fuzzer = perRun.Select(r => r.FuzzerFirst.TryGetValue(signature, out var ms) ? ms / 1000.0 : (double?)null).ToArray();
+            var foundBy = perRun.Select(r => r.Findings.TryGetValue(signature, out var f) ? (f.FirstInput.StartsWith("id:", StringComparison.Ordinal) ? "afl-fuzz" : $"seed {f.FirstInput}") : "—").ToArray();
+            var known = perRun.Any(r => r.Findings.TryGetValue(signature, out var f) && f.Known);
+            return new PathTiming(signature, known, campaign.Count(c => c is not null), campaign.Select(Round).ToArray(), MedianOf(campaign),
+                foundBy, fuzzer.Select(Round).ToArray(), MedianOf(fuzzer));
+        }).ToArray();
+    }
+
+    static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
+
+    static double? MedianOf(IEnumerable<double?> values)
+    {
+        var found = values.Where(v => v is not null).Select(v => v!.Value).ToArray();
+        return found.Length == 0 ? null : Math.Round(Statistics.Median(found), 2);
+    }
+
+    static string Markdown(RunFolder run, int seconds, int runs, Rate trivial, Rate empty, Rate fast, Rate socketCov, Rate[] asanRuns,
+        double asanMedian, double ratio, Dictionary<string, (double Microseconds, int Inputs, ExecProfile Profile)> work,
+        ManagedSummary.Document? managed, IReadOnlyList<PathTiming> firstFindings)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("# Fuzz campaign figures");
+        text.AppendLine();
+        text.AppendLine($"Written by `bench/fuzz/campaign-bench.sh` (report: `bench/FuzzManaged` `campaign-report`) from run folder `{Path.GetRelativePath(RepositoryLayout.Root, run.Path)}`");
+        text.AppendLine("(raw AFL++ and campaign outputs; not committed). Re-running the script replaces this file and `fuzz-campaign.json`.");
+        text.AppendLine($"Every afl-fuzz below is one instance pinned to CPU 0 (`-b 0`, the CLI's default for its first job) for {seconds} s on `dext/NullDriver`.");
+        text.AppendLine();
+        text.AppendLine("## Machine");
+        text.AppendLine();
+        text.AppendLine("```");
+        foreach (var (key, value) in run.Meta) text.AppendLine($"{key}: {value}");
+        text.AppendLine("```");
+        text.AppendLine();
+        text.AppendLine("The machine was shared with other work while this ran: the load average (1 min) before and after each measurement is in");
+        text.AppendLine("the tables. On 2 cores a load above 2 means the fuzzer's core was not its own, and every rate below is lower than on an idle machine.");
+        text.AppendLine();
+        text.AppendLine("## Exec/s under afl-fuzz");
+        text.AppendLine();
+        text.AppendLine("| measurement | target | transport, build | exec/s | execs | corpus | map size | stability | context switches / exec | load |");
+        text.AppendLine("|---|---|---|---:|---:|---:|---:|---|---:|---|");
+        foreach (var rate in new[] { trivial, empty, fast, socketCov }.Concat(asanRuns))
+            text.AppendLine($"| {rate.Name} | {rate.What} | {rate.Transport} | {rate.ExecsPerSecond.ToString("N0", Invariant)} | {rate.Execs.ToString("N0", Invariant)} | " +
+                $"{rate.Paths} | {rate.MapSize} | {rate.Stability} | {(rate.SwitchesPerExec is { } s ? s.ToString("0.00", Invariant) : "—")} | {rate.Load} |");
+        text.AppendLine();
+        text.AppendLine($"asan, median of the {runs} runs: **{asanMedian.ToString("N0", Invariant)} exec/s** (range {asanRuns.Min(r => r.ExecsPerSecond).ToString("N0", Invariant)}–{asanRuns.Max(r => r.ExecsPerSecond).ToString("N0", Invariant)}).");
+        text.AppendLine("exec/s is afl-fuzz's own `execs_per_sec` (fuzzer_stats: executions over its whole run time, calibration included). Context switches");
+        text.AppendLine("are counted (`/usr/bin/time -v`) only where afl-fuzz was started directly: afl-fuzz and every process it waited for.");
+        text.AppendLine("The asan variant is the only one with ASan; in-process with ASan is not possible (the harness's process has no ASan runtime).");
+        text.AppendLine();
+        text.AppendLine("## The issue's targets");
+        text.AppendLine();
+        text.AppendLine($"- **≥ 50 % of the trivial target's exec/s with the fast variant: {(ratio >= FractionOfTrivialTarget ? "met" : "not met")}** — " +
+            $"{fast.ExecsPerSecond.ToString("N0", Invariant)} / {trivial.ExecsPerSecond.ToString("N0", Invariant)} = {(ratio * 100).ToString("0", Invariant)} %.");
+        text.AppendLine($"- **≥ 20,000 exec/s with the fast variant: {(fast.ExecsPerSecond >= FastTargetExecsPerSecond ? "met" : "not met")}** — {fast.ExecsPerSecond.ToString("N0", Invariant)} exec/s.");
+        if (empty.ExecsPerSecond > trivial.ExecsPerSecond)
+        {
+            text.AppendLine($"- The trivial native target is not this machine's ceiling: the empty SharpFuzz target ran {(empty.ExecsPerSecond / trivial.ExecsPerSecond).ToString("0.0", Invariant)}× faster " +
+                $"({empty.ExecsPerSecond.ToString("N0", Invariant)} exec/s). AFL++'s persistent mode stops and resumes the target's child with signals each run, on top of the fork server's pipe" +
+                (trivial.SwitchesPerExec is { } ts && empty.SwitchesPerExec is { } es
+                    ? $" — {ts.ToString("0.0", Invariant)} context switches per execution against {es.ToString("0.0", Invariant)} for SharpFuzz's loop, which only exchanges pipe messages."
+                    : "."));
+            text.AppendLine($"  Against the empty SharpFuzz target, the fast variant reaches {(fast.ExecsPerSecond / empty.ExecsPerSecond * 100).ToString("0", Invariant)} %.");
+        }
+        text.AppendLine();
+        WhatLimits(text, trivial, empty, fast, socketCov, asanMedian, work, managed);
+        text.AppendLine($"## Time to first finding, `fuzz --variant asan`, {runs} × {seconds} s");
+        text.AppendLine();
+        text.AppendLine("Per finding signature. *Campaign*: `firstSeen − startedAt` of its finding folder — the campaign's clock starts before the");
+        text.AppendLine("spec's seeds are triaged, and a folder is written after the finding is minimized. *Found by*: the input that first showed it");
+        text.AppendLine("(a seed, before afl-fuzz starts, or an afl-fuzz crash input). *Fuzzer*: when afl-fuzz itself first saved a crash input with that");
+        text.AppendLine("signature (its `time:` field, from afl-fuzz's start; each crash input classified on the ASan build like triage does). A seed");
+        text.AppendLine("that already fails is moved out of afl-fuzz's corpus, so the fuzzer column is the fuzzer finding the path again on its own.");
+        text.AppendLine();
+        text.AppendLine("| signature | known | found in | campaign, s (per run) | median | found by (run 1) | fuzzer, s (per run) | median |");
+        text.AppendLine("|---|---|---:|---|---:|---|---|---:|");
+        foreach (var path in firstFindings)
+            text.AppendLine($"| `{path.Signature}` | {(path.Known ? "yes" : "no")} | {path.FoundIn}/{runs} | {Seconds(path.CampaignSeconds)} | {Seconds(path.CampaignMedian)} | " +
+                $"{path.FoundBy.FirstOrDefault() ?? "—"} | {Seconds(path.FuzzerSeconds)} | {Seconds(path.FuzzerMedian)} |");
+        text.AppendLine();
+        var allBySeed = firstFindings.All(p => p.FoundBy.All(b => b.StartsWith("seed", StringComparison.Ordinal) || b == "—"));
+        if (allBySeed)
+            text.AppendLine("Every known path was first shown by a seed generated from the spec, in every run: the campaign column measures seed triage and minimization, not search. The fuzzer column is the search.");
+        text.AppendLine();
+        return text.ToString();
+    }
+
+    static void WhatLimits(StringBuilder text, Rate trivial, Rate empty, Rate fast, Rate socketCov, double asanMedian,
+        Dictionary<string, (double Microseconds, int Inputs, ExecProfile Profile)> work, ManagedSummary.Document? managed)
+    {
+        text.AppendLine("## What limits it");
+        text.AppendLine();
+        text.AppendLine("An execution under afl-fuzz is afl-fuzz's own work and SharpFuzz's fork-server loop — together, the empty SharpFuzz");
+        text.AppendLine("target's time per execution — plus the target's work: `FuzzTarget.Execute` (decode, reset the dext, run and judge the");
+        text.AppendLine("program, close, check live objects). The target's work is timed here outside afl-fuzz, with the campaign's build and a");
+        text.AppendLine("coverage map attached, over that campaign's final queue (median of 5 passes, pinned to CPU 0 like the campaigns).");
+        text.AppendLine("afl-fuzz runs mutations of the queue rather than the queue itself, and the harness assembly timed here is not");
+        text.AppendLine("SharpFuzz-instrumented, so the last column (what is left) is approximate and can come out negative.");
+        text.AppendLine();
+        text.AppendLine("| variant | µs per exec under afl-fuzz | empty SharpFuzz loop, µs | target work, µs | queue inputs | steps per input | left, µs |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        var loop = empty.MicrosecondsPerExec;
+        var perExec = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["fast"] = fast.MicrosecondsPerExec, ["socket-cov"] = socketCov.MicrosecondsPerExec, ["asan"] = 1e6 / asanMedian,
+        };
+        foreach (var (variant, microseconds) in perExec)
+        {
+            var w = work[variant];
+            text.AppendLine($"| {variant} | {microseconds:0.0} | {loop:0.0} | {w.Microseconds:0.0} | {w.Inputs} | {w.Profile.Steps:0.0} | {microseconds - w.Microseconds - loop:0.0} |");
+        }
+        text.AppendLine($"| (trivial native target) | {trivial.MicrosecondsPerExec:0.0} | | | | | |");
+        text.AppendLine();
+        if (managed is null)
+        {
+            text.AppendLine("(No `fuzz-managed/summary.json`: run `bench/fuzz/managed-bench.sh` first to split the target's work by transport operation.)");
+            text.AppendLine();
+            return;
+        }
+        text.AppendLine("The target's work by transport operation: operations per execution counted on each queue through the transport");
+        text.AppendLine("interface, priced with the BenchmarkDotNet medians of `StepCostBenchmark` (`fuzz-managed/summary.json`; release builds:");
+        text.AppendLine("inproc/release for fast, socket/release for socket-cov, socket/asan for asan). The unpriced rest is decoding, the runner");
+        text.AppendLine("and the oracle, and the cov builds' edge counting. On the socket transport every operation is one request/response");
+        text.AppendLine("exchange with dexthost and a reset is three (reset, clock mode, boot).");
+        text.AppendLine();
+        text.AppendLine("| variant | operation | per exec | µs each | µs per exec | share of target work |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|");
+        var summaries = new List<string>();
+        foreach (var (variant, transport) in new[] { ("fast", "inproc/release"), ("socket-cov", "socket/release"), ("asan", "socket/asan") })
+        {
+            var w = work[variant];
+            var shares = ExecPricing.Price(w.Profile, managed, transport);
+            foreach (var share in shares)
+                text.AppendLine($"| {variant} | {share.Operation} | {share.PerExec:0.00} | {share.NanosecondsEach / 1000:0.00} | {share.NanosecondsPerExec / 1000:0.0} | {Percent(share.NanosecondsPerExec / 1000, w.Microseconds)} |");
+            var priced = shares.Sum(s => s.NanosecondsPerExec) / 1000;
+            text.AppendLine($"| {variant} | *rest: decode, runner, oracle, cov* | | | {w.Microseconds - priced:0.0} | {Percent(w.Microseconds - priced, w.Microseconds)} |");
+            var exchanges = w.Profile.OperationsPerExec.Values.Sum() + 2 * w.Profile.OperationsPerExec.GetValueOrDefault("Reset");
+            var top = shares.FirstOrDefault();
+            summaries.Add($"- **{variant}**: {perExec[variant]:0.0} µs per execution = SharpFuzz loop and afl-fuzz {Percent(loop, perExec[variant])}" +
+                $" + target work {Percent(w.Microseconds, perExec[variant])}" +
+                (transport.StartsWith("socket", StringComparison.Ordinal)
+                    ? $"; the target's work is {exchanges:0.0} exchanges with dexthost per execution, priced at {priced:0.0} µs ({Percent(priced, w.Microseconds)} of it)."
+                    : $"; transport calls into the library account for {priced:0.0} µs of it ({Percent(priced, w.Microseconds)}){(top is null ? "" : $", most of it {top.Operation} ({top.PerExec:0.0} per execution)")}, the rest is managed work."));
+        }
+        text.AppendLine();
+        text.AppendLine("In short (shares of the time per execution under afl-fuzz, then of the target's work):");
+        text.AppendLine();
+        foreach (var line in summaries) text.AppendLine(line);
+        text.AppendLine();
+        var decode = managed.Median("DecodeBenchmark.Decode");
+        if (decode is { } d)
+            text.AppendLine($"BenchmarkDotNet on the seed workload ({managed.WorkloadInputs} passing seeds, {managed.WorkloadMeanSteps:0.0} steps each; load {managed.LoadBefore} → {managed.LoadAfter}): " +
+                $"decoding {d / 1000:0.00} µs per input; `ProgramRunner.Run` {Micro(managed.Median("RunBenchmark.Run", "inproc/release"))} µs inproc/release, " +
+                $"{Micro(managed.Median("RunBenchmark.Run", "socket/release"))} µs socket/release, {Micro(managed.Median("RunBenchmark.Run", "socket/asan"))} µs socket/asan; " +
+                $"`FuzzTarget.Execute` {Micro(managed.Median("FuzzTargetBenchmark.Execute", "fast"))} µs fast, {Micro(managed.Median("FuzzTargetBenchmark.Execute", "socket-cov"))} µs socket-cov, " +
+                $"{Micro(managed.Median("FuzzTargetBenchmark.Execute", "asan"))} µs asan (reports in `fuzz-managed/results/`).");
+        text.AppendLine();
+    }
+
+    static string Percent(double part, double whole) => whole > 0 ? $"{part / whole * 100:0} %" : "—";
+
+    static string Micro(double? nanoseconds) => nanoseconds is { } ns ? (ns / 1000).ToString("0.0", Invariant) : "—";
+
+    static string Seconds(double?[] values) => string.Join(", ", values.Select(v => v is { } s ? s.ToString("0.0", Invariant) : "—"));
+
+    static string Seconds(double? value) => value is { } s ? s.ToString("0.0", Invariant) : "—";
+}

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace ConformanceKit.Fuzz.Bench;
+
+/// <summary>
+/// A run folder of bench/fuzz/*.sh (bench/fuzz/lib.sh writes it): meta.txt and settings.txt
+/// ("key: value" lines), and per measurement NAME a campaign or afl-fuzz output folder NAME/,
+/// NAME.load (load average before and after), NAME.seconds (wall time) and, for afl-fuzz started
+/// directly, NAME.time (/usr/bin/time -v).
+/// </summary>
+public sealed class RunFolder(string path)
+{
+    public string Path { get; } = System.IO.Path.GetFullPath(path);
+
+    public IReadOnlyList<(string Key, string Value)> Meta => KeyValues(System.IO.Path.Combine(Path, "meta.txt"));
+
+    public string MetaValue(string key) => Meta.FirstOrDefault(m => m.Key == key).Value ?? "-";
+
+    public int Setting(string key, int fallback) =>
+        int.TryParse(KeyValues(System.IO.Path.Combine(Path, "settings.txt")).FirstOrDefault(s => s.Key == key).Value, out var value) ? value : fallback;
+
+    public string Folder(string name) => System.IO.Path.Combine(Path, name);
+
+    /// <summary>"before → after" 1-minute load averages (all three are in NAME.load).</summary>
+    public string Load(string name)
+    {
+        var values = KeyValues(System.IO.Path.Combine(Path, name + ".load")).ToDictionary(v => v.Key, v => v.Value.Split(' ')[0], StringComparer.Ordinal);
+        return $"{values.GetValueOrDefault("before", "?")} → {values.GetValueOrDefault("after", "?")}";
+    }
+
+    public double? WallSeconds(string name) =>
+        double.TryParse(ReadOrNull(System.IO.Path.Combine(Path, name + ".seconds"))?.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var s) ? s : null;
+
+    /// <summary>The main afl-fuzz instance's folder: OUT/afl/main for a CLI campaign, OUT/main for afl-fuzz run directly.</summary>
+    public string AflMain(string name)
+    {
+        var campaign = System.IO.Path.Combine(Folder(name), "afl", "main");
+        return Directory.Exists(campaign) ? campaign : System.IO.Path.Combine(Folder(name), "main");
+    }
+
+    /// <summary>The main instance's fuzzer_stats as key → value.</summary>
+    public IReadOnlyDictionary<string, string> AflStats(string name) =>
+        KeyValues(System.IO.Path.Combine(AflMain(name), "fuzzer_stats")).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+
+    /// <summary>Voluntary plus involuntary context switches of afl-fuzz and its target (NAME.time), if recorded.</summary>
+    public long? ContextSwitches(string name)
+    {
+        var text = ReadOrNull(System.IO.Path.Combine(Path, name + ".time"));
+        if (text is null) return null;
+        long total = 0;
+        foreach (var line in text.Split('\n'))
+        {
+            var trimmed = line.Trim();
+            if (!trimmed.Contains("context switches:", StringComparison.Ordinal)) continue;
+            if (long.TryParse(trimmed[(trimmed.LastIndexOf(':') + 1)..].Trim(), out var count)) total += count;
+        }
+        return total;
+    }
+
+    /// <summary>campaign.json's startedAt (the campaign's clock starts before the seeds are triaged).</summary>
+    public DateTimeOffset? CampaignStart(string name)
+    {
+        var file = System.IO.Path.Combine(Folder(name), "campaign.json");
+        if (!File.Exists(file)) return null;
+        using var document = JsonDocument.Parse(File.ReadAllText(file));
+        return document.RootElement.TryGetProperty("startedAt", out var started) ? started.GetDateTimeOffset() : null;
+    }
+
+    public sealed record FindingRecord(string Signature, string Rule, uint? Selector, bool Known, DateTimeOffset FirstSeen, string FirstInput);
+
+    /// <summary>The finding folders of a CLI campaign (OUT/findings/*/finding.json).</summary>
+    public IReadOnlyList<FindingRecord> Findings(string name)
+    {
+        var folder = System.IO.Path.Combine(Folder(name), "findings");
+        if (!Directory.Exists(folder)) return [];
+        var records = new List<FindingRecord>();
+        foreach (var file in Directory.GetDirectories(folder).Select(d => System.IO.Path.Combine(d, "finding.json")).Where(File.Exists))
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(file));
+            var root = document.RootElement;
+            records.Add(new FindingRecord(root.GetProperty("signature").GetString()!, root.GetProperty("rule").GetString()!,
+                root.GetProperty("selector").ValueKind == JsonValueKind.Number ? root.GetProperty("selector").GetUInt32() : null,
+                root.GetProperty("known").GetBoolean(), root.GetProperty("firstSeen").GetDateTimeOffset(), root.GetProperty("firstInput").GetString()!));
+        }
+        return records;
+    }
+
+    static string? ReadOrNull(string file) => File.Exists(file) ? File.ReadAllText(file) : null;
+
+    static List<(string Key, string Value)> KeyValues(string file)
+    {
+        var pairs = new List<(string, string)>();
+        foreach (var line in (ReadOrNull(file) ?? "").Split('\n'))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon > 0) pairs.Add((line[..colon].Trim(), line[(colon + 1)..].Trim()));
+        }
+        return pairs;
+    }
+}

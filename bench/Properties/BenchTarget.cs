@@ -1,0 +1,34 @@
+using ConformanceKit.Spec;
+using ConformanceKit.Targets;
+using ConformanceKit.Transports;
+
+namespace ConformanceKit.Properties.Bench;
+
+/// <summary>
+/// What a benchmark runs against: dext/NullDriverHardened (every rule holds, so every case is a plain
+/// pass and no time goes into shrinking) behind one transport and build variant.
+/// </summary>
+public sealed record BenchTarget(string Transport, string Variant)
+{
+    /// <summary>The three configurations measured: the fastest path, the default isolation, and the suite's default (ASan host).</summary>
+    public static IEnumerable<BenchTarget> All =>
+    [
+        new("inproc", "release"),
+        new("socket", "release"),
+        new("socket", "asan"),
+    ];
+
+    public static string DextDirectory => Path.Combine(RepositoryLayout.Root, "dext", "NullDriverHardened");
+
+    /// <summary>Builds the variant if needed (cached in build/dexts), loads the spec and opens the transport.</summary>
+    public (DispatchSpec Spec, IDextTransport Transport) Open()
+    {
+        var target = DextTarget.Resolve(DextDirectory);
+        var spec = target.LoadSpec();
+        var transport = TransportFactory.Create(Transport, target, DextVariants.Parse(Variant), spec, TimeSpan.FromSeconds(5));
+        return (spec, transport);
+    }
+
+    /// <summary>Shown as the benchmark parameter, e.g. "socket/asan".</summary>
+    public override string ToString() => $"{Transport}/{Variant}";
+}

@@ -1,0 +1,155 @@
+using System.Globalization;
+using System.Text;
+using ConformanceKit.Reports.Allure.Conformance;
+using ConformanceKit.Reports.Allure.Identity;
+using ConformanceKit.Reports.Allure.Model;
+using ConformanceKit.Reports.Allure.Writing;
+using ConformanceKit.Reports.Export.Common;
+
+namespace ConformanceKit.Reports.Export.Check;
+
+/// <summary>
+/// Exports a `conformancekit check --json` summary: one result per row of the conformance table
+/// (rule × selector) — passed when the rule held, failed with each finding as a step carrying its
+/// reproducer, verdict and sanitizer report, skipped with the reason when the rule does not apply.
+/// This is how the main job's checks of NullDriver and NullDriverHardened reach the report.
+/// </summary>
+public sealed class CheckExporter(ResultsDirectory results)
+{
+    public const string Source = "check";
+    const string Thread = "check";
+
+    public ExportSummary Export(string jsonPath)
+    {
+        var check = InputJson.Read<CheckFile>(jsonPath);
+        var stop = Times.FileTime(jsonPath);
+        var start = stop - check.DurationMs;
+        var summary = ExportSummary.None;
+        foreach (var rule in check.Rules)
+        {
+            foreach (var row in rule.Selectors)
+            {
+                var findings = check.Findings.Where(f => f.Rule == rule.Id && f.Selector == row.Selector).ToArray();
+                var result = RowResult(check, rule.Id, row, findings, start, stop);
+                results.Write(result);
+                summary += new ExportSummary(1, result.Status == AllureStatus.Failed ? 1 : 0);
+            }
+        }
+        results.MergeEnvironment([new($"check.{check.Dext}",
+            $"{check.Transport}/{check.Variant}, seed {check.Seed}, {check.Cases} cases, {(check.AllHeld ? "all rules held" : "findings")}")]);
+        return summary;
+    }
+
+    AllureResult RowResult(CheckFile check, string rule, CheckFile.RowEntry row, CheckFile.FindingEntry[] findings, long start, long stop)
+    {
+        var selector = row.Selector is { } s ? SelectorLabel.Of(s, row.Name) : null;
+        var title = $"{check.Dext} · {rule}{(selector is null ? "" : " · " + selector)}";
+        var fullName = $"conformancekit check {title}";
+        var testCaseId = AllureIds.TestCaseId(fullName);
+        var parameters = new List<Parameter>
+        {
+            Parameter.Tracked("transport", check.Transport),
+            Parameter.Tracked("variant", check.Variant),
+            Parameter.Informational("seed", Invariant(check.Seed)),
+            Parameter.Informational("cases", Invariant(check.Cases)),
+            Parameter.Informational("programs run", Invariant(row.Programs)),
+        };
+        var status = row.Status switch
+        {
+            CheckStatus.Held => AllureStatus.Passed,
+            CheckStatus.NotApplicable => AllureStatus.Skipped,
+            _ => AllureStatus.Failed,
+        };
+        var known = findings.Length > 0 && findings.All(f => f.Known);
+        var labels = RuleLabels.For(check.Dext, rule, selector, Source, Thread);
+        if (status == AllureStatus.Failed) labels.Add(RuleLabels.KnownTag(known));
+        return new AllureResult
+        {
+            Uuid = ResultsDirectory.NewUuid(),
+            Name = $"check: {title}",
+            FullName = fullName,
+            TestCaseId = testCaseId,
+            HistoryId = AllureIds.HistoryId(testCaseId, parameters),
+            TitlePath = [check.Dext, rule, .. selector is null ? Array.Empty<string>() : [selector]],
+            Status = status,
+            StatusDetails = Details(rule, row, findings, status, known),
+            Description = Description(check, rule, row, findings),
+            Start = start,
+            Stop = stop,
+            Labels = labels,
+            Parameters = parameters,
+            Steps = findings.Select(f => FindingStep(f, start, stop)).ToArray(),
+        };
+    }
+
+    static StatusDetails? Details(string rule, CheckFile.RowEntry row, CheckFile.FindingEntry[] findings, AllureStatus status, bool known)
+    {
+        switch (status)
+        {
+            case AllureStatus.Skipped:
+                return new StatusDetails { Message = $"not applicable: {row.Note ?? "no reason given"}" };
+            case AllureStatus.Failed when findings.Length == 1:
+                var finding = findings[0];
+                return new StatusDetails
+                {
+                    Message = FailureMessage.For(rule, known, $"{finding.Title}: {finding.Observed} (expected: {finding.Expected})"),
+                    Trace = finding.SanitizerReport,
+                    Known = known ? true : null,
+                    Expected = finding.Expected,
+                    Actual = finding.Observed,
+                };
+            case AllureStatus.Failed:
+                return new StatusDetails
+                {
+                    Message = FailureMessage.For(rule, known, findings.Length == 0
+                        ? "the rule failed, but the summary lists no finding for it"
+                        : $"{findings.Length} findings: {string.Join("; ", findings.Select(f => f.Title))}"),
+                    Trace = findings.Select(f => f.SanitizerReport).FirstOrDefault(r => r is not null),
+                    Known = known ? true : null,
+                };
+            default:
+                return null;
+        }
+    }
+
+    StepResult FindingStep(CheckFile.FindingEntry finding, long start, long stop)
+    {
+        var attachments = new List<Attachment>
+        {
+            results.AttachText("reproducer.txt — minimal reproducer", finding.Reproducer),
+            results.AttachText("verdict.txt — expected vs observed",
+                $"rule:     {finding.Rule}\nstep:     {finding.Step}\nexpected: {finding.Expected}\nobserved: {finding.Observed}\n"),
+        };
+        if (finding.SanitizerReport is { } report) attachments.Add(results.AttachText("sanitizer.txt — sanitizer report", report));
+        return new StepResult
+        {
+            Name = $"{finding.Title}{(finding.Known ? " (known)" : "")}",
+            Status = AllureStatus.Failed,
+            StatusDetails = new StatusDetails { Message = $"{finding.Observed} (expected: {finding.Expected})", Known = finding.Known ? true : null },
+            Attachments = attachments,
+            Parameters = [Parameter.Informational("signature", finding.Signature), Parameter.Informational("step", Invariant(finding.Step))],
+            Start = start,
+            Stop = stop,
+        };
+    }
+
+    static string Description(CheckFile check, string rule, CheckFile.RowEntry row, CheckFile.FindingEntry[] findings)
+    {
+        var text = new StringBuilder(RuleLabels.RuleLine(rule)).Append("\n\n");
+        text.Append($"`conformancekit check` of {check.Dext}: {row.Programs} programs, seed {check.Seed}, {check.Transport} transport, {check.Variant} build.\n");
+        if (row.Note is { Length: > 0 } note) text.Append($"\nNote: {note}\n");
+        if (findings.Length > 0)
+        {
+            var dextDirectory = Path.GetDirectoryName(check.Spec);
+            text.Append("\nReplay a finding:\n\n```\n");
+            foreach (var finding in findings)
+                text.Append(finding.Folder is { } folder
+                    ? $"./run.sh replay {folder}\n"
+                    : $"./run.sh replay reproducer.txt --dext {dextDirectory}   # the attached reproducer of: {finding.Title}\n");
+            text.Append("```\n");
+        }
+        return text.ToString();
+    }
+
+    static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

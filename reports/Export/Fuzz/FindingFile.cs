@@ -1,0 +1,18 @@
+namespace ConformanceKit.Reports.Export.Fuzz;
+
+/// <summary>
+/// <c>OUT/findings/&lt;slug&gt;/finding.json</c> (the contract with fuzz/): the rule a program broke,
+/// its stable signature, whether the spec lists it as known, the verdict, and how to replay it.
+/// </summary>
+public sealed record FindingFile(
+    string Rule,
+    uint? Selector,
+    string Signature,
+    bool Known,
+    string Expected,
+    string Observed,
+    int StepIndex,
+    string FirstSeen,
+    string Dext,
+    string Replay,
+    string? Why = null);

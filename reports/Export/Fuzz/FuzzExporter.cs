@@ -1,0 +1,70 @@
+using System.Globalization;
+using ConformanceKit.Reports.Allure.Model;
+using ConformanceKit.Reports.Allure.Writing;
+using ConformanceKit.Reports.Export.Common;
+
+namespace ConformanceKit.Reports.Export.Fuzz;
+
+/// <summary>
+/// Exports a fuzz campaign folder (OUT/campaign.json, OUT/findings/&lt;slug&gt;/) as Allure results:
+/// one passed result per campaign with its figures, and one failed result per distinct finding with
+/// every file of its folder attached and the replay command in its description. A finding folder
+/// whose finding.json is missing or unreadable (the fuzzer died while writing it) is still exported,
+/// as a broken result with its files attached: a crash is never lost to a reporting problem.
+/// </summary>
+public sealed class FuzzExporter(ResultsDirectory results)
+{
+    public const string Source = "fuzz";
+    internal const string Thread = "fuzz";
+
+    readonly HashSet<(string Dext, string Signature)> exported = [];
+
+    public ExportSummary Export(string outDirectory)
+    {
+        var campaignPath = Path.Combine(outDirectory, "campaign.json");
+        var findingsPath = Path.Combine(outDirectory, "findings");
+        if (!File.Exists(campaignPath) && !Directory.Exists(findingsPath))
+            throw new ExportException(outDirectory, "not a fuzz campaign folder (no campaign.json, no findings/)");
+
+        var campaign = File.Exists(campaignPath) ? InputJson.Read<CampaignFile>(campaignPath) : null;
+        var summary = ExportSummary.None;
+        var findings = new List<FindingFile>();
+        if (Directory.Exists(findingsPath))
+        {
+            foreach (var folder in Directory.EnumerateDirectories(findingsPath).Order(StringComparer.Ordinal))
+            {
+                var (written, finding) = ExportFinding(folder, campaign);
+                summary += written;
+                if (finding is not null) findings.Add(finding);
+            }
+        }
+        if (campaign is not null)
+        {
+            results.Write(CampaignResults.For(campaign, campaignPath, findings, results));
+            results.MergeEnvironment([new($"fuzz.{campaign.Dext}",
+                $"{campaign.Variant}/{campaign.Transport}, {campaign.Jobs} jobs, {campaign.DurationSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s")]);
+            summary += new ExportSummary(1, 0);
+        }
+        return summary;
+    }
+
+    (ExportSummary, FindingFile?) ExportFinding(string folder, CampaignFile? campaign)
+    {
+        FindingFile finding;
+        try
+        {
+            finding = InputJson.Read<FindingFile>(Path.Combine(folder, FindingFiles.Finding));
+        }
+        catch (ExportException e)
+        {
+            results.Write(FindingResults.Unreadable(folder, e.Message, AttachAll(folder), campaign));
+            return (new ExportSummary(1, 1), null);
+        }
+        // The same finding from another campaign folder (or a resumed one) is one result, not two.
+        if (!exported.Add((finding.Dext, finding.Signature))) return (ExportSummary.None, null);
+        results.Write(FindingResults.For(folder, finding, AttachAll(folder), campaign));
+        return (new ExportSummary(1, 1), finding);
+    }
+
+    List<Attachment> AttachAll(string folder) => FindingFiles.In(folder).Select(f => results.AttachFile(f.Name, f.Path)).ToList();
+}

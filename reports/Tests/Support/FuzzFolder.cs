@@ -1,0 +1,66 @@
+using System.Text.Json;
+
+namespace ConformanceKit.Reports.Tests.Support;
+
+/// <summary>
+/// Builds a fuzz campaign output folder by the contract with fuzz/ (OUT/campaign.json,
+/// OUT/findings/&lt;slug&gt;/finding.json + reproducer.txt, program.txt, input.bin, verdict.txt,
+/// dext.log, sanitizer.txt), since the real fuzzer is written in parallel.
+/// </summary>
+public sealed class FuzzFolder(string path)
+{
+    public static readonly byte[] Input = [0x01, 0x00, 0x10, 0xff, 0x00, 0x00, 0x80, 0x41];
+
+    public string Path { get; } = path;
+
+    /// <summary>When the campaign started: a minute and a half ago, as if it had just run.</summary>
+    public DateTimeOffset StartedAt { get; } = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 90);
+
+    string Iso(DateTimeOffset time) => time.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+
+    public FuzzFolder Campaign(string dext, int findings, string variant = "asan", string transport = "socket")
+    {
+        Directory.CreateDirectory(Path);
+        Write(System.IO.Path.Combine(Path, "campaign.json"), new
+        {
+            dext, variant, transport, jobs = 2, durationSeconds = 60.0, execs = 123456, execsPerSecond = 2057.6,
+            paths = 150, startedAt = Iso(StartedAt), findings,
+        });
+        return this;
+    }
+
+    /// <summary>A finding folder; <paramref name="dextDirectory"/> goes into the replay command as --dext.</summary>
+    public string Finding(string slug, string rule, uint? selector, string kind, bool known, string dext, string dextDirectory,
+        string? why = null, bool sanitizer = true)
+    {
+        var folder = System.IO.Path.Combine(Path, "findings", slug);
+        Directory.CreateDirectory(folder);
+        var signature = selector is { } s ? $"{rule}@{s}:{kind}" : $"{rule}:{kind}";
+        Write(System.IO.Path.Combine(folder, "finding.json"), new
+        {
+            rule, selector, signature, known, why,
+            expected = "the dext survives every call",
+            observed = "AddressSanitizer: heap-buffer-overflow",
+            stepIndex = 1,
+            firstSeen = Iso(StartedAt.AddSeconds(12)),
+            dext,
+            replay = $"./run.sh replay {folder} --dext {dextDirectory}",
+        });
+        File.WriteAllText(System.IO.Path.Combine(folder, "reproducer.txt"),
+            $"# conformancekit program v1\n# rule: {rule}\nopen c0\ncall c0 {selector} in=00 struct_out=4104  # Struct\n");
+        File.WriteAllText(System.IO.Path.Combine(folder, "program.txt"),
+            $"# conformancekit program v1\nopen c0\ncall c0 2 scalars=1,2\ncall c0 {selector} in=00 struct_out=4104\nclose c0\n");
+        File.WriteAllBytes(System.IO.Path.Combine(folder, "input.bin"), Input);
+        File.WriteAllText(System.IO.Path.Combine(folder, "verdict.txt"),
+            "step 2: call c0 1 in=00 struct_out=4104\nexpected: the dext survives every call\nobserved: AddressSanitizer: heap-buffer-overflow\n");
+        File.WriteAllText(System.IO.Path.Combine(folder, "dext.log"), $"{dext}: HandleExternalStruct in=1 out=4104\n");
+        if (sanitizer)
+            File.WriteAllText(System.IO.Path.Combine(folder, "sanitizer.txt"),
+                "==4242==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x602000000630\n" +
+                "WRITE of size 8 at 0x602000000630 thread T0\n    #0 0x7f60 in NullDriver::HandleExternalStruct(IOUserClientMethodArguments*) NullDriver.cpp:454:5\n");
+        return folder;
+    }
+
+    static void Write(string path, object value) =>
+        File.WriteAllText(path, JsonSerializer.Serialize(value, new JsonSerializerOptions { WriteIndented = true }));
+}
