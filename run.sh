@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # ConformanceKit's front door.
 #   ./run.sh              the main job: set up, build, check the sample NullDriver and its hardened
-#                         variant, fuzz both briefly and print a summary
+#                         variant, fuzz both briefly, print a summary and generate the HTML report
 #   ./run.sh test         every test (ctest for dext/, dotnet test for the .NET projects); ends with
 #                         one line "N passed, N failed, N skipped"
 #   ./run.sh check|replay|minimize|fuzz|summary ...   the conformancekit CLI
+#   ./run.sh report [--single-file]               the Allure HTML report of out/ (out/allure/report)
 #   ./run.sh bench                                the benchmarks; results in bench/results/
-#   ./run.sh build-dext DIR [--variant V]                          the bring-your-own-dext build
+#   ./run.sh build-dext DIR [--variant V]         the bring-your-own-dext build
 # On a fresh Debian machine it installs what is missing (apt, npm, NuGet) and says so.
 set -euo pipefail
 
@@ -21,9 +22,9 @@ say() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
 die() { printf 'run.sh: error: %s\n' "$*" >&2; exit 2; }
 
 # Debian packages the project needs: C++ toolchain for dext/, sanitizer runtimes, test and bench
-# libraries, AFL++ for fuzzing, Node for the Allure report.
+# libraries, AFL++ for fuzzing, Node for the Allure report, Chromium for the report's browser test.
 APT_PACKAGES=(clang-14 llvm-14 cmake make libblocksruntime-dev libclang-rt-14-dev libgtest-dev libbenchmark-dev
-  afl++ ca-certificates)
+  afl++ ca-certificates chromium fonts-dejavu-core)
 APT_UPDATED=0
 
 ensure_apt() {
@@ -87,6 +88,33 @@ build_cli() {
 
 cli() { dotnet "$CLI_DLL" "$@"; }
 
+REPORT_TOOL="$ROOT/build/report-tool/ck-report.dll"
+
+build_report_tool() {
+  local stamp="$ROOT/build/report-tool/.stamp"
+  if [ -f "$stamp" ] && [ -z "$(find "$ROOT/reports" "$ROOT/harness/Core" \( -name '*.cs' -o -name '*.csproj' \) -newer "$stamp" \
+      -not -path '*/obj/*' -not -path '*/bin/*' -not -path '*/node_modules/*' -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  say "building the report tool"
+  dotnet build "$ROOT/reports/Tool/ConformanceKit.Reports.Tool.csproj" -c Release -o "$ROOT/build/report-tool" -nologo -clp:ErrorsOnly -v:q \
+    >/dev/null 2>"$ROOT/build/report-tool.log" || { cat "$ROOT/build/report-tool.log" >&2; die "building the report tool failed"; }
+  touch "$stamp"
+}
+
+# The Allure report: the checks in out/check/, the campaigns in out/fuzz/ and the last test run's
+# results, rendered by the pinned allure CLI with history kept between runs.
+run_report() {
+  local results="$OUT/allure/results" args=() f
+  rm -rf "$results"
+  for f in "$OUT"/check/*.json; do [ -f "$f" ] && args+=(--check "$f"); done
+  for f in "$OUT"/fuzz/*/; do [ -f "$f/campaign.json" ] && args+=(--fuzz "${f%/}"); done
+  dotnet "$REPORT_TOOL" --results "$results" "${args[@]}" || die "exporting results for the report failed"
+  local also=()
+  [ -d "$OUT/allure-results" ] && also=(--also "$OUT/allure-results")
+  bash "$ROOT/reports/generate-report.sh" "$results" "$OUT/allure/report" "${also[@]}" "$@"
+}
+
 # ---- test: run every runner and sum their counts into one closing line ------------------------
 run_tests() {
   local passed=0 failed=0 skipped=0 log status line p f s
@@ -111,6 +139,7 @@ run_tests() {
 
   say "dotnet test (all .NET test projects)"
   log="$OUT/test/dotnet-test.log"
+  rm -rf "$OUT/allure-results"
   status=0
   ALLURE_RESULTS_DIR="$OUT/allure-results" dotnet test "$ROOT/ConformanceKit.sln" -c Release -nologo >"$log" 2>&1 || status=$?
   local assemblies=0
@@ -155,6 +184,9 @@ main_job() {
       || die "fuzzing $dext could not run"
   done
   cli summary "$json_dir/NullDriver.json" "$json_dir/NullDriverHardened.json"
+  say "generating the HTML report"
+  build_report_tool
+  run_report --single-file
 }
 
 cmd="${1:-main}"
@@ -166,11 +198,16 @@ case "$cmd" in
   build-dext)
     shift; ensure_apt "${APT_PACKAGES[@]}"; exec bash "$ROOT/dext/build-dext.sh" "$@" ;;
   bench)
-    shift; setup; exec bash "$ROOT/dext/run-bench.sh" "$@" ;;
+    setup
+    say "dext micro-benchmarks (bench/results/dext-micro.md)"; bash "$ROOT/dext/run-bench.sh"
+    say "property cases per second (bench/results/properties.md)"; bash "$ROOT/bench/run-properties-bench.sh"
+    say "fuzzing figures (bench/results/fuzz-*.md)"; bash "$ROOT/bench/fuzz/run-all.sh" ;;
+  report)
+    shift; setup; build_report_tool; run_report "$@" ;;
   check|replay|minimize|summary|fuzz)
     setup; build_cli; cli "$@" ;;
   -h|--help|help)
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' ;;
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' ;;
   *)
-    die "unknown command '$cmd' (main, test, check, replay, minimize, fuzz, summary, bench, build-dext)" ;;
+    die "unknown command '$cmd' (main, test, check, replay, minimize, fuzz, summary, report, bench, build-dext)" ;;
 esac

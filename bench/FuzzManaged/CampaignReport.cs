@@ -139,11 +139,29 @@ public static class CampaignReport
         {
             var campaign = perRun.Select(r => r.Findings.TryGetValue(signature, out var f) && r.Start is { } s ? (f.FirstSeen - s).TotalSeconds : (double?)null).ToArray();
             var fuzzer = perRun.Select(r => r.FuzzerFirst.TryGetValue(signature, out var ms) ? ms / 1000.0 : (double?)null).ToArray();
-            var foundBy = perRun.Select(r => r.Findings.TryGetValue(signature, out var f) ? (f.FirstInput.StartsWith("id:", StringComparison.Ordinal) ? "afl-fuzz" : $"seed {f.FirstInput}") : "—").ToArray();
+            var foundBy = perRun.Select(r => r.Findings.TryGetValue(signature, out var f) ? FoundBy(f.FirstInput) : "—").ToArray();
             var known = perRun.Any(r => r.Findings.TryGetValue(signature, out var f) && f.Known);
             return new PathTiming(signature, known, campaign.Count(c => c is not null), campaign.Select(Round).ToArray(), MedianOf(campaign),
                 foundBy, fuzzer.Select(Round).ToArray(), MedianOf(fuzzer));
         }).ToArray();
+    }
+
+    /// <summary>Triage saves afl-fuzz's inputs as INSTANCE-crashes-NAME or INSTANCE-hangs-NAME; a seed keeps its own name.</summary>
+    static string FoundBy(string firstInput) =>
+        firstInput.Contains("-crashes-", StringComparison.Ordinal) || firstInput.Contains("-hangs-", StringComparison.Ordinal)
+            ? "afl-fuzz"
+            : $"seed `{firstInput}`";
+
+    /// <summary>"seed `x`" when a seed showed it in every run that found it, else what each run's first input was.</summary>
+    static string FirstFinder(string[] foundBy)
+    {
+        var distinct = foundBy.Where(b => b != "—").Distinct(StringComparer.Ordinal).ToArray();
+        return distinct.Length switch
+        {
+            0 => "—",
+            1 => distinct[0],
+            _ => string.Join(" / ", foundBy),
+        };
     }
 
     static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;
@@ -201,6 +219,14 @@ public static class CampaignReport
                     : "."));
             text.AppendLine($"  Against the empty SharpFuzz target, the fast variant reaches {(fast.ExecsPerSecond / empty.ExecsPerSecond * 100).ToString("0", Invariant)} %.");
         }
+        var allowed = Math.Min(1e6 / FastTargetExecsPerSecond, trivial.MicrosecondsPerExec / FractionOfTrivialTarget);
+        if (fast.MicrosecondsPerExec > allowed)
+        {
+            var share = fast.MicrosecondsPerExec - empty.MicrosecondsPerExec;
+            var needed = allowed - empty.MicrosecondsPerExec;
+            text.AppendLine($"- To meet both, a fast execution may take {allowed:0.0} µs; it takes {fast.MicrosecondsPerExec:0.0} µs. With afl-fuzz and SharpFuzz's loop " +
+                $"at {empty.MicrosecondsPerExec:0.0} µs, the target's share would have to go from {share:0.0} to {needed:0.0} µs ({Percent(needed - share, share)}).");
+        }
         text.AppendLine();
         WhatLimits(text, trivial, empty, fast, socketCov, asanMedian, work, managed);
         text.AppendLine($"## Time to first finding, `fuzz --variant asan`, {runs} × {seconds} s");
@@ -211,15 +237,19 @@ public static class CampaignReport
         text.AppendLine("signature (its `time:` field, from afl-fuzz's start; each crash input classified on the ASan build like triage does). A seed");
         text.AppendLine("that already fails is moved out of afl-fuzz's corpus, so the fuzzer column is the fuzzer finding the path again on its own.");
         text.AppendLine();
-        text.AppendLine("| signature | known | found in | campaign, s (per run) | median | found by (run 1) | fuzzer, s (per run) | median |");
+        text.AppendLine("| signature | known | found in | campaign, s (per run) | median | found by | fuzzer, s (per run) | median |");
         text.AppendLine("|---|---|---:|---|---:|---|---|---:|");
         foreach (var path in firstFindings)
             text.AppendLine($"| `{path.Signature}` | {(path.Known ? "yes" : "no")} | {path.FoundIn}/{runs} | {Seconds(path.CampaignSeconds)} | {Seconds(path.CampaignMedian)} | " +
-                $"{path.FoundBy.FirstOrDefault() ?? "—"} | {Seconds(path.FuzzerSeconds)} | {Seconds(path.FuzzerMedian)} |");
+                $"{FirstFinder(path.FoundBy)} | {Seconds(path.FuzzerSeconds)} | {Seconds(path.FuzzerMedian)} |");
         text.AppendLine();
-        var allBySeed = firstFindings.All(p => p.FoundBy.All(b => b.StartsWith("seed", StringComparison.Ordinal) || b == "—"));
-        if (allBySeed)
-            text.AppendLine("Every known path was first shown by a seed generated from the spec, in every run: the campaign column measures seed triage and minimization, not search. The fuzzer column is the search.");
+        var bySeed = firstFindings.Where(p => p.FoundBy.All(b => b.StartsWith("seed", StringComparison.Ordinal) || b == "—")).Select(p => $"`{p.Signature}`").ToArray();
+        var byFuzzer = firstFindings.Where(p => p.FoundBy.Any(b => b == "afl-fuzz")).Select(p => $"`{p.Signature}`").ToArray();
+        if (bySeed.Length > 0)
+            text.AppendLine($"First shown by a seed generated from the spec in every run that found it: {string.Join(", ", bySeed)}. For these the campaign " +
+                "column measures seed triage and minimization, not search; the fuzzer column is the search.");
+        if (byFuzzer.Length > 0)
+            text.AppendLine($"First shown by an afl-fuzz input (no seed shows it): {string.Join(", ", byFuzzer)}.");
         text.AppendLine();
         return text.ToString();
     }
@@ -230,13 +260,15 @@ public static class CampaignReport
         text.AppendLine("## What limits it");
         text.AppendLine();
         text.AppendLine("An execution under afl-fuzz is afl-fuzz's own work and SharpFuzz's fork-server loop — together, the empty SharpFuzz");
-        text.AppendLine("target's time per execution — plus the target's work: `FuzzTarget.Execute` (decode, reset the dext, run and judge the");
-        text.AppendLine("program, close, check live objects). The target's work is timed here outside afl-fuzz, with the campaign's build and a");
-        text.AppendLine("coverage map attached, over that campaign's final queue (median of 5 passes, pinned to CPU 0 like the campaigns).");
-        text.AppendLine("afl-fuzz runs mutations of the queue rather than the queue itself, and the harness assembly timed here is not");
-        text.AppendLine("SharpFuzz-instrumented, so the last column (what is left) is approximate and can come out negative.");
+        text.AppendLine("target's time per execution — plus the target's work, `FuzzTarget.Execute`: decode, reset the dext, run and judge the");
+        text.AppendLine("program, close, check live objects. *Target's share* is the difference of the two measured rates. *On the queue*: the");
+        text.AppendLine("target's work timed here outside afl-fuzz, with the campaign's build and a coverage map attached, over that campaign's");
+        text.AppendLine("final queue (median of 5 passes, pinned to CPU 0 like the campaigns). The queue holds the inputs that found new");
+        text.AppendLine("coverage, which tend to be longer programs than the average mutation afl-fuzz runs, so this time is an upper bound");
+        text.AppendLine("(the harness assembly timed here is not SharpFuzz-instrumented, which works the other way). It is used for the");
+        text.AppendLine("composition of the target's work below, not for its size.");
         text.AppendLine();
-        text.AppendLine("| variant | µs per exec under afl-fuzz | empty SharpFuzz loop, µs | target work, µs | queue inputs | steps per input | left, µs |");
+        text.AppendLine("| variant | µs per exec under afl-fuzz | empty SharpFuzz loop, µs | target's share, µs | on the queue, µs | queue inputs | steps per queue input |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         var loop = empty.MicrosecondsPerExec;
         var perExec = new Dictionary<string, double>(StringComparer.Ordinal)
@@ -246,7 +278,7 @@ public static class CampaignReport
         foreach (var (variant, microseconds) in perExec)
         {
             var w = work[variant];
-            text.AppendLine($"| {variant} | {microseconds:0.0} | {loop:0.0} | {w.Microseconds:0.0} | {w.Inputs} | {w.Profile.Steps:0.0} | {microseconds - w.Microseconds - loop:0.0} |");
+            text.AppendLine($"| {variant} | {microseconds:0.0} | {loop:0.0} | {microseconds - loop:0.0} | {w.Microseconds:0.0} | {w.Inputs} | {w.Profile.Steps:0.0} |");
         }
         text.AppendLine($"| (trivial native target) | {trivial.MicrosecondsPerExec:0.0} | | | | | |");
         text.AppendLine();
@@ -274,15 +306,15 @@ public static class CampaignReport
             var priced = shares.Sum(s => s.NanosecondsPerExec) / 1000;
             text.AppendLine($"| {variant} | *rest: decode, runner, oracle, cov* | | | {w.Microseconds - priced:0.0} | {Percent(w.Microseconds - priced, w.Microseconds)} |");
             var exchanges = w.Profile.OperationsPerExec.Values.Sum() + 2 * w.Profile.OperationsPerExec.GetValueOrDefault("Reset");
-            var top = shares.FirstOrDefault();
-            summaries.Add($"- **{variant}**: {perExec[variant]:0.0} µs per execution = SharpFuzz loop and afl-fuzz {Percent(loop, perExec[variant])}" +
-                $" + target work {Percent(w.Microseconds, perExec[variant])}" +
+            var top = shares.Take(2).Select(t => $"{t.Operation} {Percent(t.NanosecondsPerExec / 1000, w.Microseconds)} ({t.PerExec:0.0} per execution)");
+            summaries.Add($"- **{variant}**: {perExec[variant]:0.0} µs per execution = afl-fuzz and SharpFuzz's loop {loop:0.0} µs ({Percent(loop, perExec[variant])})" +
+                $" + the target {perExec[variant] - loop:0.0} µs ({Percent(perExec[variant] - loop, perExec[variant])}). Of the target's work on the queue, " +
                 (transport.StartsWith("socket", StringComparison.Ordinal)
-                    ? $"; the target's work is {exchanges:0.0} exchanges with dexthost per execution, priced at {priced:0.0} µs ({Percent(priced, w.Microseconds)} of it)."
-                    : $"; transport calls into the library account for {priced:0.0} µs of it ({Percent(priced, w.Microseconds)}){(top is null ? "" : $", most of it {top.Operation} ({top.PerExec:0.0} per execution)")}, the rest is managed work."));
+                    ? $"{exchanges:0.0} exchanges with dexthost per execution take {Percent(priced, w.Microseconds)}, largest {string.Join(" and ", top)}."
+                    : $"calls into the dext library take {Percent(priced, w.Microseconds)}, largest {string.Join(" and ", top)}; the managed rest (decode, runner, oracle) and the cov build's edge counting {Percent(w.Microseconds - priced, w.Microseconds)}."));
         }
         text.AppendLine();
-        text.AppendLine("In short (shares of the time per execution under afl-fuzz, then of the target's work):");
+        text.AppendLine("In short:");
         text.AppendLine();
         foreach (var line in summaries) text.AppendLine(line);
         text.AppendLine();
