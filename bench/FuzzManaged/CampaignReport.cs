@@ -263,10 +263,10 @@ public static class CampaignReport
         text.AppendLine("target's time per execution — plus the target's work, `FuzzTarget.Execute`: decode, reset the dext, run and judge the");
         text.AppendLine("program, close, check live objects. *Target's share* is the difference of the two measured rates. *On the queue*: the");
         text.AppendLine("target's work timed here outside afl-fuzz, with the campaign's build and a coverage map attached, over that campaign's");
-        text.AppendLine("final queue (median of 5 passes, pinned to CPU 0 like the campaigns). The queue holds the inputs that found new");
-        text.AppendLine("coverage, which tend to be longer programs than the average mutation afl-fuzz runs, so this time is an upper bound");
-        text.AppendLine("(the harness assembly timed here is not SharpFuzz-instrumented, which works the other way). It is used for the");
-        text.AppendLine("composition of the target's work below, not for its size.");
+        text.AppendLine("final queue (median of 5 passes, pinned to CPU 0 like the campaigns). The queue keeps only the inputs that found new");
+        text.AppendLine("coverage — it is not a sample of what afl-fuzz executes — and the harness assembly timed here is not SharpFuzz-instrumented,");
+        text.AppendLine("so this time can differ from the target's share either way; it gives the composition of the target's work below, not its size.");
+        text.AppendLine("The CLI variants (fast, asan) also triage crash inputs beside afl-fuzz, on an ASan dexthost that is not pinned.");
         text.AppendLine();
         text.AppendLine("| variant | µs per exec under afl-fuzz | empty SharpFuzz loop, µs | target's share, µs | on the queue, µs | queue inputs | steps per queue input |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");

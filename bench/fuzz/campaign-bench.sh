@@ -31,7 +31,6 @@ while [ $# -gt 0 ]; do
 done
 command -v afl-fuzz >/dev/null || die "afl-fuzz not found (Debian's afl++; ./run.sh installs it)"
 command -v afl-clang-fast >/dev/null || die "afl-clang-fast not found (Debian's afl++ package provides it)"
-[ -x /usr/bin/time ] || die "/usr/bin/time not found (Debian's time package)"
 
 # Builds first, outside every measurement.
 build_cli

@@ -55,7 +55,7 @@ measure() { # RUN NAME COMMAND...
   "$@"
   end=$(date +%s.%N)
   echo "after: $(cut -d' ' -f1-3 /proc/loadavg)" >>"$run/$name.load"
-  echo "$end - $start" | bc >"$run/$name.seconds"
+  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f\n", b - a }' >"$run/$name.seconds"
 }
 
 # A campaign through the CLI, as a user runs it (1 job, pinned: the CLI's default).
@@ -69,16 +69,19 @@ campaign() { # OUT DEXT_DIR SECONDS VARIANT [more fuzz options]
 # environment of fuzz/Campaign/Afl/AflInstance.cs. KIND dotnet adds what only a .NET target needs;
 # a native target must not get AFL_SKIP_BIN_CHECK: afl-fuzz would not look for the persistent-mode
 # marker in the binary and would fork a fresh process per execution (7,000 exec/s instead of
-# 41,000 for the trivial target in one check here). /usr/bin/time records the context switches of
-# afl-fuzz and everything it waited for, i.e. the whole target. The caller adds the target's own
-# environment.
+# 41,000 for the trivial target in one check here). /usr/bin/time, when installed, records the
+# context switches of afl-fuzz and everything it waited for, i.e. the whole target. The caller
+# adds the target's own environment.
 direct_afl() { # OUT SEEDS DICTIONARY SECONDS dotnet|native TARGET...
   local out=$1 seeds=$2 dict=$3 seconds=$4 kind=$5; shift 5
   local env=(AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_IMPORT_FIRST=1)
   if [ "$kind" = dotnet ]; then
     env+=(AFL_SKIP_BIN_CHECK=1 AFL_FORKSRV_INIT_TMOUT=120000 DOTNET_TieredPGO=0 DOTNET_TC_QuickJitForLoops=1)
   fi
-  env "${env[@]}" /usr/bin/time -v -o "$out.time" \
+  # GNU time is Debian's `time` package; without it the context switches are simply not reported.
+  local timer=()
+  [ -x /usr/bin/time ] && timer=(/usr/bin/time -v -o "$out.time")
+  env "${env[@]}" "${timer[@]}" \
     afl-fuzz -i "$seeds" -o "$out" -M main -x "$dict" -t 5000 -m none -V "$seconds" -b 0 -- "$@" \
     >"$out.log" 2>&1 || die "afl-fuzz on $* failed (see $out.log)"
 }
