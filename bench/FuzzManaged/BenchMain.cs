@@ -8,7 +8,8 @@ namespace ConformanceKit.Fuzz.Bench;
 /// benchmarks and writes bench/results/fuzz-managed/ (BenchmarkDotNet's reports and summary.json,
 /// which the campaign report reads). The other commands serve bench/fuzz/*.sh:
 /// <code>
-/// campaign-report RUN          bench/results/fuzz-campaign.md and .json from a campaign-bench.sh run
+/// campaign-report RUN [OTHER]  bench/results/fuzz-campaign.md and .json from a campaign-bench.sh run
+///                              (headline rates of OTHER run folders in a table of their own)
 /// native-coverage-report RUN   bench/results/fuzz-native-coverage.md and .json from a native-coverage.sh run
 /// maze-depth DIR...            the deepest MazeDriver stage reached by the inputs in the AFL++ folders
 /// </code>
@@ -23,8 +24,8 @@ public static class BenchMain
         var command = args.Length > 0 ? args[0] : "";
         switch (command)
         {
-            case "campaign-report" when args.Length == 2:
-                CampaignReport.Write(args[1], ResultsDirectory);
+            case "campaign-report" when args.Length >= 2:
+                CampaignReport.Write(args[1], ResultsDirectory, args[2..]);
                 return 0;
             case "native-coverage-report" when args.Length == 2:
                 NativeCoverageReport.Write(args[1], ResultsDirectory);
@@ -33,7 +34,7 @@ public static class BenchMain
                 Console.WriteLine(NativeCoverageReport.DeepestStage(args[1..]));
                 return 0;
             case "campaign-report" or "native-coverage-report" or "maze-depth":
-                Console.Error.WriteLine($"usage: {command} {(command == "maze-depth" ? "DIR..." : "RUN")}");
+                Console.Error.WriteLine($"usage: {command} {command switch { "maze-depth" => "DIR...", "campaign-report" => "RUN [OTHER_RUN...]", _ => "RUN" }}");
                 return 2;
             default:
                 return RunBenchmarks(args);

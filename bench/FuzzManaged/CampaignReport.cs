@@ -27,7 +27,7 @@ public static class CampaignReport
         public double MicrosecondsPerExec => 1e6 / ExecsPerSecond;
     }
 
-    public static void Write(string runPath, string resultsDirectory)
+    public static void Write(string runPath, string resultsDirectory, IReadOnlyList<string>? otherRuns = null)
     {
         var run = new RunFolder(runPath);
         var runs = run.Setting("runs", 5);
@@ -58,7 +58,8 @@ public static class CampaignReport
         var firstFindings = TimeToFirstFinding(run, asanNames, dext, spec);
 
         var ratio = fast.ExecsPerSecond / trivial.ExecsPerSecond;
-        var markdown = Markdown(run, seconds, runs, trivial, empty, fast, socketCov, asanRuns, asanMedian, ratio, work, managed, firstFindings);
+        var markdown = Markdown(run, seconds, runs, trivial, empty, fast, socketCov, asanRuns, asanMedian, ratio, work, managed, firstFindings)
+            + OtherRuns(otherRuns ?? []);
         File.WriteAllText(Path.Combine(resultsDirectory, "fuzz-campaign.md"), markdown);
         var json = new
         {
@@ -94,6 +95,40 @@ public static class CampaignReport
     {
         dext.Build(DextVariant.Release);
         return dext.LibraryPath(DextVariant.Release);
+    }
+
+    /// <summary>
+    /// The headline rates of other run folders of the same script, so the spread between runs on this
+    /// shared machine is on the page next to the run reported in full.
+    /// </summary>
+    static string OtherRuns(IReadOnlyList<string> paths)
+    {
+        if (paths.Count == 0) return "";
+        var text = new StringBuilder();
+        text.AppendLine("## Other runs of this script");
+        text.AppendLine();
+        text.AppendLine("The same measurements from other runs (exec/s; load average, 1 min, before → after each). Only the run above is reported in full.");
+        text.AppendLine();
+        text.AppendLine("| run folder | trivial | sharpfuzz-empty | fast | socket-cov | asan (median) | fast / trivial |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var path in paths)
+        {
+            var other = new RunFolder(path);
+            string RateCell(string name)
+            {
+                var stats = other.AflStats(name);
+                return double.TryParse(stats.GetValueOrDefault("execs_per_sec"), NumberStyles.Float, Invariant, out var rate)
+                    ? $"{rate.ToString("N0", Invariant)} ({other.Load(name)})"
+                    : "—";
+            }
+            double Rate(string name) =>
+                double.TryParse(other.AflStats(name).GetValueOrDefault("execs_per_sec"), NumberStyles.Float, Invariant, out var rate) ? rate : double.NaN;
+            var asan = Enumerable.Range(1, other.Setting("runs", 5)).Select(k => Rate($"asan-{k}")).Where(r => !double.IsNaN(r)).ToArray();
+            text.AppendLine($"| `{Path.GetRelativePath(RepositoryLayout.Root, other.Path)}` | {RateCell("trivial")} | {RateCell("sharpfuzz-empty")} | {RateCell("fast")} | {RateCell("socket-cov")} | " +
+                $"{(asan.Length > 0 ? Statistics.Median(asan).ToString("N0", Invariant) : "—")} | {Rate("fast") / Rate("trivial") * 100:0} % |");
+        }
+        text.AppendLine();
+        return text.ToString();
     }
 
     static Rate ReadRate(RunFolder run, string name, string what, string transport)
@@ -240,7 +275,7 @@ public static class CampaignReport
         text.AppendLine("| signature | known | found in | campaign, s (per run) | median | found by | fuzzer, s (per run) | median |");
         text.AppendLine("|---|---|---:|---|---:|---|---|---:|");
         foreach (var path in firstFindings)
-            text.AppendLine($"| `{path.Signature}` | {(path.Known ? "yes" : "no")} | {path.FoundIn}/{runs} | {Seconds(path.CampaignSeconds)} | {Seconds(path.CampaignMedian)} | " +
+            text.AppendLine($"| `{Cell(path.Signature)}` | {(path.Known ? "yes" : "no")} | {path.FoundIn}/{runs} | {Seconds(path.CampaignSeconds)} | {Seconds(path.CampaignMedian)} | " +
                 $"{FirstFinder(path.FoundBy)} | {Seconds(path.FuzzerSeconds)} | {Seconds(path.FuzzerMedian)} |");
         text.AppendLine();
         var bySeed = firstFindings.Where(p => p.FoundBy.All(b => b.StartsWith("seed", StringComparison.Ordinal) || b == "—")).Select(p => $"`{p.Signature}`").ToArray();
@@ -327,6 +362,9 @@ public static class CampaignReport
                 $"{Micro(managed.Median("FuzzTargetBenchmark.Execute", "asan"))} µs asan (reports in `fuzz-managed/results/`).");
         text.AppendLine();
     }
+
+    /// <summary>A pipe ends a table cell even inside a code span, unless escaped (GitHub markdown).</summary>
+    static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
 
     static string Percent(double part, double whole) => whole > 0 ? $"{part / whole * 100:0} %" : "—";
 

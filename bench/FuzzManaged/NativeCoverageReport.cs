@@ -46,7 +46,7 @@ public static class NativeCoverageReport
         text.AppendLine($"Written by `bench/fuzz/native-coverage.sh` (report: `bench/FuzzManaged` `native-coverage-report`) from run folder");
         text.AppendLine($"`{Path.GetRelativePath(RepositoryLayout.Root, run.Path)}` (raw outputs; not committed). Re-running replaces this file and `fuzz-native-coverage.json`.");
         text.AppendLine();
-        text.AppendLine("**Target.** `dext/tests/dexts/MazeDriver`: one selector (Increment, any scalar count, each scalar + 1). Its user client keeps a");
+        text.AppendLine("**Target.** `dext/tests/dexts/MazeDriver`: one selector (Increment: any call shape, each input scalar + 1). Its user client keeps a");
         text.AppendLine($"hidden stage that advances only when consecutive calls pass exactly the scalar counts 3, 11, 7, 14, 5 ({MazeProbe.Length} stages) and");
         text.AppendLine("falls back to 0 otherwise; the call completing the sequence returns each scalar + 2, a `dispatch.accept` violation. Every call");
         text.AppendLine("of the maze looks the same to the harness (same return, same outputs, same managed code path); only the dext's own");
