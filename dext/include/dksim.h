@@ -163,6 +163,11 @@ DKSIM_API uint64_t dksim_live_objects_text(char *buffer, uint64_t capacity);
  * contract as dksim_live_objects_text. */
 DKSIM_API uint64_t dksim_read_log(dksim_connection_t connection, char *buffer, uint64_t capacity);
 
+/* Turns the capture of os_log/IOLog lines on (the default) or off for the whole library. Off, a
+ * dext's log calls cost nothing: for fuzzing, where logs are read again when a finding is triaged.
+ * Kept across dksim_reset. */
+DKSIM_API void dksim_set_log_capture(int32_t enabled);
+
 /* ---- coverage ----------------------------------------------------------------------------- */
 
 /* Hands the runtime a coverage map (AFL-style, normally 65536 bytes). Builds with

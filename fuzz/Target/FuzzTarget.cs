@@ -20,22 +20,33 @@ public sealed unsafe class FuzzTarget : IDisposable
     readonly IDextTransport _transport;
     readonly bool _nativeCoverage;
     readonly MemoryStream _input = new();
+    readonly ExecutionCounter? _counter;
     byte* _attachedMap;
 
     public FuzzTarget(TargetSettings settings)
     {
         var spec = SpecLoader.LoadFile(settings.SpecPath);
         _decoder = new ProgramDecoder(spec);
-        _transport = settings.Transport == "inproc"
-            ? new InProcessTransport(settings.DextBinary)
-            : new SocketTransport(settings.DextBinary, settings.CallTimeout);
+        if (settings.Transport == "inproc")
+        {
+            var inproc = new InProcessTransport(settings.DextBinary);
+            // The verdict needs no log; triage replays every finding with logs on.
+            inproc.SetLogCapture(false);
+            _transport = inproc;
+        }
+        else
+        {
+            _transport = new SocketTransport(settings.DextBinary, settings.CallTimeout);
+        }
         _runner = new ProgramRunner(spec, _transport, RunnerOptions.Fuzzing);
         _nativeCoverage = settings.NativeCoverage;
+        if (settings.StatusFile is { } status) _counter = new ExecutionCounter(status);
     }
 
     public void Execute(Stream stream)
     {
         AttachNativeCoverage();
+        _counter?.Count();
         _input.SetLength(0);
         stream.CopyTo(_input);
         var program = _decoder.Decode(_input.GetBuffer().AsSpan(0, (int)_input.Length));

@@ -29,6 +29,7 @@ const OpEntry kOps[] = {
     {Op::SetCoverageShm, "SetCoverageShm", HandleSetCoverageShm},
     {Op::HasCoverage, "HasCoverage", HandleHasCoverage},
     {Op::CoverageEdges, "CoverageEdges", HandleCoverageEdges},
+    {Op::SetLogCapture, "SetLogCapture", HandleSetLogCapture},
 };
 
 } // namespace

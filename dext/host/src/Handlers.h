@@ -33,6 +33,7 @@ bool HandleDextIdentifier(PayloadReader &in, Answer &answer);
 bool HandleLastError(PayloadReader &in, Answer &answer);
 bool HandleBoot(PayloadReader &in, Answer &answer);
 bool HandleReset(PayloadReader &in, Answer &answer);
+bool HandleSetLogCapture(PayloadReader &in, Answer &answer);
 bool HandleSetClockMode(PayloadReader &in, Answer &answer);
 bool HandleClockNow(PayloadReader &in, Answer &answer);
 bool HandleClockAdvance(PayloadReader &in, Answer &answer);

@@ -37,6 +37,7 @@ enum class Op : uint32_t {
     SetCoverageShm = 22,
     HasCoverage = 23,
     CoverageEdges = 24,
+    SetLogCapture = 25,
 };
 
 } // namespace dexthost

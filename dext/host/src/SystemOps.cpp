@@ -52,6 +52,14 @@ bool HandleReset(PayloadReader &in, Answer &answer)
     return true;
 }
 
+bool HandleSetLogCapture(PayloadReader &in, Answer &answer)
+{
+    int32_t enabled;
+    if (!in.I32(enabled, "enabled") || !in.Finish()) return false;
+    dksim_set_log_capture(enabled);
+    return true;
+}
+
 bool HandleSetClockMode(PayloadReader &in, Answer &answer)
 {
     int32_t mode;

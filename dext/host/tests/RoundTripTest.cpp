@@ -235,6 +235,17 @@ TEST_F(RoundTrip, RealClockModeRefusesAdvance)
     EXPECT_EQ(Status(Op::SetClockMode, Request().I32(0)), kIOReturnSuccess);
 }
 
+TEST_F(RoundTrip, LogCaptureCanBeSwitchedOff)
+{
+    ASSERT_EQ(Status(Op::SetLogCapture, Request().I32(0)), 0);
+    uint64_t quiet = OpenNullDriver();
+    ASSERT_EQ(Ask(Op::CallMethod, StructCall(quiet, 3, 1, 2)).status, kIOReturnSuccess);
+    EXPECT_EQ(Ask(Op::ReadLog, Request().U64(quiet)).Str(), "");
+    ASSERT_EQ(Status(Op::SetLogCapture, Request().I32(1)), 0);
+    ASSERT_EQ(Ask(Op::CallMethod, StructCall(quiet, 3, 1, 2)).status, kIOReturnSuccess);
+    EXPECT_NE(Ask(Op::ReadLog, Request().U64(quiet)).Str().find("checked struct"), std::string::npos);
+}
+
 // In Apple's sample the user client is another instance of the NullDriver class itself.
 TEST_F(RoundTrip, LiveObjectsAndLogs)
 {

@@ -62,6 +62,7 @@ public sealed class AflInstance : IDisposable
         env[TargetSettings.TransportVariable] = options.Variant.Transport();
         env[TargetSettings.BinaryVariable] = options.Variant.Binary(options.Target);
         env[TargetSettings.NativeCoverageVariable] = options.NativeCoverage ? "1" : "0";
+        env[TargetSettings.StatusFileVariable] = Path.Combine(options.AflDirectory, name, FuzzerStats.StatusFileName);
         env[TargetSettings.CallTimeoutVariable] = ((int)options.CallTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         env["DOTNET_TieredPGO"] = "0"; // steadier coverage between the first and later executions
         env["DOTNET_TC_QuickJitForLoops"] = "1";

@@ -3,9 +3,12 @@ using System.Globalization;
 namespace ConformanceKit.Fuzz.Afl;
 
 /// <summary>
-/// An instance's fuzzer_stats file ("key : value" lines, rewritten by afl-fuzz every few seconds).
-/// Both AFL++ 4 names and the older ones are read (corpus_count/paths_total, saved_crashes/unique_crashes,
-/// last_find/last_path), so the parser outlives a Debian upgrade.
+/// What an afl-fuzz instance has done so far. afl-fuzz 4.04c rewrites fuzzer_stats (and plot_data) only
+/// about once a minute while it runs, so for a live view the counters come from what changes at once:
+/// the executions the target itself counts (<see cref="StatusFileName"/>, written by the target about
+/// every second) and the files afl-fuzz saves in queue/, crashes/ and hangs/. fuzzer_stats supplies the
+/// rest (start time, stability) and, once afl-fuzz has exited, its final figures. Both AFL++ 4 names and
+/// the older ones are read (corpus_count/paths_total, saved_crashes/unique_crashes, last_find/last_path).
 /// </summary>
 public sealed record FuzzerStats(string Instance, long Execs, double ExecsPerSecond, long Paths, long Crashes, long Hangs,
     DateTimeOffset? LastFind, string Stability, DateTimeOffset? Start)
@@ -41,8 +44,40 @@ public sealed record FuzzerStats(string Instance, long Execs, double ExecsPerSec
             return seconds > 0 ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
         }
         var rate = values.TryGetValue("execs_per_sec", out var r) && double.TryParse(r, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v : 0;
-        return new FuzzerStats(Path.GetFileName(instanceDirectory), Long("execs_done"), rate, Long("corpus_count", "paths_total"),
+        var stats = new FuzzerStats(Path.GetFileName(instanceDirectory), Long("execs_done"), rate, Long("corpus_count", "paths_total"),
             Long("saved_crashes", "unique_crashes"), Long("saved_hangs", "unique_hangs"), Time("last_find", "last_path"),
             values.GetValueOrDefault("stability", "-"), Time("start_time"));
+        return WithLiveCounters(stats, instanceDirectory);
+    }
+
+    /// <summary>The file in an instance's folder where the target keeps its execution count.</summary>
+    public const string StatusFileName = "conformancekit_execs";
+
+    static FuzzerStats WithLiveCounters(FuzzerStats stats, string directory)
+    {
+        long Count(string folder) => Directory.Exists(Path.Combine(directory, folder))
+            ? Directory.EnumerateFiles(Path.Combine(directory, folder), "id:*").LongCount()
+            : 0;
+        long execs = 0;
+        var status = Path.Combine(directory, StatusFileName);
+        if (File.Exists(status))
+        {
+            try
+            {
+                long.TryParse(File.ReadAllText(status).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out execs);
+            }
+            catch (IOException)
+            {
+            }
+        }
+        var live = stats with
+        {
+            Paths = Math.Max(stats.Paths, Count("queue")),
+            Crashes = Math.Max(stats.Crashes, Count("crashes")),
+            Hangs = Math.Max(stats.Hangs, Count("hangs")),
+        };
+        if (execs <= stats.Execs) return live; // fuzzer_stats is as new (written when afl-fuzz exits)
+        var seconds = stats.Start is { } start ? (DateTimeOffset.UtcNow - start).TotalSeconds : 0;
+        return live with { Execs = execs, ExecsPerSecond = seconds > 0 ? execs / seconds : stats.ExecsPerSecond };
     }
 }

@@ -41,5 +41,22 @@ public class FuzzerStatsTests
     }
 
     [Test]
+    public void LiveCountersOverrideAStaleStatsFile()
+    {
+        File.WriteAllText(Path.Combine(_dir, "fuzzer_stats"),
+            $"start_time : {DateTimeOffset.UtcNow.AddSeconds(-10).ToUnixTimeSeconds()}\nexecs_done : 100\ncorpus_count : 3\nsaved_crashes : 0\nstability : 90.00%\n");
+        File.WriteAllText(Path.Combine(_dir, FuzzerStats.StatusFileName), "20000\n");
+        foreach (var (folder, count) in new[] { ("queue", 5), ("crashes", 2), ("hangs", 1) })
+        {
+            Directory.CreateDirectory(Path.Combine(_dir, folder));
+            for (var k = 0; k < count; k++) File.WriteAllText(Path.Combine(_dir, folder, $"id:{k:000000},src:000000"), "x");
+        }
+        File.WriteAllText(Path.Combine(_dir, "crashes", "README.txt"), "not an input");
+        var stats = FuzzerStats.Read(_dir)!;
+        Assert.That((stats.Execs, stats.Paths, stats.Crashes, stats.Hangs, stats.Stability), Is.EqualTo((20000L, 5L, 2L, 1L, "90.00%")));
+        Assert.That(stats.ExecsPerSecond, Is.InRange(1500, 2100), "executions over the time since start");
+    }
+
+    [Test]
     public void NoFileYetIsNoStats() => Assert.That(FuzzerStats.Read(_dir), Is.Null);
 }

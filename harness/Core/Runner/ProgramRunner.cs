@@ -188,7 +188,8 @@ public sealed class ProgramRunner
         _transport.Wait(wait.Nanoseconds);
         run.NowNs += wait.Nanoseconds;
         var arrivals = Collect(index, run);
-        Observe(run, $"t={Durations.Format(run.NowNs)} {(arrivals.Length > 0 ? arrivals : "no completions")}");
+        if (_options.RecordObservations)
+            Observe(run, $"t={Durations.Format(run.NowNs)} {(arrivals.Length > 0 ? arrivals : "no completions")}");
     }
 
     /// <summary>Takes what arrived on every open connection and judges it; describes the arrivals.</summary>

@@ -262,6 +262,8 @@ uint64_t dksim_read_log(dksim_connection_t connection, char *buffer, uint64_t ca
     return CopyText(found == logs.end() ? std::string() : found->second, buffer, capacity);
 }
 
+void dksim_set_log_capture(int32_t enabled) { Runtime::get().logCapture.store(enabled != 0, std::memory_order_relaxed); }
+
 void dksim_set_coverage_map(uint8_t *map, uint32_t size) { dksim::SetCoverageMap(map, size); }
 
 int32_t dksim_has_coverage(void) { return dksim::HasCoverage() ? 1 : 0; }

@@ -30,6 +30,7 @@ uint64_t ClockGetTimeNsec(clockid_t) { return Runtime::get().now(); }
 
 void Runtime::appendLog(const std::string &line)
 {
+    if (!logCapture.load(std::memory_order_relaxed)) return;
     std::string &log = logs[currentConnection];
     log += "[" + std::to_string(now()) + "] " + line;
     if (line.empty() || line.back() != '\n') log += "\n";

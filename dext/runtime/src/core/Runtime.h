@@ -7,6 +7,7 @@
 #ifndef DKSIM_RUNTIME_H
 #define DKSIM_RUNTIME_H
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -70,6 +71,7 @@ public:
 
     /* ---- logs: connection id -> "[t] line\n" text ---- */
     std::map<uint64_t, std::string> logs;
+    std::atomic<bool> logCapture{true};
     void appendLog(const std::string &line);
 
     /* ---- connections and registry ---- */

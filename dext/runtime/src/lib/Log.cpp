@@ -30,6 +30,8 @@ static std::string PlainFormat(const char *format)
 
 static void Append(const char *format, va_list args)
 {
+    /* Checked before any formatting: with capture off a log call is nearly free. */
+    if (!Runtime::get().logCapture.load(std::memory_order_relaxed)) return;
     std::string plain = PlainFormat(format);
     char stack[512];
     va_list copy;

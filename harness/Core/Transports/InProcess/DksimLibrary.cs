@@ -31,6 +31,7 @@ internal sealed unsafe class DksimLibrary
     public readonly delegate* unmanaged<byte*, ulong, ulong> LiveObjectsText;
     public readonly delegate* unmanaged<ulong, byte*, ulong, ulong> ReadLog;
     public readonly delegate* unmanaged<byte*, uint, void> SetCoverageMap;
+    public readonly delegate* unmanaged<int, void> SetLogCapture;
     public readonly delegate* unmanaged<int> HasCoverage;
     public readonly delegate* unmanaged<uint> CoverageEdges;
 
@@ -56,6 +57,7 @@ internal sealed unsafe class DksimLibrary
         LiveObjectsText = (delegate* unmanaged<byte*, ulong, ulong>)Export("dksim_live_objects_text");
         ReadLog = (delegate* unmanaged<ulong, byte*, ulong, ulong>)Export("dksim_read_log");
         SetCoverageMap = (delegate* unmanaged<byte*, uint, void>)Export("dksim_set_coverage_map");
+        SetLogCapture = (delegate* unmanaged<int, void>)Export("dksim_set_log_capture");
         HasCoverage = (delegate* unmanaged<int>)Export("dksim_has_coverage");
         CoverageEdges = (delegate* unmanaged<uint>)Export("dksim_coverage_edges");
     }

@@ -33,6 +33,9 @@ public sealed unsafe class InProcessTransport : IDextTransport
     /// <summary>Hands the dext's SanitizerCoverage edges a map (the fuzzer passes AFL's shared memory).</summary>
     public void SetCoverageMap(byte* map, int size) => _library.SetCoverageMap(map, (uint)size);
 
+    /// <summary>Off, the dext's log calls cost nothing and <see cref="ReadLog"/> returns "" (the fuzzer's fast path).</summary>
+    public void SetLogCapture(bool enabled) => _library.SetLogCapture(enabled ? 1 : 0);
+
     public int CountMatching(string serviceName)
     {
         uint count = 0;
@@ -131,6 +134,7 @@ public sealed unsafe class InProcessTransport : IDextTransport
 
     public void Dispose()
     {
+        _library.SetLogCapture(1);
         // The library stays loaded for the life of the process (native code cannot be unloaded safely
         // while its runtime may hold threads); leave it reset and quiet.
         _library.Reset();
