@@ -29,7 +29,7 @@ public sealed unsafe class TargetUnderTest : IDisposable
         SharpFuzz.Common.Trace.SharedMem = _map.Bytes;
         Environment.SetEnvironmentVariable("__AFL_SHM_ID", _map.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var binary = transport == "inproc" ? dext.LibraryPath(build) : dext.HostPath(build);
-        Target = new FuzzTarget(new TargetSettings(dext.SpecPath, transport, binary, NativeCoverage: true, TimeSpan.FromSeconds(2)));
+        Target = new FuzzTarget(new TargetSettings(dext.SpecPath, transport, binary, NativeCoverage: true, TimeSpan.FromSeconds(2), StatusFile: null));
     }
 
     public FuzzTarget Target { get; }

@@ -29,19 +29,10 @@ public static class FuzzReport
         console.MarkupLine($"[grey]campaign: {Markup.Escape(options.OutputDirectory)} (afl-whatsup {Markup.Escape(options.AflDirectory)}); replay a finding: ./run.sh replay FOLDER --dext {Markup.Escape(options.Target.Directory)}[/]");
     }
 
-    public static object ToJson(CampaignResult result) => new
+    public static object ToJson(CampaignResult result)
     {
-        dext = result.Dext,
-        variant = result.Variant.Name(),
-        transport = result.Variant.Transport(),
-        jobs = result.Jobs,
-        durationSeconds = Math.Round(result.Elapsed.TotalSeconds, 1),
-        execs = result.Execs,
-        execsPerSecond = Math.Round(result.ExecsPerSecond, 1),
-        paths = result.Paths,
-        crashInputs = result.CrashInputs,
-        unreproduced = result.Unreproduced,
-        findings = result.Findings.Select(f => new
+        var document = CampaignFile.Figures(result);
+        document["findings"] = result.Findings.Select(f => new
         {
             rule = f.Record.Rule,
             selector = f.Record.Selector,
@@ -50,6 +41,7 @@ public static class FuzzReport
             known = f.Record.Known,
             hits = f.Record.Hits,
             folder = f.Folder,
-        }).ToArray(),
-    };
+        }).ToArray();
+        return document;
+    }
 }
