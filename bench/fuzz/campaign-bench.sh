@@ -22,14 +22,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 seconds=60 runs=5
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --seconds) seconds=$2; shift 2 ;;
-    --runs) runs=$2; shift 2 ;;
-    *) die "unknown option $1 (--seconds N, --runs N)" ;;
-  esac
-done
-command -v afl-fuzz >/dev/null || die "afl-fuzz not found (Debian's afl++; ./run.sh installs it)"
+parse_measurement_options "$@"
 command -v afl-clang-fast >/dev/null || die "afl-clang-fast not found (Debian's afl++ package provides it)"
 
 # Builds first, outside every measurement.

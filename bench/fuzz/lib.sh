@@ -11,6 +11,19 @@ bench_dll="$root/bench/FuzzManaged/bin/Release/net10.0/ConformanceKit.Fuzz.Bench
 say() { echo "[bench/fuzz] $*" >&2; }
 die() { echo "bench/fuzz: $*" >&2; exit 2; }
 
+# The options of every measurement script: --seconds N and --runs N, over the defaults the script
+# set in `seconds` and `runs`; afl-fuzz must be there.
+parse_measurement_options() {
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --seconds) [ $# -ge 2 ] || die "--seconds needs a value"; seconds=$2; shift 2 ;;
+      --runs) [ $# -ge 2 ] || die "--runs needs a value"; runs=$2; shift 2 ;;
+      *) die "unknown option $1 (--seconds N, --runs N)" ;;
+    esac
+  done
+  command -v afl-fuzz >/dev/null || die "afl-fuzz not found (Debian's afl++; ./run.sh installs it)"
+}
+
 build_cli() {
   say "building the CLI into $cli_dir"
   dotnet build "$root/harness/Cli" -c Release -o "$cli_dir" -nologo -v:q -clp:ErrorsOnly >/dev/null \

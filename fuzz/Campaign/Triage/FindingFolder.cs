@@ -41,7 +41,8 @@ public static class FindingFolder
     public static string Slug(Finding finding) =>
         $"{finding.Rule}-{(finding.Selector is { } s ? "sel" + s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "any")}-{finding.SignatureHash}";
 
-    public static string Write(string findingsDirectory, Finding minimal, Program decoded, CrashInput input, DispatchSpec spec, string dextDirectory)
+    public static string Write(string findingsDirectory, Finding minimal, Program decoded, CrashInput input, byte[] bytes,
+        DispatchSpec spec, string dextDirectory)
     {
         var folder = Path.Combine(findingsDirectory, Slug(minimal));
         Directory.CreateDirectory(folder);
@@ -51,7 +52,7 @@ public static class FindingFolder
             spec.Dext, $"./run.sh replay {folder} --dext {dextDirectory}", 1, Path.GetFileName(input.Saved));
         WriteAtomically(Path.Combine(folder, "reproducer.txt"), minimal.Reproducer(spec.SelectorName));
         WriteAtomically(Path.Combine(folder, "program.txt"), ProgramText.Format(decoded, spec.SelectorName));
-        WriteAtomically(Path.Combine(folder, "input.bin"), File.ReadAllBytes(input.Saved));
+        WriteAtomically(Path.Combine(folder, "input.bin"), bytes);
         WriteAtomically(Path.Combine(folder, "verdict.txt"),
             $"rule:      {minimal.Rule} — {Rules.Describe(minimal.Rule)}\nselector:  {minimal.Selector?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}\n" +
             $"signature: {minimal.Signature}\nstep:      {minimal.Violation.StepIndex + 1}\nexpected:  {minimal.Violation.Expected}\nobserved:  {minimal.Violation.Observed}\n" +

@@ -64,18 +64,14 @@ public sealed class Triager : IDisposable
                 FindingFolder.AddHit(existing);
                 continue;
             }
-            var minimal = ProgramShrinker.Minimize(program, p => Fails(p, signature));
-            var finding = Finding.From(_options.Spec.Dext, _runner.Run(minimal)).FirstOrDefault(f => f.Signature == signature)
+            var finding = FindingShrinker.Shrink(_runner, program, signature)
                 ?? findings.First(f => f.Signature == signature); // a flaky shrink result: keep the original program
-            var folder = FindingFolder.Write(_options.FindingsDirectory, finding, program, input, _options.Spec, _options.Target.Directory);
+            var folder = FindingFolder.Write(_options.FindingsDirectory, finding, program, input, bytes, _options.Spec, _options.Target.Directory);
             _folders[signature] = folder;
             Log($"{Path.GetFileName(input.Saved)}: new finding {signature} ({program.Count} steps → {finding.Program.Count}) in {folder}");
         }
         return true;
     }
-
-    bool Fails(Program program, string signature) =>
-        Finding.From(_options.Spec.Dext, _runner.Run(program)).Any(f => f.Signature == signature);
 
     void Log(string line) => File.AppendAllText(_log, $"{DateTimeOffset.UtcNow:O} {line}\n");
 

@@ -28,13 +28,12 @@ public static class MinimizeCommand
                 AnsiConsole.MarkupLine(signature is null ? "[yellow]The program does not fail: nothing to minimize.[/]" : $"[yellow]The program no longer fails with {Markup.Escape(signature)}.[/]");
                 return ExitCodes.Ok;
             }
-            var minimal = ProgramShrinker.Minimize(reproducer.Program,
-                p => Finding.From(session.Spec.Dext, runner.Run(p)).Any(f => f.Signature == signature));
-            var finding = Finding.From(session.Spec.Dext, runner.Run(minimal)).First(f => f.Signature == signature);
+            var finding = FindingShrinker.Shrink(runner, reproducer.Program, signature)
+                ?? throw new UsageException($"{signature} stopped reproducing while shrinking: the dext is not deterministic");
             var text = finding.Reproducer(session.Spec.SelectorName);
             if (parse.GetValue(output) is { } path) File.WriteAllText(path, text);
             else Console.Write(text);
-            AnsiConsole.MarkupLine($"[green]{reproducer.Program.Count} steps → {minimal.Count}[/] for {Markup.Escape(signature)}");
+            AnsiConsole.MarkupLine($"[green]{reproducer.Program.Count} steps → {finding.Program.Count}[/] for {Markup.Escape(signature)}");
             return ExitCodes.Findings;
         });
         return command;
