@@ -12,6 +12,8 @@ namespace ConformanceKit.Fuzz.Bench;
 ///                              (headline rates of OTHER run folders in a table of their own)
 /// native-coverage-report RUN   bench/results/fuzz-native-coverage.md and .json from a native-coverage.sh run
 /// maze-depth DIR...            the deepest MazeDriver stage reached by the inputs in the AFL++ folders
+/// queue-time VARIANT DIR [N]   the fuzz target's µs per input over an AFL++ queue (median of N passes,
+///                              default 5), as the campaign report times it; for profiling the target
 /// </code>
 /// Exit 0 on success, 1 when a benchmark failed, 2 on a usage error.
 /// </summary>
@@ -33,12 +35,30 @@ public static class BenchMain
             case "maze-depth" when args.Length >= 2:
                 Console.WriteLine(NativeCoverageReport.DeepestStage(args[1..]));
                 return 0;
-            case "campaign-report" or "native-coverage-report" or "maze-depth":
-                Console.Error.WriteLine($"usage: {command} {command switch { "maze-depth" => "DIR...", "campaign-report" => "RUN [OTHER_RUN...]", _ => "RUN" }}");
+            case "queue-time" when args.Length is 3 or 4:
+                return QueueTime(args[1], args[2], args.Length == 4 ? args[3] : "5");
+            case "campaign-report" or "native-coverage-report" or "maze-depth" or "queue-time":
+                Console.Error.WriteLine($"usage: {command} {command switch { "maze-depth" => "DIR...", "campaign-report" => "RUN [OTHER_RUN...]", "queue-time" => "VARIANT QUEUE_DIR [PASSES]", _ => "RUN" }}");
                 return 2;
             default:
                 return RunBenchmarks(args);
         }
+    }
+
+    static int QueueTime(string variant, string queueDirectory, string passesText)
+    {
+        if (!TargetUnderTest.Variants.Contains(variant) || !Directory.Exists(queueDirectory)
+            || !int.TryParse(passesText, out var passes) || passes < 1)
+        {
+            Console.Error.WriteLine($"queue-time: need a variant ({string.Join(", ", TargetUnderTest.Variants)}), an existing queue folder and a pass count >= 1");
+            return 2;
+        }
+        var queue = ExecProfile.ReadInputs([queueDirectory]);
+        var dext = DextTarget.Resolve(Path.Combine(RepositoryLayout.Root, "dext", "NullDriver"));
+        using var target = new TargetUnderTest(dext, variant);
+        var microseconds = target.MedianMicrosecondsPerInput(queue, passes);
+        Console.WriteLine($"{variant}: {microseconds:F2} µs per input over {queue.Count} inputs (median of {passes} passes; load {LoadAverage()})");
+        return 0;
     }
 
     static int RunBenchmarks(string[] args)

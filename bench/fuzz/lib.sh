@@ -89,7 +89,7 @@ direct_afl() { # OUT SEEDS DICTIONARY SECONDS dotnet|native TARGET...
   local out=$1 seeds=$2 dict=$3 seconds=$4 kind=$5; shift 5
   local env=(AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_IMPORT_FIRST=1)
   if [ "$kind" = dotnet ]; then
-    env+=(AFL_SKIP_BIN_CHECK=1 AFL_FORKSRV_INIT_TMOUT=120000 DOTNET_TieredPGO=0 DOTNET_TC_QuickJitForLoops=1)
+    env+=(AFL_SKIP_BIN_CHECK=1 AFL_FORKSRV_INIT_TMOUT=120000)
   fi
   # GNU time is Debian's `time` package; without it the context switches are simply not reported.
   local timer=()

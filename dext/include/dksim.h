@@ -170,9 +170,11 @@ DKSIM_API void dksim_set_log_capture(int32_t enabled);
 
 /* ---- coverage ----------------------------------------------------------------------------- */
 
-/* Hands the runtime a coverage map (AFL-style, normally 65536 bytes). Builds with
- * SanitizerCoverage (trace-pc-guard) increment map[edge_id % size] for every edge the dext
- * and runtime execute; edge ids are spread pseudo-randomly over the map. NULL detaches.
+/* Hands the runtime a coverage map (AFL-style, normally 65536 bytes; a size that is not a power of
+ * two is used up to the largest power of two it holds). Builds with SanitizerCoverage
+ * (trace-pc-guard) increment map[edge_id % size] for every edge the dext's own code executes
+ * (the runtime is not instrumented: on a Mac, DriverKit and the kernel are not either);
+ * edge ids are spread pseudo-randomly over the map. NULL detaches. Set it while no call runs.
  * Builds without coverage accept the call and leave the map alone; see dksim_has_coverage. */
 DKSIM_API void dksim_set_coverage_map(uint8_t *map, uint32_t size);
 DKSIM_API int32_t dksim_has_coverage(void);   /* 1 when built with SanitizerCoverage */

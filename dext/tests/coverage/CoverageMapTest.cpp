@@ -1,4 +1,4 @@
-/* The cov build counts the dext's and runtime's edges into the map the harness hands in. */
+/* The cov build counts the dext's edges into the map the harness hands in. */
 #include "Dksim.h"
 
 #include <algorithm>

@@ -64,8 +64,6 @@ public sealed class AflInstance : IDisposable
         env[TargetSettings.NativeCoverageVariable] = options.NativeCoverage ? "1" : "0";
         env[TargetSettings.StatusFileVariable] = Path.Combine(options.AflDirectory, name, FuzzerStats.StatusFileName);
         env[TargetSettings.CallTimeoutVariable] = ((int)options.CallTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        env["DOTNET_TieredPGO"] = "0"; // steadier coverage between the first and later executions
-        env["DOTNET_TC_QuickJitForLoops"] = "1";
 
         var logPath = Path.Combine(options.OutputDirectory, "logs", $"{name}.log");
         Directory.CreateDirectory(Path.GetDirectoryName(logPath)!);

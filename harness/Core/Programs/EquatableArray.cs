@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace ConformanceKit.Programs;
 
@@ -35,4 +36,7 @@ public readonly struct EquatableArray<T>(ImmutableArray<T> items) : IEquatable<E
 
     public static implicit operator EquatableArray<T>(ImmutableArray<T> items) => new(items);
     public static implicit operator EquatableArray<T>(T[] items) => new([.. items]);
+
+    /// <summary>Wraps an array no one else holds, without copying it; the caller must not change it afterwards.</summary>
+    public static EquatableArray<T> TakeOwnership(T[] items) => new(ImmutableCollectionsMarshal.AsImmutableArray(items));
 }

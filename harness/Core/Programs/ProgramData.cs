@@ -21,16 +21,29 @@ public static class ProgramData
         _ => (ulong)data * 0x100 + (ulong)index,
     };
 
-    public static byte[] Bytes(int size, byte data)
+    /// <summary>
+    /// Struct input bytes. Fuzzed programs ask for kilobytes per call, so this is on the fuzzer's hot
+    /// path: the array is filled in bulk and handed over without the copy a conversion would make.
+    /// </summary>
+    public static EquatableArray<byte> Bytes(int size, byte data)
     {
-        var bytes = new byte[size];
-        if (data == 0) return bytes;
+        if (data == 0) return EquatableArray<byte>.TakeOwnership(new byte[size]);
+        var bytes = GC.AllocateUninitializedArray<byte>(size);
+        var span = bytes.AsSpan();
         if (data >= 0x80)
         {
-            Array.Fill(bytes, data);
-            return bytes;
+            span.Fill(data);
+            return EquatableArray<byte>.TakeOwnership(bytes);
         }
-        for (var k = 0; k < size; k++) bytes[k] = (byte)(data + k);
-        return bytes;
+        // data + k (mod 256) repeats every 256 bytes: write one period, then double what is written.
+        var written = Math.Min(size, 256);
+        for (var k = 0; k < written; k++) span[k] = (byte)(data + k);
+        while (written < size)
+        {
+            var length = Math.Min(written, size - written);
+            span[..length].CopyTo(span[written..]);
+            written += length;
+        }
+        return EquatableArray<byte>.TakeOwnership(bytes);
     }
 }

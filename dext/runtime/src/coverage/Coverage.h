@@ -1,4 +1,4 @@
-/* SanitizerCoverage edges of the dext and runtime, counted into a map the harness hands in. */
+/* SanitizerCoverage edges of the dext (the runtime itself is not instrumented), counted into a map the harness hands in. */
 #ifndef DKSIM_COVERAGE_H
 #define DKSIM_COVERAGE_H
 

@@ -12,6 +12,7 @@ public sealed unsafe class InProcessTransport : IDextTransport
 {
     const int CompletionBatch = 16;
     readonly DksimLibrary _library;
+    byte[] _liveObjectText = new byte[1024];
 
     public InProcessTransport(string libraryPath)
     {
@@ -120,8 +121,18 @@ public sealed unsafe class InProcessTransport : IDextTransport
         return new AsyncCompletion(native.Callback, native.Refcon, new IOReturn((uint)native.Status), args, native.TimeNs);
     }
 
-    public IReadOnlyDictionary<string, long> LiveObjects() =>
-        LiveObjectText.Parse(ReadText((buffer, capacity) => _library.LiveObjectsText(buffer, capacity)));
+    public IReadOnlyDictionary<string, long> LiveObjects()
+    {
+        // One call into the library in the common case: the counters fit the buffer kept for them.
+        while (true)
+        {
+            ulong length;
+            fixed (byte* buffer = _liveObjectText)
+                length = _library.LiveObjectsText(buffer, (ulong)_liveObjectText.Length);
+            if (length < (ulong)_liveObjectText.Length) return LiveObjectText.Parse(_liveObjectText.AsSpan(0, (int)length));
+            _liveObjectText = new byte[length + 1];
+        }
+    }
 
     public string ReadLog(ulong connection) => ReadText((buffer, capacity) => _library.ReadLog(connection, buffer, capacity));
 
