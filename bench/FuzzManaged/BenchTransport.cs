@@ -14,9 +14,16 @@ public sealed record BenchTransport(string Kind, string Variant)
         new("socket", "asan"),
     ];
 
-    /// <summary>Builds the variant if needed (cached in build/dexts) and opens the transport.</summary>
-    public IDextTransport Open() =>
-        TransportFactory.Create(Kind, BenchInputs.Target, DextVariants.Parse(Variant), BenchInputs.Spec, TimeSpan.FromSeconds(5));
+    /// <summary>
+    /// Builds the variant if needed (cached in build/dexts) and opens the transport as the fuzz target
+    /// does: in-process without capturing the dext's log (FuzzTarget), in dexthost with it.
+    /// </summary>
+    public IDextTransport Open()
+    {
+        var transport = TransportFactory.Create(Kind, BenchInputs.Target, DextVariants.Parse(Variant), BenchInputs.Spec, TimeSpan.FromSeconds(5));
+        if (transport is Transports.InProcess.InProcessTransport inproc) inproc.SetLogCapture(false);
+        return transport;
+    }
 
     /// <summary>Shown as the benchmark parameter, e.g. "socket/asan".</summary>
     public override string ToString() => $"{Kind}/{Variant}";

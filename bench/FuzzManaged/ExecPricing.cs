@@ -3,7 +3,8 @@ namespace ConformanceKit.Fuzz.Bench;
 /// <summary>
 /// Prices an <see cref="ExecProfile"/> with the BenchmarkDotNet medians of
 /// <see cref="StepCostBenchmark"/> on one transport: how much of an execution each kind of transport
-/// operation accounts for. Open and close are priced at half the measured open+close pair each.
+/// operation accounts for. Open and close are priced at half the measured open+close pair each, less
+/// the share of a reset that benchmark carries.
 /// </summary>
 public static class ExecPricing
 {
@@ -13,7 +14,8 @@ public static class ExecPricing
     {
         double? Cost(string operation) => operation switch
         {
-            "Open" or "Close" => managed.Median("StepCostBenchmark.OpenClose", transport) / 2,
+            "Open" or "Close" => (managed.Median("StepCostBenchmark.OpenClose", transport)
+                - managed.Median("StepCostBenchmark.Reset", transport) / StepCostBenchmark.OpensPerReset) / 2,
             "Reset" or "Call" or "TakeCompletions" or "Wait" or "LiveObjects" => managed.Median($"StepCostBenchmark.{operation}", transport),
             _ => null, // ReadLog, CountMatching: not benchmarked (a run reads logs only after a violation)
         };
