@@ -4,7 +4,8 @@
 #                         variant, fuzz both briefly, print a summary and generate the HTML report
 #   ./run.sh test         every test (ctest for dext/, dotnet test for the .NET projects); ends with
 #                         one line "N passed, N failed, N skipped"
-#   ./run.sh check|replay|minimize|fuzz|summary ...   the conformancekit CLI
+#   ./run.sh check|replay|minimize|fuzz|summary ...   the conformancekit CLI; `fuzz` without --dext
+#                         and --out fuzzes both reference dexts into out/fuzz/ (e.g. --time 60s)
 #   ./run.sh report [--single-file]               the Allure HTML report of out/ (out/allure/report)
 #   ./run.sh bench                                the benchmarks; results in bench/results/
 #   ./run.sh build-dext DIR [--variant V]         the bring-your-own-dext build
@@ -164,6 +165,29 @@ run_tests() {
   [ "$failed" -eq 0 ]
 }
 
+# ---- fuzzing the reference dexts -----------------------------------------------------------------
+# `./run.sh fuzz [options]` without --dext and --out: one campaign per reference dext, into
+# out/fuzz/<dext> (JSON beside it). The sample must show its known-vulnerable paths (marked "known"
+# in its table), the hardened variant nothing. Options such as --time, --variant and --jobs apply
+# to both; with --resume the previous campaigns continue instead of starting over.
+fuzz_reference_dexts() { # [fuzz options]
+  local dext arg resume=0
+  for arg in "$@"; do [ "$arg" = --resume ] && resume=1; done
+  for dext in NullDriver NullDriverHardened; do
+    say "fuzzing $dext (its findings go to out/fuzz/$dext/findings)"
+    [ "$resume" = 1 ] || rm -rf "$OUT/fuzz/$dext"
+    cli fuzz --dext "$ROOT/dext/$dext" --out "$OUT/fuzz/$dext" --json "$OUT/fuzz/$dext.json" "$@" \
+      || die "fuzzing $dext could not run"
+  done
+}
+
+# True when the option (--name or --name=value) is among the arguments.
+has_option() { # NAME ARGS...
+  local name=$1 arg; shift
+  for arg in "$@"; do case "$arg" in "$name"|"$name="*) return 0 ;; esac; done
+  return 1
+}
+
 # ---- the main job --------------------------------------------------------------------------------
 main_job() {
   local json_dir="$OUT/check" status
@@ -176,13 +200,7 @@ main_job() {
   status=0
   cli check --dext "$ROOT/dext/NullDriverHardened" --json "$json_dir/NullDriverHardened.json" || status=$?
   [ "$status" -le 1 ] || die "check of NullDriverHardened could not run (exit $status)"
-  local dext
-  for dext in NullDriver NullDriverHardened; do
-    say "fuzzing $dext for ${CK_MAIN_FUZZ_TIME:-30s} (its findings go to out/fuzz/$dext/findings)"
-    rm -rf "$OUT/fuzz/$dext"
-    cli fuzz --dext "$ROOT/dext/$dext" --time "${CK_MAIN_FUZZ_TIME:-30s}" --out "$OUT/fuzz/$dext" --json "$OUT/fuzz/$dext.json" \
-      || die "fuzzing $dext could not run"
-  done
+  fuzz_reference_dexts --time "${CK_MAIN_FUZZ_TIME:-30s}"
   cli summary "$json_dir/NullDriver.json" "$json_dir/NullDriverHardened.json"
   say "generating the HTML report"
   build_report_tool
@@ -204,10 +222,13 @@ case "$cmd" in
     say "fuzzing figures (bench/results/fuzz-*.md)"; bash "$ROOT/bench/fuzz/run-all.sh" ;;
   report)
     shift; setup; build_report_tool; run_report "$@" ;;
-  check|replay|minimize|summary|fuzz)
+  fuzz)
+    shift; setup; build_cli
+    if has_option --dext "$@" || has_option --out "$@"; then cli fuzz "$@"; else fuzz_reference_dexts "$@"; fi ;;
+  check|replay|minimize|summary)
     setup; build_cli; cli "$@" ;;
   -h|--help|help)
-    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' ;;
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' ;;
   *)
     die "unknown command '$cmd' (main, test, check, replay, minimize, fuzz, summary, report, bench, build-dext)" ;;
 esac
