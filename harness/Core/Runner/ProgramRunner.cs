@@ -245,8 +245,8 @@ public sealed class ProgramRunner
         foreach (var (name, before) in run.Baseline)
             if (!now.ContainsKey(name) && before != 0) leaked.Add($"{name} {before}->0");
         if (leaked.Count == 0) return;
-        leaked.Sort(StringComparer.Ordinal); // counters come in no particular order
-        var kind = "leak:" + string.Join("+", leaked.Select(l => l[..l.IndexOf(' ', StringComparison.Ordinal)]).Order(StringComparer.Ordinal));
+        leaked.Sort(StringComparer.Ordinal); // counters come in no particular order; this also orders the kind's names
+        var kind = "leak:" + string.Join("+", leaked.Select(l => l[..l.IndexOf(' ', StringComparison.Ordinal)]));
         run.Violations.Add(new Violation(Rules.ObjectsBalance, index, null, kind,
             "live objects back at their counts before the first open", string.Join(", ", leaked)));
         run.Baseline = now; // report each imbalance once

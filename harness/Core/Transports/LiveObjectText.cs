@@ -6,11 +6,9 @@ namespace ConformanceKit.Transports;
 /// <summary>Reads dksim's live-object text ("Class=count" lines) into counters.</summary>
 public static class LiveObjectText
 {
-    public static IReadOnlyDictionary<string, long> Parse(string text) => Parse(Encoding.UTF8.GetBytes(text));
-
     /// <summary>
-    /// From the UTF-8 bytes as the library writes them. The fuzzer reads the counters twice per
-    /// execution, so this parses in place rather than splitting strings.
+    /// From the UTF-8 bytes as the library (or dexthost) hands them over. The fuzzer reads the
+    /// counters twice per execution, so this parses in place rather than splitting strings.
     /// </summary>
     public static IReadOnlyDictionary<string, long> Parse(ReadOnlySpan<byte> text)
     {

@@ -108,7 +108,14 @@ internal sealed class HostClient(HostSession session)
         return response.Status;
     }
 
-    public string LiveObjectsText() => Text(_request.Start(HostOp.LiveObjectsText));
+    /// <summary>The live-object counters, parsed from the response's UTF-8 text where it lies.</summary>
+    public IReadOnlyDictionary<string, long> LiveObjects()
+    {
+        var response = session.Exchange(_request.Start(HostOp.LiveObjectsText));
+        var counts = LiveObjectText.Parse(response.Bytes((int)Math.Min(response.U32(), int.MaxValue)));
+        response.End();
+        return counts;
+    }
 
     public string ReadLog(ulong connection) => Text(_request.Start(HostOp.ReadLog).U64(connection));
 

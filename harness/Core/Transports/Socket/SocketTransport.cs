@@ -113,7 +113,7 @@ public sealed class SocketTransport : IDextTransport
         }
     }
 
-    public IReadOnlyDictionary<string, long> LiveObjects() => LiveObjectText.Parse(Client().LiveObjectsText());
+    public IReadOnlyDictionary<string, long> LiveObjects() => Client().LiveObjects();
 
     public string ReadLog(ulong connection) => Client().ReadLog(connection);
 
