@@ -21,7 +21,9 @@ typedef struct bench_task_counters {
     int switches_fd; /* PERF_COUNT_SW_CONTEXT_SWITCHES, or -1 */
 } bench_task_counters;
 
-/* Opens (disabled) counters for thread tid (0: the calling thread). Returns 0 when both opened. */
+/* Opens (disabled) counters for thread tid (0: the calling thread). Returns 0 when both opened.
+ * Always sets both descriptors (-1 where one could not be opened), so that close is safe after any
+ * open: closing an unset descriptor once closed the benchmark's own sockets. */
 int bench_task_counters_open(bench_task_counters *counters, pid_t tid);
 /* Zeroes and enables the counters. */
 void bench_task_counters_start(const bench_task_counters *counters);

@@ -1,8 +1,10 @@
 #include "HostProcess.h"
 
+#include <cerrno>
 #include <csignal>
 #include <cstdlib>
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -26,12 +28,14 @@ HostProcess::HostProcess(const std::string &path, const std::vector<std::string>
     close(err[1]);
     stdout_ = out[0];
     stderr_ = err[0];
+    // Non-blocking, so that both the reader thread and Stderr() can take what the pipe holds now.
+    fcntl(stderr_, F_SETFL, fcntl(stderr_, F_GETFL) | O_NONBLOCK);
     stderrReader_ = std::thread([this] {
-        char buffer[4096];
-        ssize_t n;
-        while ((n = read(stderr_, buffer, sizeof(buffer))) > 0) {
+        for (;;) {
+            pollfd ready{stderr_, POLLIN, 0};
+            if (poll(&ready, 1, -1) < 0 && errno != EINTR) return;
             std::lock_guard<std::mutex> hold(stderrLock_);
-            stderrText_.append(buffer, static_cast<size_t>(n));
+            if (!DrainStderrLocked()) return;
         }
     });
 }
@@ -70,8 +74,25 @@ bool HostProcess::WaitExit(std::chrono::milliseconds timeout, int &status)
     return false;
 }
 
+bool HostProcess::DrainStderrLocked()
+{
+    char buffer[4096];
+    for (;;) {
+        ssize_t n = read(stderr_, buffer, sizeof(buffer));
+        if (n > 0) {
+            stderrText_.append(buffer, static_cast<size_t>(n));
+            continue;
+        }
+        if (n < 0 && errno == EINTR) continue;
+        return n < 0 && errno == EAGAIN; // empty for now; 0 is the end of the stream
+    }
+}
+
 std::string HostProcess::Stderr()
 {
+    // What the host wrote before answering the caller's last request is in the pipe by now, but the
+    // reader thread may not have run yet: take it here, so the text never depends on scheduling.
     std::lock_guard<std::mutex> hold(stderrLock_);
+    DrainStderrLocked();
     return stderrText_;
 }

@@ -1,7 +1,8 @@
 /*
  * A dexthost child process for the tests: started with pipes on stdout and stderr, its stderr
  * collected on a thread (a sanitizer report can be larger than a pipe buffer), killed if still
- * running when the test ends.
+ * running when the test ends. Stderr() also reads what the pipe holds at the moment it is called,
+ * so a line the host wrote before it answered a request is always in the text.
  */
 #ifndef DEXTHOST_TESTS_HOST_PROCESS_H
 #define DEXTHOST_TESTS_HOST_PROCESS_H
@@ -33,6 +34,9 @@ public:
     std::string Stderr();
 
 private:
+    /* Appends what the pipe holds now; false at its end. The caller holds stderrLock_. */
+    bool DrainStderrLocked();
+
     pid_t pid_ = -1;
     int stdout_ = -1;
     int stderr_ = -1;
