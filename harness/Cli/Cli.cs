@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ConformanceKit.Cli.Commands;
+using ConformanceKit.Cli.Output;
 
 namespace ConformanceKit.Cli;
 
@@ -19,6 +20,7 @@ public static class Cli
         root.Subcommands.Add(FuzzCommand.Create());
         root.Subcommands.Add(SummaryCommand.Create());
 
+        Terminal.Configure();
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -18,13 +18,17 @@ public sealed record CheckJson(
 {
     public sealed record RuleJson(string Id, RuleStatus Status, IReadOnlyList<RowJson> Selectors);
 
-    public sealed record RowJson(uint? Selector, string? Name, RuleStatus Status, int Programs, string? Note);
+    /// <param name="Programs">Programs generated and run for this row (shrinking included).</param>
+    /// <param name="Reached">Of those, programs the dext served at least one step of.</param>
+    /// <param name="Calls">Calls that reached the dext's ExternalMethod in those programs.</param>
+    public sealed record RowJson(uint? Selector, string? Name, RuleStatus Status, int Programs, int Reached, long Calls, string? Note);
 
     public static CheckJson From(CheckReport report, DispatchSpec spec) => new(
         report.Dext, spec.SourcePath, report.Transport, report.Variant, report.Options.Seed, report.Options.Cases,
         (long)report.Duration.TotalMilliseconds, report.AllHeld,
         report.RuleSummary.Select(rule => new RuleJson(rule.Rule, rule.Status,
             report.Rows.Where(r => r.Rule == rule.Rule).Select(r => new RowJson(
-                r.Selector, r.Target.Selector?.Name, r.Status, r.Outcome?.ProgramsRun ?? 0, r.Target.NotApplicableBecause)).ToArray())).ToArray(),
+                r.Selector, r.Target.Selector?.Name, r.Status, r.Outcome?.ProgramsRun ?? 0,
+                r.Outcome?.ProgramsReached ?? 0, r.Outcome?.CallsDelivered ?? 0, r.Target.NotApplicableBecause)).ToArray())).ToArray(),
         report.Findings.Select(f => FindingJson.From(f, spec)).ToArray());
 }

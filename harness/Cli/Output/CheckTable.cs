@@ -12,7 +12,8 @@ public static class CheckTable
     {
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"[bold]{Markup.Escape(report.Dext)}[/] · {report.Transport} · {report.Variant} · seed {report.Options.Seed} · {report.Duration.TotalSeconds:0.0} s")
-            .AddColumn("Rule").AddColumn("Selector").AddColumn("Status").AddColumn(new TableColumn("Programs").RightAligned()).AddColumn("Finding / note");
+            .AddColumn("Rule").AddColumn("Selector").AddColumn("Status").AddColumn(new TableColumn("Programs").RightAligned()).AddColumn(new TableColumn("Reached").RightAligned())
+            .AddColumn(new TableColumn("Calls").RightAligned()).AddColumn("Finding / note");
         foreach (var row in report.Rows)
         {
             var findings = row.Outcome?.Findings ?? [];
@@ -31,15 +32,20 @@ public static class CheckTable
                 Markup.Escape(row.Rule),
                 Markup.Escape(row.Target.Selector is { } s ? $"{s.Selector} {s.Name}" : "—"),
                 status,
-                row.Outcome?.ProgramsRun.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                Count(row.Outcome?.ProgramsRun),
+                Count(row.Outcome?.ProgramsReached),
+                Count(row.Outcome?.CallsDelivered),
                 Markup.Escape(note));
         }
         console.Write(table);
+        console.MarkupLine("[grey]Programs: generated and run (shrinking included); Reached: programs the dext served a step of; Calls: calls that reached its ExternalMethod.[/]");
         var knownCount = report.Findings.Count(f => spec.IsKnown(f.Rule, f.Selector));
         console.MarkupLine(report.AllHeld
             ? "[green]Every rule holds.[/]"
             : $"[bold]{report.Findings.Count} finding(s)[/], {knownCount} of them known ({Markup.Escape(spec.Dext)}'s spec lists them as reference findings). Seed {report.Options.Seed} reproduces this run.");
     }
+
+    static string Count(long? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
 
     public static void RenderFindings(IAnsiConsole console, IEnumerable<Finding> findings, DispatchSpec spec)
     {

@@ -14,7 +14,7 @@ namespace ConformanceKit.Oracle;
 /// </summary>
 public static class DispatchOracle
 {
-    const uint MaxScalars = 16;
+    const uint MaxScalars = IOKitLimits.MaxScalars;
 
     public static CallExpectation Expect(DispatchSpec spec, CallStep call, bool callbackRegistered)
     {

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using ConformanceKit.IOKit;
 using ConformanceKit.Programs;
 using ConformanceKit.Spec;
 using ConformanceKit.Spec.Expressions;
@@ -11,7 +12,7 @@ namespace ConformanceKit.Oracle;
 /// </summary>
 public static class OutputJudge
 {
-    const uint InbandLimit = 4096;
+    const uint InbandLimit = IOKitLimits.MaxInbandStruct;
 
     public static void Judge(SelectorSpec entry, CallStep call, int stepIndex, uint scalarCount, ulong structSize,
         ReadOnlySpan<ulong> scalarOutput, ReadOnlySpan<byte> structOutput, List<Violation> sink)

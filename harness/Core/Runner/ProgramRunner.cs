@@ -26,8 +26,8 @@ public sealed class ProgramRunner
     readonly ConnectionModel[] _slots = Enumerable.Range(0, Step.MaxSlots).Select(_ => new ConnectionModel()).ToArray();
     readonly ulong[] _scalarOutput = new ulong[MaxScalarOutput];
     readonly List<AsyncCompletion> _arrived = [];
-    readonly ulong[] _asyncReference = new ulong[8];
-    byte[] _structOutput = new byte[4096 * 2];
+    readonly ulong[] _asyncReference = new ulong[IOKitLimits.AsyncReferenceCount];
+    byte[] _structOutput = new byte[IOKitLimits.MaxInbandStruct * 2];
 
     public ProgramRunner(DispatchSpec spec, IDextTransport transport, RunnerOptions? options = null)
     {
@@ -69,7 +69,8 @@ public sealed class ProgramRunner
                 "hang", "an answer within the per-call timeout", hang.Message));
         }
         var log = run.Violations.Count > 0 && run.Crash is null ? ReadLogs(run) : run.Crash?.Report ?? "";
-        return new RunResult(program, run.Observations, run.Violations, run.Crash, log);
+        return new RunResult(program, run.Observations, run.Violations, run.Crash, log, run.CallsDelivered,
+            run.ReachedDext || run.CallsDelivered > 0);
     }
 
     static uint? SelectorAt(Program program, int index) =>
@@ -103,6 +104,7 @@ public sealed class ProgramRunner
                 result.ToString()));
         }
         slot.Reset();
+        if (result != IOReturn.NoDevice) run.ReachedDext = true;
         if (result.IsSuccess)
         {
             slot.IsOpen = true;
@@ -147,6 +149,7 @@ public sealed class ProgramRunner
             reference = _asyncReference;
         }
 
+        if (call.ScalarInput.Count <= IOKitLimits.MaxScalars) run.CallsDelivered++; // counted before the call: a crash inside it reached the dext too
         var result = _transport.Call(slot.Handle, call.Selector, reference, call.ScalarInput.AsSpan(), call.StructInput.AsSpan(), scalarOutput, structOutput);
 
         if (!expectation.Permits(result.Return))
@@ -171,7 +174,7 @@ public sealed class ProgramRunner
     /// </summary>
     void ApplyEffects(ConnectionModel slot, CallStep call, int index, RunState run, CallExpectation expectation)
     {
-        if (call.ScalarInput.Count > 16 || _spec.Find(call.Selector) is not { } entry) return;
+        if (call.ScalarInput.Count > IOKitLimits.MaxScalars || _spec.Find(call.Selector) is not { } entry) return;
         if (entry.Role == AsyncRole.RegisterCallback && call.Async is { } reference)
         {
             // Completions go to the callback registered when they are sent: re-registering redirects
@@ -296,5 +299,7 @@ public sealed class ProgramRunner
         public CrashInfo? Crash { get; set; }
         public int CurrentStep { get; set; }
         public ulong NowNs { get; set; }
+        public int CallsDelivered { get; set; }
+        public bool ReachedDext { get; set; }
     }
 }

@@ -4,12 +4,22 @@ using ConformanceKit.Programs;
 namespace ConformanceKit.Runner;
 
 /// <summary>What running a program showed: per-step observations, the rules it broke, a crash, the dext's log.</summary>
+/// <param name="CallsDelivered">
+/// Calls that got past the kernel's checks to the dext's ExternalMethod: made on an open connection
+/// with at most 16 input scalars (more fail in the app's process with MIG_ARRAY_TOO_LARGE).
+/// </param>
+/// <param name="ReachedDext">
+/// Whether the dext served any step: a delivered call, or an open that found its service (the
+/// dext's NewUserClient runs even for a client the access check then refuses).
+/// </param>
 public sealed record RunResult(
     Program Program,
     IReadOnlyList<string> Observations,
     IReadOnlyList<Violation> Violations,
     CrashInfo? Crash,
-    string DextLog)
+    string DextLog,
+    int CallsDelivered = 0,
+    bool ReachedDext = false)
 {
     public bool Passed => Violations.Count == 0;
 }

@@ -14,7 +14,7 @@ namespace ConformanceKit.Spec;
 public static class SpecLoader
 {
     public const int SupportedVersion = 1;
-    const uint MaxScalars = 16;
+    const uint MaxScalars = IOKitLimits.MaxScalars;
     const ulong MaxStructSize = ShapeSize.VariableValue - 1;
 
     public static DispatchSpec LoadFile(string path)
@@ -280,7 +280,7 @@ public static class SpecLoader
         var leeway = ReadDuration(map, "leeway", 0);
         var status = map.Optional("status") is { } statusNode ? ReadReturn(map, statusNode, "status") : IOReturn.Success;
         var args = map.Optional("args") is { } argsNode ? ReadExprList(map, argsNode, "args") : [];
-        if (args.Length > 16) throw map.Fail(map.Required("args"), $"async.args lists {args.Length} arguments; AsyncCompletion carries at most 16");
+        if (args.Length > IOKitLimits.MaxCompletionArgs) throw map.Fail(map.Required("args"), $"async.args lists {args.Length} arguments; AsyncCompletion carries at most {IOKitLimits.MaxCompletionArgs}");
         var refused = map.Optional("refusedBeforeRegister") is { } refusedNode
             ? ReadReturnList(map, refusedNode, "refusedBeforeRegister")
             : [];

@@ -22,11 +22,15 @@ public sealed class PropertyChecker(ProgramRunner runner, string dextName)
         var findings = new FindingSet();
         var excluded = new HashSet<string>(StringComparer.Ordinal);
         var programsRun = 0;
+        var programsReached = 0;
+        var callsDelivered = 0L;
 
         Finding? FirstFailure(Program program)
         {
             programsRun++;
             var result = runner.Run(program);
+            if (result.ReachedDext) programsReached++;
+            callsDelivered += result.CallsDelivered;
             return Finding.From(dextName, result).FirstOrDefault(f => property.Counts(f.Violation) && !excluded.Contains(f.Signature));
         }
 
@@ -64,6 +68,6 @@ public sealed class PropertyChecker(ProgramRunner runner, string dextName)
                 throw new InvalidOperationException($"{property.Id}: FsCheck's counterexample does not fail again; the dext is not deterministic:\n{original}");
             Record(failing, failure.Signature);
         }
-        return new PropertyOutcome(property, programsRun, findings.All, options.SeedFor(property.Id, 0), clock.Elapsed);
+        return new PropertyOutcome(property, programsRun, programsReached, callsDelivered, findings.All, options.SeedFor(property.Id, 0), clock.Elapsed);
     }
 }

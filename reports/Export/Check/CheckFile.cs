@@ -21,7 +21,9 @@ public sealed record CheckFile(
 {
     public sealed record RuleEntry(string Id, CheckStatus Status, IReadOnlyList<RowEntry> Selectors);
 
-    public sealed record RowEntry(uint? Selector, string? Name, CheckStatus Status, int Programs, string? Note);
+    /// <param name="Reached">Programs the dext served a step of; null in files written before it was recorded.</param>
+    /// <param name="Calls">Calls that reached the dext's ExternalMethod; null in older files.</param>
+    public sealed record RowEntry(uint? Selector, string? Name, CheckStatus Status, int Programs, string? Note, int? Reached = null, long? Calls = null);
 
     public sealed record FindingEntry(
         string Rule,
