@@ -6,7 +6,10 @@
 #                         one line "N passed, N failed, N skipped"
 #   ./run.sh check|replay|minimize|fuzz|summary ...   the conformancekit CLI; `fuzz` without --dext
 #                         and --out fuzzes both reference dexts into out/fuzz/ (e.g. --time 60s)
-#   ./run.sh report [--single-file]               the Allure HTML report of out/ (out/allure/report)
+#   ./run.sh report [--in DIR] [--out DIR] [--single-file]
+#                                                 the Allure HTML report of a results folder (default
+#                                                 out/: check/*.json, fuzz/*/, allure-results/) into
+#                                                 --out (default IN/allure/report)
 #   ./run.sh bench                                the benchmarks; results in bench/results/
 #   ./run.sh build-dext DIR [--variant V]         the bring-your-own-dext build
 # On a fresh Debian machine it installs what is missing (apt, npm, NuGet) and says so.
@@ -77,6 +80,7 @@ setup() {
 # The CLI is published once into build/cli and rebuilt when any C# source is newer.
 build_cli() {
   local stamp="$ROOT/build/cli/.stamp"
+  mkdir -p "$ROOT/build/cli"
   if [ -f "$stamp" ] && [ -z "$(find "$ROOT/harness" "$ROOT/properties" "$ROOT/reports" "$ROOT/fuzz" \
       \( -name '*.cs' -o -name '*.csproj' \) -newer "$stamp" -not -path '*/obj/*' -not -path '*/bin/*' -print -quit 2>/dev/null)" ]; then
     return 0
@@ -93,6 +97,7 @@ REPORT_TOOL="$ROOT/build/report-tool/ck-report.dll"
 
 build_report_tool() {
   local stamp="$ROOT/build/report-tool/.stamp"
+  mkdir -p "$ROOT/build/report-tool"
   if [ -f "$stamp" ] && [ -z "$(find "$ROOT/reports" "$ROOT/harness/Core" \( -name '*.cs' -o -name '*.csproj' \) -newer "$stamp" \
       -not -path '*/obj/*' -not -path '*/bin/*' -not -path '*/node_modules/*' -print -quit 2>/dev/null)" ]; then
     return 0
@@ -103,17 +108,37 @@ build_report_tool() {
   touch "$stamp"
 }
 
-# The Allure report: the checks in out/check/, the campaigns in out/fuzz/ and the last test run's
-# results, rendered by the pinned allure CLI with history kept between runs.
-run_report() {
-  local results="$OUT/allure/results" args=() f
-  rm -rf "$results"
-  for f in "$OUT"/check/*.json; do [ -f "$f" ] && args+=(--check "$f"); done
-  for f in "$OUT"/fuzz/*/; do [ -f "$f/campaign.json" ] && args+=(--fuzz "${f%/}"); done
-  dotnet "$REPORT_TOOL" --results "$results" "${args[@]}" || die "exporting results for the report failed"
-  local also=()
-  [ -d "$OUT/allure-results" ] && also=(--also "$OUT/allure-results")
-  bash "$ROOT/reports/generate-report.sh" "$results" "$OUT/allure/report" "${also[@]}" "$@"
+# The Allure report of a results folder laid out as out/ is: check/*.json (`check --json`), fuzz/*/
+# (campaign folders, `fuzz --out`) and allure-results/ (the last `./run.sh test`). A driver repository
+# keeps that folder in its own workspace and passes it with --in. The pinned allure CLI renders it,
+# keeping history between runs next to the report (REPORT-history.jsonl).
+run_report() { # [--in DIR] [--out DIR] [--single-file]
+  local in="$OUT" report="" single=() f
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --in) [ $# -ge 2 ] || die "report: --in needs a folder"; in=$2; shift ;;
+      --out) [ $# -ge 2 ] || die "report: --out needs a folder"; report=$2; shift ;;
+      --single-file) single=(--single-file) ;;
+      *) die "report: unknown option '$1' (--in DIR, --out DIR, --single-file)" ;;
+    esac
+    shift
+  done
+  [ -d "$in" ] || die "report: no results folder '$in'"
+  in=$(cd "$in" && pwd)
+  [ -n "$report" ] || report="$in/allure/report"
+  local args=() also=() results="$in/allure/results"
+  for f in "$in"/check/*.json; do [ -f "$f" ] && args+=(--check "$f"); done
+  for f in "$in"/fuzz/*/; do [ -f "$f/campaign.json" ] && args+=(--fuzz "${f%/}"); done
+  [ -d "$in/allure-results" ] && also=(--also "$in/allure-results")
+  if [ ${#args[@]} -eq 0 ]; then # only the test suites' results
+    [ ${#also[@]} -gt 0 ] || die "report: nothing to report in $in (expected check/*.json, fuzz/*/campaign.json or allure-results/)"
+    results="$in/allure-results" also=()
+  else
+    rm -rf "$results"
+    mkdir -p "$results"
+    dotnet "$REPORT_TOOL" --results "$results" "${args[@]}" || die "exporting results for the report failed"
+  fi
+  bash "$ROOT/reports/generate-report.sh" "$results" "$report" "${also[@]}" "${single[@]}"
 }
 
 # ---- test: run every runner and sum their counts into one closing line ------------------------
@@ -138,6 +163,10 @@ run_tests() {
     failed=$((failed + 1))
   fi
 
+  # The tests run the commands the README and examples/ci show, through run.sh: its CLI and report
+  # tool are built now, so no test builds them while others run.
+  build_cli
+  build_report_tool
   say "dotnet test (all .NET test projects)"
   log="$OUT/test/dotnet-test.log"
   rm -rf "$OUT/allure-results"
@@ -169,16 +198,20 @@ run_tests() {
 # `./run.sh fuzz [options]` without --dext and --out: one campaign per reference dext, into
 # out/fuzz/<dext> (JSON beside it). The sample must show its known-vulnerable paths (marked "known"
 # in its table), the hardened variant nothing. Options such as --time, --variant and --jobs apply
-# to both; with --resume the previous campaigns continue instead of starting over.
+# to both; with --resume the previous campaigns continue, otherwise each starts anew and the CLI
+# moves an earlier campaign to out/fuzz/<dext>-previous/<time>/ (--fresh: nothing is deleted).
+# Returns the worst exit status of the two campaigns.
 fuzz_reference_dexts() { # [fuzz options]
-  local dext arg resume=0
-  for arg in "$@"; do [ "$arg" = --resume ] && resume=1; done
+  local dext fresh=(--fresh) worst=0 status
+  has_option --resume "$@" && fresh=()
   for dext in NullDriver NullDriverHardened; do
     say "fuzzing $dext (its findings go to out/fuzz/$dext/findings)"
-    [ "$resume" = 1 ] || rm -rf "$OUT/fuzz/$dext"
-    cli fuzz --dext "$ROOT/dext/$dext" --out "$OUT/fuzz/$dext" --json "$OUT/fuzz/$dext.json" "$@" \
-      || die "fuzzing $dext could not run"
+    status=0
+    cli fuzz --dext "$ROOT/dext/$dext" --out "$OUT/fuzz/$dext" --json "$OUT/fuzz/$dext.json" "${fresh[@]}" "$@" || status=$?
+    [ "$status" -eq 0 ] || printf 'run.sh: fuzzing %s ended with exit %s\n' "$dext" "$status" >&2
+    [ "$status" -le "$worst" ] || worst=$status
   done
+  return "$worst"
 }
 
 # True when the option (--name or --name=value) is among the arguments.
@@ -189,22 +222,44 @@ has_option() { # NAME ARGS...
 }
 
 # ---- the main job --------------------------------------------------------------------------------
+# Checks and fuzzes both reference dexts, then always writes the summary and the HTML report, so
+# that findings are never what stops the report. Exit 0 only when the sample shows exactly its known
+# findings and the hardened variant none, in the checks and in the campaigns; 1 otherwise; 2 when a
+# step could not run (its reason is printed where it happened).
 main_job() {
-  local json_dir="$OUT/check" status
-  mkdir -p "$json_dir"
-  say "checking the sample NullDriver (its known-vulnerable paths must show up)"
+  local checks="$OUT/check" setup_error=0 status verdict=0 dext results=()
+  mkdir -p "$checks" "$OUT/fuzz"
+  rm -f "$checks/NullDriver.json" "$checks/NullDriverHardened.json" "$OUT/fuzz/NullDriver.json" "$OUT/fuzz/NullDriverHardened.json"
+  for dext in NullDriver NullDriverHardened; do
+    if [ "$dext" = NullDriver ]; then say "checking the sample NullDriver (its known-vulnerable paths must show up)"
+    else say "checking the hardened NullDriver (every rule must hold)"; fi
+    status=0
+    cli check --dext "$ROOT/dext/$dext" --json "$checks/$dext.json" || status=$?
+    [ "$status" -le 1 ] || { printf 'run.sh: the check of %s could not run (exit %s)\n' "$dext" "$status" >&2; setup_error=1; }
+  done
   status=0
-  cli check --dext "$ROOT/dext/NullDriver" --json "$json_dir/NullDriver.json" --allow-known || status=$?
-  [ "$status" -le 1 ] || die "check of NullDriver could not run (exit $status)"
-  say "checking the hardened NullDriver (every rule must hold)"
-  status=0
-  cli check --dext "$ROOT/dext/NullDriverHardened" --json "$json_dir/NullDriverHardened.json" || status=$?
-  [ "$status" -le 1 ] || die "check of NullDriverHardened could not run (exit $status)"
-  fuzz_reference_dexts --time "${CK_MAIN_FUZZ_TIME:-30s}"
-  cli summary "$json_dir/NullDriver.json" "$json_dir/NullDriverHardened.json"
+  fuzz_reference_dexts --time "${CK_MAIN_FUZZ_TIME:-30s}" || status=$?
+  [ "$status" -eq 0 ] || setup_error=1
+  for f in "$checks/NullDriver.json" "$checks/NullDriverHardened.json" "$OUT/fuzz/NullDriver.json" "$OUT/fuzz/NullDriverHardened.json"; do
+    [ -f "$f" ] && results+=("$f")
+  done
+  if [ ${#results[@]} -gt 0 ]; then
+    cli summary --expect-known "${results[@]}" || verdict=$?
+    [ "$verdict" -le 1 ] || setup_error=1
+  fi
   say "generating the HTML report"
-  build_report_tool
-  run_report --single-file
+  status=0
+  (build_report_tool && run_report --single-file) || status=$?
+  [ "$status" -eq 0 ] || setup_error=1
+  if [ "$setup_error" -ne 0 ]; then
+    printf 'run.sh: the main job could not run every step (see the errors above): exit 2\n' >&2
+    return 2
+  fi
+  if [ "$verdict" -ne 0 ]; then
+    printf 'run.sh: the reference dexts did not show exactly their known findings (see the summary): exit 1\n' >&2
+    return 1
+  fi
+  say "the sample shows exactly its known findings and the hardened variant none: exit 0"
 }
 
 cmd="${1:-main}"

@@ -96,9 +96,17 @@ public sealed class Campaign(CampaignOptions options, IAnsiConsole console)
 
     void PrepareOutput()
     {
+        if (options.Fresh && !options.Resume && Directory.Exists(options.OutputDirectory) && Directory.EnumerateFileSystemEntries(options.OutputDirectory).Any())
+        {
+            // A new campaign never costs an old one its findings or corpus: the old folder is moved aside, whole.
+            var previous = options.PreviousDirectory(DateTimeOffset.UtcNow);
+            Directory.CreateDirectory(Path.GetDirectoryName(previous)!);
+            Directory.Move(options.OutputDirectory, previous);
+            console.MarkupLine($"[grey]the earlier campaign in {Markup.Escape(options.OutputDirectory)} is now in {Markup.Escape(previous)}[/]");
+        }
         var main = Path.Combine(options.AflDirectory, AflInstance.InstanceName(0));
         if (Directory.Exists(main) && !options.Resume)
-            throw new FuzzSetupException($"{options.OutputDirectory} already holds a campaign: pass --resume to continue it, or another --out");
+            throw new FuzzSetupException($"{options.OutputDirectory} already holds a campaign: pass --resume to continue it, --fresh to move it aside and start anew, or another --out");
         Directory.CreateDirectory(options.OutputDirectory);
         Directory.CreateDirectory(options.TriageDirectory);
         Directory.CreateDirectory(options.FindingsDirectory);

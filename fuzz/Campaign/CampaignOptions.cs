@@ -14,7 +14,8 @@ public sealed record CampaignOptions(
     bool Pin,
     bool Resume,
     bool NativeCoverage,
-    TimeSpan CallTimeout)
+    TimeSpan CallTimeout,
+    bool Fresh = false)
 {
     /// <summary>AFL++'s sync directory: one sub-folder per instance (main, sec1, ...).</summary>
     public string AflDirectory => Path.Combine(OutputDirectory, "afl");
@@ -22,4 +23,9 @@ public sealed record CampaignOptions(
     public string DictionaryPath => Path.Combine(OutputDirectory, "dictionary.dict");
     public string FindingsDirectory => Path.Combine(OutputDirectory, "findings");
     public string TriageDirectory => Path.Combine(OutputDirectory, "triage");
+
+    /// <summary>Where --fresh moves an earlier campaign: OUT-previous/&lt;UTC time&gt;/ beside OUT (never deleted).</summary>
+    public string PreviousDirectory(DateTimeOffset now) =>
+        Path.Combine(OutputDirectory.TrimEnd(Path.DirectorySeparatorChar) + "-previous",
+            now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -20,6 +20,8 @@ public static class TargetBuild
 
     public static void Prepare(TextWriter log)
     {
+        // Two campaigns starting at once (two dexts fuzzed side by side) must not publish into the same folder.
+        using var hold = FileLock.Acquire(Directory + ".lock");
         var stamp = Path.Combine(Directory, ".instrumented");
         if (File.Exists(stamp) && File.Exists(EntryPoint) && NewestSource() <= File.GetLastWriteTimeUtc(stamp)) return;
 

@@ -29,12 +29,13 @@ public static class FuzzCommand
         };
         var noPin = new Option<bool>("--no-pin") { Description = "Do not bind each instance (and its dexthost) to its own CPU" };
         var resume = new Option<bool>("--resume") { Description = "Continue the campaign in OUT (afl-fuzz -i -)" };
+        var fresh = new Option<bool>("--fresh") { Description = "Start anew in OUT; a campaign already there is moved to OUT-previous/<time>/ first (nothing is deleted)" };
         var noNative = new Option<bool>("--no-native-coverage") { Description = "Do not feed the dext's SanitizerCoverage edges into AFL's map (for comparison)" };
         var callTimeout = new Option<int>("--call-timeout-ms") { Description = "A dext call taking longer is a hang finding", DefaultValueFactory = _ => 2000 };
         variant.AcceptOnlyFromAmong("asan", "fast");
         var command = new Command("fuzz", "Run a coverage-guided fuzz campaign (SharpFuzz + AFL++) and triage its crashes into distinct minimal findings")
         {
-            dext, spec, time, output, jobs, json, variant, noPin, resume, noNative, callTimeout,
+            dext, spec, time, output, jobs, json, variant, noPin, resume, fresh, noNative, callTimeout,
         };
         command.SetAction(parse =>
         {
@@ -43,14 +44,15 @@ public static class FuzzCommand
             var jobCount = parse.GetValue(jobs);
             if (jobCount < 1 || jobCount > 64) throw new UsageException($"--jobs {jobCount}: expected 1 to 64");
             if (parse.GetValue(callTimeout) < 10) throw new UsageException("--call-timeout-ms: expected at least 10");
+            if (parse.GetValue(resume) && parse.GetValue(fresh)) throw new UsageException("--resume and --fresh exclude each other");
             var target = DextTarget.Resolve(parse.GetValue(dext) ?? Path.Combine(RepositoryLayout.Root, "dext", "NullDriver"), parse.GetValue(spec));
             var options = new CampaignOptions(target, target.LoadSpec(), Path.GetFullPath(parse.GetValue(output)!),
                 TimeSpan.FromTicks((long)(nanoseconds / 100)), jobCount, FuzzVariants.Parse(parse.GetValue(variant)!),
                 Pin: !parse.GetValue(noPin), Resume: parse.GetValue(resume), NativeCoverage: !parse.GetValue(noNative),
-                CallTimeout: TimeSpan.FromMilliseconds(parse.GetValue(callTimeout)));
+                CallTimeout: TimeSpan.FromMilliseconds(parse.GetValue(callTimeout)), Fresh: parse.GetValue(fresh));
             var result = new Campaign(options, AnsiConsole.Console).Run();
             FuzzReport.Render(AnsiConsole.Console, result, options);
-            if (parse.GetValue(json) is { } path) Json.Write(path, FuzzReport.ToJson(result));
+            if (parse.GetValue(json) is { } path) Json.Write(path, CampaignJson.From(result, options.Spec));
             return ExitCodes.Ok;
         });
         return command;

@@ -14,7 +14,8 @@ public sealed record CheckJson(
     long DurationMs,
     bool AllHeld,
     IReadOnlyList<CheckJson.RuleJson> Rules,
-    IReadOnlyList<FindingJson> Findings)
+    IReadOnlyList<FindingJson> Findings,
+    IReadOnlyList<KnownJson>? KnownFindings = null)
 {
     public sealed record RuleJson(string Id, RuleStatus Status, IReadOnlyList<RowJson> Selectors);
 
@@ -30,5 +31,6 @@ public sealed record CheckJson(
             report.Rows.Where(r => r.Rule == rule.Rule).Select(r => new RowJson(
                 r.Selector, r.Target.Selector?.Name, r.Status, r.Outcome?.ProgramsRun ?? 0,
                 r.Outcome?.ProgramsReached ?? 0, r.Outcome?.CallsDelivered ?? 0, r.Target.NotApplicableBecause)).ToArray())).ToArray(),
-        report.Findings.Select(f => FindingJson.From(f, spec)).ToArray());
+        report.Findings.Select(f => FindingJson.From(f, spec)).ToArray(),
+        KnownJson.From(spec));
 }

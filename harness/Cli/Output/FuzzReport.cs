@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace ConformanceKit.Cli.Output;
 
-/// <summary>The end-of-campaign table and the `fuzz --json` document.</summary>
+/// <summary>The end-of-campaign table (the `fuzz --json` document is <see cref="CampaignJson"/>).</summary>
 public static class FuzzReport
 {
     public static void Render(IAnsiConsole console, CampaignResult result, CampaignOptions options)
@@ -27,21 +27,5 @@ public static class FuzzReport
         if (result.Unreproduced > 0)
             console.MarkupLine($"[yellow]{result.Unreproduced} crash input(s) did not reproduce on the ASan build; kept in {Markup.Escape(options.TriageDirectory)}[/]");
         console.MarkupLine($"[grey]campaign: {Markup.Escape(options.OutputDirectory)} (afl-whatsup {Markup.Escape(options.AflDirectory)}); replay a finding: ./run.sh replay FOLDER --dext {Markup.Escape(options.Target.Directory)}[/]");
-    }
-
-    public static object ToJson(CampaignResult result)
-    {
-        var document = CampaignFile.Figures(result);
-        document["findings"] = result.Findings.Select(f => new
-        {
-            rule = f.Record.Rule,
-            selector = f.Record.Selector,
-            signature = f.Record.Signature,
-            reproducer = File.ReadAllText(Path.Combine(f.Folder, "reproducer.txt")),
-            known = f.Record.Known,
-            hits = f.Record.Hits,
-            folder = f.Folder,
-        }).ToArray();
-        return document;
     }
 }

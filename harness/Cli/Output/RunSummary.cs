@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text.Json;
+using ConformanceKit.Properties.Engine;
+
+namespace ConformanceKit.Cli.Output;
+
+/// <summary>
+/// One line of `summary`: a check (`check --json`) or a campaign (`fuzz --json`) of one dext, reduced
+/// to what the verdict needs — its findings, whether each is known, and the spec's known findings.
+/// </summary>
+public sealed record RunSummary(
+    string Dext,
+    string Run,
+    string RulesHeld,
+    IReadOnlyList<RunSummary.Found> Findings,
+    IReadOnlyList<KnownJson> KnownFindings)
+{
+    public sealed record Found(string Rule, uint? Selector, bool Known)
+    {
+        public override string ToString() =>
+            $"{Rule} @ {(Selector is { } s ? s.ToString(CultureInfo.InvariantCulture) : "—")}{(Known ? " (known)" : "")}";
+    }
+
+    public int New => Findings.Count(f => !f.Known);
+
+    /// <summary>Known findings of the spec that no finding of this run matches.</summary>
+    public IReadOnlyList<KnownJson> Unseen => KnownFindings.Where(k => !Findings.Any(f => k.Covers(f.Rule, f.Selector))).ToArray();
+
+    /// <summary>Reads a check or campaign JSON file; a <see cref="UsageException"/> for anything else.</summary>
+    public static RunSummary Read(string path)
+    {
+        var text = File.ReadAllText(path);
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            if (document.RootElement.ValueKind != JsonValueKind.Object) throw NotASummary(path);
+            if (document.RootElement.TryGetProperty("rules", out _)) return FromCheck(document.RootElement.Deserialize<CheckJson>(Json.Options)!);
+            if (document.RootElement.TryGetProperty("execs", out _)) return FromCampaign(document.RootElement.Deserialize<CampaignJson>(Json.Options)!);
+        }
+        catch (JsonException) { }
+        catch (NotSupportedException) { }
+        throw NotASummary(path);
+    }
+
+    static UsageException NotASummary(string path) =>
+        new($"{path} is neither a check result (check --json) nor a campaign result (fuzz --json)");
+
+    static RunSummary FromCheck(CheckJson check)
+    {
+        var held = check.Rules.Count(r => r.Status == RuleStatus.Held);
+        var applicable = check.Rules.Count(r => r.Status != RuleStatus.NotApplicable);
+        return new RunSummary(check.Dext, $"check {check.Transport}/{check.Variant}", $"{held}/{applicable}",
+            check.Findings.Select(f => new Found(f.Rule, f.Selector, f.Known)).ToArray(), check.KnownFindings ?? []);
+    }
+
+    static RunSummary FromCampaign(CampaignJson campaign) => new(
+        campaign.Dext, string.Create(CultureInfo.InvariantCulture, $"fuzz {campaign.Variant} {campaign.DurationSeconds:0} s"), "—",
+        campaign.Findings.Select(f => new Found(f.Rule, f.Selector, f.Known)).ToArray(), campaign.KnownFindings ?? []);
+}
