@@ -16,7 +16,7 @@ public sealed record FindingJson(
     string Expected,
     string Observed,
     string Reproducer,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SanitizerReport,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SanitizerReport = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Folder = null)
 {
     public static FindingJson From(Finding finding, DispatchSpec spec, string? folder = null) => new(

@@ -13,6 +13,13 @@ public static class Json
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
+    /// <summary>For reading files back: a missing field or a null where the record has none is an error, not a null later.</summary>
+    public static readonly JsonSerializerOptions StrictReading = new(Options)
+    {
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
     public static void Write<T>(string path, T value)
     {
         var full = Path.GetFullPath(path);

@@ -34,8 +34,8 @@ public sealed record RunSummary(
         {
             using var document = JsonDocument.Parse(text);
             if (document.RootElement.ValueKind != JsonValueKind.Object) throw NotASummary(path);
-            if (document.RootElement.TryGetProperty("rules", out _)) return FromCheck(document.RootElement.Deserialize<CheckJson>(Json.Options)!);
-            if (document.RootElement.TryGetProperty("execs", out _)) return FromCampaign(document.RootElement.Deserialize<CampaignJson>(Json.Options)!);
+            if (document.RootElement.TryGetProperty("rules", out _)) return FromCheck(document.RootElement.Deserialize<CheckJson>(Json.StrictReading)!);
+            if (document.RootElement.TryGetProperty("execs", out _)) return FromCampaign(document.RootElement.Deserialize<CampaignJson>(Json.StrictReading)!);
         }
         catch (JsonException) { }
         catch (NotSupportedException) { }

@@ -1,0 +1,91 @@
+using ConformanceKit.Cli.Output;
+using ConformanceKit.Properties.Engine;
+using ConformanceKit.Properties.Tests.Support;
+
+namespace ConformanceKit.Properties.Tests.Cli;
+
+/// <summary>
+/// `summary` decides the main job's exit status: it reads check and fuzz JSON alike (written here by
+/// the CLI's own records), and with --expect-known a reference dext must show exactly its known
+/// findings — a new one, or a known one not seen, is exit 1; anything that is not such a file, exit 2.
+/// </summary>
+[TestFixture]
+public class SummaryCommandTests
+{
+    static readonly KnownJson KnownOverflow = new("memory.safety", 1, "unchecked Struct");
+
+    ScratchFolder _scratch = null!;
+
+    [SetUp]
+    public void CreateScratch() => _scratch = new ScratchFolder("ck-summary-");
+
+    [TearDown]
+    public void RemoveScratch() => _scratch.Dispose();
+
+    string Check(string name, IReadOnlyList<KnownJson> known, params (string Rule, uint? Selector, bool Known)[] findings)
+    {
+        var rules = new[] { new CheckJson.RuleJson("memory.safety", findings.Length > 0 ? RuleStatus.Failed : RuleStatus.Held, []) };
+        var json = new CheckJson(name, "spec.yaml", "socket", "asan", 1, 60, 1000, findings.Length == 0, rules,
+            findings.Select(f => new FindingJson(f.Rule, f.Selector, "sig", "title", f.Known, "kind", 1, "e", "o", "open c0\n", null)).ToArray(),
+            known);
+        var path = _scratch.File($"{name}.check.json");
+        Json.Write(path, json);
+        return path;
+    }
+
+    string Campaign(string name, IReadOnlyList<KnownJson> known, params (string Rule, uint? Selector, bool Known)[] findings)
+    {
+        var json = new CampaignJson(name, "asan", "socket", 1, 10, 1000, 100, 50, "2026-12-02T00:00:00Z", findings.Length, 0,
+            findings.Select(f => new CampaignJson.FindingEntry(f.Rule, f.Selector, "sig", "open c0\n", f.Known, 1, "/f")).ToArray(), known);
+        var path = _scratch.File($"{name}.fuzz.json");
+        Json.Write(path, json);
+        return path;
+    }
+
+    [Test]
+    public void ExactlyTheKnownFindingsAndACleanHardenedDextIsExit0()
+    {
+        var result = CliProcess.Run("summary", "--expect-known",
+            Check("Sample", [KnownOverflow], ("memory.safety", 1, true)), Campaign("Sample", [KnownOverflow], ("memory.safety", 1, true)),
+            Check("Hardened", []), Campaign("Hardened", []));
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Stdout, Does.Contain("exactly its known findings").And.Contain("no finding").And.Contain("fuzz asan 10 s"));
+    }
+
+    [Test]
+    public void ANewFindingIsExit1()
+    {
+        var result = CliProcess.Run("summary", Check("Hardened", []), Campaign("Hardened", [], ("objects.balance", null, false)));
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Stdout, Does.Contain("1 new finding(s)"));
+    }
+
+    [Test]
+    public void AKnownFindingNotSeenIsExit1OnlyWhenExpected()
+    {
+        var campaign = Campaign("Sample", [KnownOverflow]);
+        var strict = CliProcess.Run("summary", "--expect-known", campaign);
+        Assert.That(strict.ExitCode, Is.EqualTo(1), strict.ToString());
+        // One line although the table is far wider than 80 columns: logs get the unwrapped layout.
+        Assert.That(strict.Stdout, Does.Contain("known finding(s) not seen: memory.safety @ 1"));
+        Assert.That(CliProcess.Run("summary", campaign).ExitCode, Is.Zero, "without --expect-known a fixed known bug is good news");
+    }
+
+    [TestCase("not json")]
+    [TestCase("{}")]
+    [TestCase("[1, 2]")]
+    [TestCase("")]
+    [TestCase("{\"rules\": 5}")]
+    [TestCase("{\"execs\": \"many\"}")]
+    [TestCase("{\"rules\": []}")]
+    [TestCase("{\"execs\": 1, \"findings\": null}")]
+    public void AnythingElseIsOneLineAndExit2(string content)
+    {
+        var path = _scratch.File("other.json");
+        File.WriteAllText(path, content);
+        var result = CliProcess.Run("summary", path);
+        Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
+        Assert.That(result.Stderr, Does.StartWith($"conformancekit: error: {path} is neither a check result"));
+        Assert.That(result.Stderr, Does.Not.Contain("   at "), "no stack trace");
+    }
+}
