@@ -4,8 +4,8 @@
 #   bench/run-properties-bench.sh [BenchmarkDotNet arguments, e.g. --filter '*PropertyCase*']
 #
 # Builds the dext variants it measures and the benchmark (Release), runs it (about 3 minutes on
-# 2 cores) and writes bench/results/properties.md plus BenchmarkDotNet's reports in
-# bench/results/properties/results/. Exit 0 when every benchmark ran.
+# 2 cores) and writes bench/results/properties.md; BenchmarkDotNet's own reports and logs stay in
+# build/bench/properties/ (not committed). Exit 0 when every benchmark ran.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -17,9 +17,6 @@ export CONFORMANCEKIT_HOME="$root" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 for variant in release asan; do
   bash "$root/dext/build-dext.sh" "$root/dext/NullDriverHardened" --variant "$variant" >/dev/null
 done
-
-# BenchmarkDotNet names its logs by date; keep only this run's next to the reports.
-rm -f "$here/results/properties/"*.log
 
 project="$here/Properties/ConformanceKit.Properties.Bench.csproj"
 dotnet build "$project" -c Release -nologo -v:q -clp:ErrorsOnly

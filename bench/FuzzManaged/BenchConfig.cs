@@ -8,7 +8,7 @@ using BenchmarkDotNet.Validators;
 
 namespace ConformanceKit.Fuzz.Bench;
 
-/// <summary>How the benchmarks run and where their reports go (bench/results/fuzz-managed/).</summary>
+/// <summary>How the benchmarks run and where BenchmarkDotNet's own reports go (build/bench/fuzz-managed/).</summary>
 public static class BenchConfig
 {
     public const int WarmupCount = 3;

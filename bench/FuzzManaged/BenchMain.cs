@@ -5,8 +5,8 @@ namespace ConformanceKit.Fuzz.Bench;
 
 /// <summary>
 /// Entry point. Without a command (or with BenchmarkDotNet arguments such as --filter) it runs the
-/// benchmarks and writes bench/results/fuzz-managed/ (BenchmarkDotNet's reports and summary.json,
-/// which the campaign report reads). The other commands serve bench/fuzz/*.sh:
+/// benchmarks and writes bench/results/fuzz-managed/summary.json, which the campaign report reads
+/// (BenchmarkDotNet's own reports and logs stay in build/bench/fuzz-managed/, not committed). The other commands serve bench/fuzz/*.sh:
 /// <code>
 /// campaign-report RUN [OTHER]  bench/results/fuzz-campaign.md and .json from a campaign-bench.sh run
 ///                              (headline rates of OTHER run folders in a table of their own)
@@ -63,7 +63,7 @@ public static class BenchMain
 
     static int RunBenchmarks(string[] args)
     {
-        var artifacts = Path.Combine(ResultsDirectory, "fuzz-managed");
+        var artifacts = Path.Combine(RepositoryLayout.Root, "build", "bench", "fuzz-managed");
         var loadBefore = LoadAverage();
         var summaries = BenchmarkRunner.Run(
             [typeof(DecodeBenchmark), typeof(RunBenchmark), typeof(StepCostBenchmark), typeof(FuzzTargetBenchmark)],
@@ -74,7 +74,7 @@ public static class BenchMain
             Console.Error.WriteLine($"fuzz managed bench: benchmarks failed: {(failed.Length > 0 ? string.Join(", ", failed) : "validation errors or nothing ran")}");
             return 1;
         }
-        var path = Path.Combine(artifacts, "summary.json");
+        var path = Path.Combine(ResultsDirectory, "fuzz-managed", "summary.json");
         if (args.Length > 0)
         {
             // A filtered run measures only some cases; the summary is always one complete run.

@@ -359,7 +359,7 @@ public static class CampaignReport
                 $"decoding {d / 1000:0.00} µs per input; `ProgramRunner.Run` {Micro(managed.Median("RunBenchmark.Run", "inproc/release"))} µs inproc/release, " +
                 $"{Micro(managed.Median("RunBenchmark.Run", "socket/release"))} µs socket/release, {Micro(managed.Median("RunBenchmark.Run", "socket/asan"))} µs socket/asan; " +
                 $"`FuzzTarget.Execute` {Micro(managed.Median("FuzzTargetBenchmark.Execute", "fast"))} µs fast, {Micro(managed.Median("FuzzTargetBenchmark.Execute", "socket-cov"))} µs socket-cov, " +
-                $"{Micro(managed.Median("FuzzTargetBenchmark.Execute", "asan"))} µs asan (reports in `fuzz-managed/results/`).");
+                $"{Micro(managed.Median("FuzzTargetBenchmark.Execute", "asan"))} µs asan (BenchmarkDotNet's reports: local `build/bench/fuzz-managed/results/`).");
         text.AppendLine();
     }
 

@@ -5,7 +5,8 @@ namespace ConformanceKit.Properties.Bench;
 
 /// <summary>
 /// Runs the property benchmarks, then writes bench/results/properties.md from their results and a
-/// counted run of the workload. Arguments go to BenchmarkDotNet (e.g. --filter '*PropertyCase*').
+/// counted run of the workload. BenchmarkDotNet's own reports and logs go to build/bench/properties/:
+/// only the summary is a result worth committing. Arguments go to BenchmarkDotNet (e.g. --filter '*PropertyCase*').
 /// Exit 0 when every benchmark ran, 1 otherwise.
 /// </summary>
 public static class BenchMain
@@ -14,7 +15,7 @@ public static class BenchMain
     {
         var results = Path.Combine(RepositoryLayout.Root, "bench", "results");
         var loadBefore = LoadAverage();
-        var summaries = BenchmarkRunner.Run([typeof(PropertyCasesBenchmark), typeof(TransportStepBenchmark)], BenchConfig.Create(Path.Combine(results, "properties")), args);
+        var summaries = BenchmarkRunner.Run([typeof(PropertyCasesBenchmark), typeof(TransportStepBenchmark)], BenchConfig.Create(Path.Combine(RepositoryLayout.Root, "build", "bench", "properties")), args);
         var failed = summaries.SelectMany(s => s.Reports).Where(r => !r.Success).Select(r => r.BenchmarkCase.DisplayInfo).ToArray();
         if (summaries.Length == 0 || summaries.Any(s => s.HasCriticalValidationErrors) || failed.Length > 0)
         {

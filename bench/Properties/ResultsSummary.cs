@@ -18,8 +18,8 @@ public static class ResultsSummary
         var text = new StringBuilder();
         text.AppendLine("# Property cases per second");
         text.AppendLine();
-        text.AppendLine("Written by `bench/run-properties-bench.sh` (project `bench/Properties`); BenchmarkDotNet's own reports (GitHub markdown,");
-        text.AppendLine("JSON) are in `properties/results/`. Re-running the script replaces them and this file.");
+        text.AppendLine("Written by `bench/run-properties-bench.sh` (project `bench/Properties`); BenchmarkDotNet's own reports and logs");
+        text.AppendLine("stay in the local `build/bench/properties/` (not committed). Re-running the script replaces them and this file.");
         text.AppendLine();
         text.AppendLine("**Workload.** The property checker (`PropertyChecker`, the engine of `conformancekit check`) over every property of");
         text.AppendLine($"`dext/NullDriverHardened`'s spec on seed 1, {CaseBudget.Cases} random cases per benchmark operation split evenly over the");

@@ -9,14 +9,12 @@
 # The whole run is pinned to CPU 0, where a campaign's first instance runs afl-fuzz, the target and
 # its dexthost together, so a socket exchange costs what it costs in a campaign: a switch on one core.
 # (Unpinned, with dexthost on the other, idle core, one call measured about four times slower here.)
-# Writes BenchmarkDotNet's reports to bench/results/fuzz-managed/results/ and the medians the campaign
-# report uses to bench/results/fuzz-managed/summary.json. About 3 minutes on 2 cores.
+# Writes the medians the campaign report uses to bench/results/fuzz-managed/summary.json;
+# BenchmarkDotNet's own reports and logs stay in build/bench/fuzz-managed/. About 3 minutes on 2 cores.
 # Exit 0 when every benchmark ran.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 build_dext "$root/dext/NullDriver" release asan cov asan-cov
 build_bench_project
-# BenchmarkDotNet names its logs by date; keep only this run's next to the reports.
-rm -f "$root/bench/results/fuzz-managed/"*.log
 exec taskset -c 0 dotnet "$bench_dll" "$@"
