@@ -35,29 +35,33 @@ public readonly record struct IOReturn(uint Value)
     /// <summary>MIG_ARRAY_TOO_LARGE (-307): IOConnectCallMethod with more than 16 scalars; the dext never runs.</summary>
     public static readonly IOReturn MigArrayTooLarge = new(unchecked((uint)-307));
 
-    static readonly FrozenDictionary<uint, string> Names = new Dictionary<uint, string>
-    {
-        [Success.Value] = "kIOReturnSuccess",
-        [Error.Value] = "kIOReturnError",
-        [NoMemory.Value] = "kIOReturnNoMemory",
-        [IPCError.Value] = "kIOReturnIPCError",
-        [NoDevice.Value] = "kIOReturnNoDevice",
-        [NotPrivileged.Value] = "kIOReturnNotPrivileged",
-        [BadArgument.Value] = "kIOReturnBadArgument",
-        [ExclusiveAccess.Value] = "kIOReturnExclusiveAccess",
-        [Unsupported.Value] = "kIOReturnUnsupported",
-        [NotOpen.Value] = "kIOReturnNotOpen",
-        [Timeout.Value] = "kIOReturnTimeout",
-        [NotReady.Value] = "kIOReturnNotReady",
-        [NoSpace.Value] = "kIOReturnNoSpace",
-        [CannotWire.Value] = "kIOReturnCannotWire",
-        [MessageTooLarge.Value] = "kIOReturnMessageTooLarge",
-        [NotPermitted.Value] = "kIOReturnNotPermitted",
-        [Overrun.Value] = "kIOReturnOverrun",
-        [NoCompletion.Value] = "kIOReturnNoCompletion",
-        [Aborted.Value] = "kIOReturnAborted",
-        [MigArrayTooLarge.Value] = "MIG_ARRAY_TOO_LARGE",
-    }.ToFrozenDictionary();
+    /// <summary>
+    /// Every code of IOKit's common subsystem, as DriverKit's IOReturn.h defines them (the same list as
+    /// xnu's iokit/IOKit/IOReturn.h; dext/runtime/include/DriverKit/IOReturn.h is the runtime's copy and
+    /// a test keeps the two equal), plus MIG_ARRAY_TOO_LARGE, which IOKitLib returns before the dext runs.
+    /// </summary>
+    static readonly (string Name, uint Value)[] Table =
+    [
+        ("kIOReturnSuccess", 0), ("kIOReturnError", 0x2BC), ("kIOReturnNoMemory", 0x2BD), ("kIOReturnNoResources", 0x2BE),
+        ("kIOReturnIPCError", 0x2BF), ("kIOReturnNoDevice", 0x2C0), ("kIOReturnNotPrivileged", 0x2C1), ("kIOReturnBadArgument", 0x2C2),
+        ("kIOReturnLockedRead", 0x2C3), ("kIOReturnLockedWrite", 0x2C4), ("kIOReturnExclusiveAccess", 0x2C5), ("kIOReturnBadMessageID", 0x2C6),
+        ("kIOReturnUnsupported", 0x2C7), ("kIOReturnVMError", 0x2C8), ("kIOReturnInternalError", 0x2C9), ("kIOReturnIOError", 0x2CA),
+        ("kIOReturnCannotLock", 0x2CC), ("kIOReturnNotOpen", 0x2CD), ("kIOReturnNotReadable", 0x2CE), ("kIOReturnNotWritable", 0x2CF),
+        ("kIOReturnNotAligned", 0x2D0), ("kIOReturnBadMedia", 0x2D1), ("kIOReturnStillOpen", 0x2D2), ("kIOReturnRLDError", 0x2D3),
+        ("kIOReturnDMAError", 0x2D4), ("kIOReturnBusy", 0x2D5), ("kIOReturnTimeout", 0x2D6), ("kIOReturnOffline", 0x2D7),
+        ("kIOReturnNotReady", 0x2D8), ("kIOReturnNotAttached", 0x2D9), ("kIOReturnNoChannels", 0x2DA), ("kIOReturnNoSpace", 0x2DB),
+        ("kIOReturnPortExists", 0x2DD), ("kIOReturnCannotWire", 0x2DE), ("kIOReturnNoInterrupt", 0x2DF), ("kIOReturnNoFrames", 0x2E0),
+        ("kIOReturnMessageTooLarge", 0x2E1), ("kIOReturnNotPermitted", 0x2E2), ("kIOReturnNoPower", 0x2E3), ("kIOReturnNoMedia", 0x2E4),
+        ("kIOReturnUnformattedMedia", 0x2E5), ("kIOReturnUnsupportedMode", 0x2E6), ("kIOReturnUnderrun", 0x2E7), ("kIOReturnOverrun", 0x2E8),
+        ("kIOReturnDeviceError", 0x2E9), ("kIOReturnNoCompletion", 0x2EA), ("kIOReturnAborted", 0x2EB), ("kIOReturnNoBandwidth", 0x2EC),
+        ("kIOReturnNotResponding", 0x2ED), ("kIOReturnIsoTooOld", 0x2EE), ("kIOReturnIsoTooNew", 0x2EF), ("kIOReturnNotFound", 0x2F0),
+        ("kIOReturnInvalid", 0x1),
+    ];
+
+    static readonly FrozenDictionary<uint, string> Names = Table
+        .Select(entry => (Name: entry.Name, Value: entry.Value == 0 ? 0 : IOKitCommonBase | entry.Value))
+        .Append((Name: "MIG_ARRAY_TOO_LARGE", Value: MigArrayTooLarge.Value))
+        .ToFrozenDictionary(entry => entry.Value, entry => entry.Name);
 
     static readonly FrozenDictionary<string, IOReturn> ByName =
         Names.ToFrozenDictionary(pair => pair.Value, pair => new IOReturn(pair.Key), StringComparer.Ordinal);

@@ -1,4 +1,5 @@
 using ConformanceKit.IOKit;
+using ConformanceKit.Tests.Support;
 
 namespace ConformanceKit.Tests.IOKit;
 
@@ -34,13 +35,34 @@ public class IOReturnTests
             ["kIOReturnNoSpace"] = 0xE00002DB, ["kIOReturnCannotWire"] = 0xE00002DE, ["kIOReturnMessageTooLarge"] = 0xE00002E1,
             ["kIOReturnNotPermitted"] = 0xE00002E2, ["kIOReturnOverrun"] = 0xE00002E8, ["kIOReturnNoCompletion"] = 0xE00002EA,
             ["kIOReturnAborted"] = 0xE00002EB, ["MIG_ARRAY_TOO_LARGE"] = 0xFFFFFECD,
+            ["kIOReturnNotFound"] = 0xE00002F0, ["kIOReturnBusy"] = 0xE00002D5, ["kIOReturnInvalid"] = 0xE0000001,
         };
         foreach (var (name, value) in expected)
         {
             Assert.That(new IOReturn(value).Name, Is.EqualTo(name), name);
             Assert.That(IOReturn.TryParse(name, out var parsed) && parsed.Value == value, Is.True, name);
         }
-        Assert.That(IOReturn.Known, Has.Count.EqualTo(expected.Count));
+    }
+
+    /// <summary>
+    /// Every kIOReturn* the runtime's DriverKit header defines (what a dext can return) has the same
+    /// value here, so a spec may name any of them and output prints each by name.
+    /// </summary>
+    [Test]
+    public void EveryNameOfTheRuntimesIOReturnHeaderIsKnownWithItsValue()
+    {
+        var header = File.ReadAllText(Path.Combine(RepoPaths.Root, "dext", "runtime", "include", "DriverKit", "IOReturn.h"));
+        var defines = System.Text.RegularExpressions.Regex.Matches(header, @"#define (kIOReturn\w+) +(?:iokit_common_err\((0x[0-9a-f]+)\)|KERN_SUCCESS)");
+        Assert.That(defines, Has.Count.GreaterThanOrEqualTo(50), "the header's defines were read");
+        foreach (System.Text.RegularExpressions.Match define in defines)
+        {
+            var name = define.Groups[1].Value;
+            var value = define.Groups[2].Success ? 0xE0000000u | Convert.ToUInt32(define.Groups[2].Value, 16) : 0u;
+            Assert.That(IOReturn.TryParse(name, out var parsed), Is.True, $"{name} is not known");
+            Assert.That(parsed.Value, Is.EqualTo(value), name);
+            Assert.That(parsed.Name, Is.EqualTo(name));
+        }
+        Assert.That(IOReturn.Known, Has.Count.EqualTo(defines.Count + 1), "the header's codes and MIG_ARRAY_TOO_LARGE, nothing else");
     }
 
     [TestCase("BadArgument", 0xE00002C2u)]

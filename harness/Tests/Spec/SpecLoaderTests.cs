@@ -171,6 +171,16 @@ public class SpecLoaderTests
         Assert.That(e.Message, Does.Contain("'kIOReturnNope' is not an IOReturn"));
     }
 
+    [TestCase("kIOReturnNotFound", 0xE00002F0u)]
+    [TestCase("kIOReturnBusy", 0xE00002D5u)]
+    [TestCase("kIOReturnNoResources", 0xE00002BEu)]
+    public void AnyNameOfDriverKitsIOReturnHeaderIsAccepted(string name, uint value)
+    {
+        var spec = Load(Minimal + $"\noutOfRange: {name}\n");
+        Assert.That(spec.OutOfRange, Is.EqualTo(new[] { new IOReturn(value) }));
+        Assert.That(spec.OutOfRange[0].ToString(), Does.StartWith(name));
+    }
+
     [Test]
     public void BadDurationIsRefused()
     {
