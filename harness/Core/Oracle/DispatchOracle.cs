@@ -6,7 +6,7 @@ namespace ConformanceKit.Oracle;
 
 /// <summary>
 /// Decides what a call must return, in the order the kernel and the default
-/// IOUserClient::ExternalMethod decide it (driverkit-semantics.md): more than 16 scalars fail in
+/// IOUserClient::ExternalMethod decide it (docs/driverkit-semantics.md): more than 16 scalars fail in
 /// IOKitLib with MIG_ARRAY_TOO_LARGE; a selector outside the table gets the spec's error; a checked
 /// selector checks completion, scalar input count, structure input size, scalar output count
 /// (after clamping to 16) and structure output size, each mismatch kIOReturnBadArgument; an async

@@ -125,7 +125,7 @@ kern_return_t IOTimerDispatchSource::WakeAtTime(uint64_t, uint64_t deadline, uin
     dksim::TimerState &state = Access::timer(this);
     if (state.canceled) return kIOReturnNotReady;
     dksim::Runtime &runtime = dksim::Runtime::get();
-    /* One pending deadline per source: arming again replaces it (driverkit-semantics.md). The
+    /* One pending deadline per source: arming again replaces it (docs/driverkit-semantics.md). The
      * virtual clock fires at the deadline itself; leeway only widens when a real clock may fire. */
     runtime.disarm(&state);
     state.deadline = deadline;

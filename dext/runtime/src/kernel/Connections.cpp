@@ -55,8 +55,8 @@ int32_t Open(const char *serviceName, uint32_t type, const char *const *accessId
     }
     /* xnu's IOUserServer::serviceNewUserClient (iokit/Kernel/IOUserServer.cpp) creates the user
      * client through the dext's NewUserClient first and checks the app's entitlements afterwards;
-     * a refused client is terminated (the dext sees Stop) and the app gets kIOReturnNotPermitted.
-     * driverkit-semantics.md says the dext never sees a refused open; the source says otherwise. */
+     * a refused client is terminated (the dext sees Stop) and the app gets kIOReturnNotPermitted
+     * (docs/driverkit-semantics.md, "Opening a connection"). */
     if (!Entitled(runtime, accessIds, accessCount)) {
         runtime.runAs(id, [&] {
             client->Stop(service);

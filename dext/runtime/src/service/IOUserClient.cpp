@@ -30,8 +30,10 @@ uint64_t StructureInputSize(const IOUserClientMethodArguments *arguments)
 
 /*
  * The dispatch checks of DriverKit's IOUserClient::ExternalMethod, in the order of
- * driverkit-semantics.md (xnu's IOUserClient2022 checks in this order; DriverKit's own order is not
- * public). Each mismatch is kIOReturnBadArgument and the function never runs.
+ * docs/driverkit-semantics.md (DriverKit's own order is not public and no app can observe it, since
+ * every mismatch gives the same code; xnu's kernel-side dispatchers check the counts and sizes in
+ * this order and the completion last). Each mismatch is kIOReturnBadArgument and the function
+ * never runs.
  */
 kern_return_t IOUserClient::ExternalMethod(uint64_t selector, IOUserClientMethodArguments *arguments,
                                            const IOUserClientMethodDispatch *dispatch, OSObject *target,
