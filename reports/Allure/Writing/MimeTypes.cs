@@ -11,6 +11,8 @@ public static class MimeTypes
     public const string Json = "application/json";
     public const string Binary = "application/octet-stream";
     public const string Png = "image/png";
+    /// <summary>Our charts: Allure 3 shows an image/svg+xml attachment as a picture, like a PNG.</summary>
+    public const string Svg = "image/svg+xml";
     public const string Html = "text/html";
     public const string Xml = "application/xml";
     public const string Csv = "text/csv";
@@ -21,6 +23,7 @@ public static class MimeTypes
         ".txt" or ".log" or ".md" => Text,
         ".json" => Json,
         ".png" => Png,
+        ".svg" => Svg,
         ".html" or ".htm" => Html,
         ".xml" => Xml,
         ".csv" => Csv,
@@ -33,6 +36,7 @@ public static class MimeTypes
         Text => ".txt",
         Json => ".json",
         Png => ".png",
+        Svg => ".svg",
         Html => ".html",
         Xml => ".xml",
         Csv => ".csv",

@@ -4,6 +4,7 @@ using ConformanceKit.Reports.Allure.Conformance;
 using ConformanceKit.Reports.Allure.Identity;
 using ConformanceKit.Reports.Allure.Model;
 using ConformanceKit.Reports.Allure.Writing;
+using ConformanceKit.Reports.Export.Charts;
 using ConformanceKit.Reports.Export.Common;
 
 namespace ConformanceKit.Reports.Export.Check;
@@ -11,12 +12,16 @@ namespace ConformanceKit.Reports.Export.Check;
 /// <summary>
 /// Exports a `conformancekit check --json` summary: one result per row of the conformance table
 /// (rule × selector) — passed when the rule held, failed with each finding as a step carrying its
-/// reproducer, verdict and sanitizer report, skipped with the reason when the rule does not apply.
+/// reproducer, verdict and sanitizer report, skipped with the reason when the rule does not apply —
+/// each with its programs run, programs that reached the dext and calls delivered; and one result for
+/// the check run itself, carrying the chart of those numbers over every rule (<see cref="CheckReachChart"/>).
 /// This is how the main job's checks of NullDriver and NullDriverHardened reach the report.
 /// </summary>
 public sealed class CheckExporter(ResultsDirectory results)
 {
     public const string Source = "check";
+    /// <summary>The suite of the check runs' results under their dext, beside "fuzz campaigns".</summary>
+    public const string RunSuite = "check runs";
     const string Thread = "check";
 
     public ExportSummary Export(string jsonPath)
@@ -35,6 +40,8 @@ public sealed class CheckExporter(ResultsDirectory results)
                 summary += new ExportSummary(1, result.Status == AllureStatus.Failed ? 1 : 0);
             }
         }
+        results.Write(RunResult(check, jsonPath, start, stop));
+        summary += new ExportSummary(1, 0);
         results.MergeEnvironment([new($"check.{check.Dext}",
             $"{check.Transport}/{check.Variant}, seed {check.Seed}, {check.Cases} cases, {(check.AllHeld ? "all rules held" : "findings")}")]);
         return summary;
@@ -53,6 +60,8 @@ public sealed class CheckExporter(ResultsDirectory results)
             Parameter.Informational("seed", Invariant(check.Seed)),
             Parameter.Informational("cases", Invariant(check.Cases)),
             Parameter.Informational("programs run", Invariant(row.Programs)),
+            Parameter.Informational("reached the dext", row.Reached is { } reached ? Invariant(reached) : CheckReachChart.NotRecorded),
+            Parameter.Informational("calls to ExternalMethod", row.Calls is { } calls ? Invariant(calls) : CheckReachChart.NotRecorded),
         };
         var status = row.Status switch
         {
@@ -137,6 +146,10 @@ public sealed class CheckExporter(ResultsDirectory results)
     {
         var text = new StringBuilder(RuleLabels.RuleLine(rule)).Append("\n\n");
         text.Append($"`conformancekit check` of {check.Dext}: {row.Programs} programs, seed {check.Seed}, {check.Transport} transport, {check.Variant} build.\n");
+        text.Append("\n| figure | value |\n|---|---|\n");
+        text.Append($"| programs run (generated, shrinking included) | {Invariant(row.Programs)} |\n");
+        text.Append($"| programs that reached the dext (it served a step) | {Reached(row)} |\n");
+        text.Append($"| calls that reached its ExternalMethod | {(row.Calls is { } calls ? Invariant(calls) : CheckReachChart.NotRecorded)} |\n");
         if (row.Note is { Length: > 0 } note) text.Append($"\nNote: {note}\n");
         if (findings.Length > 0)
         {
@@ -151,5 +164,74 @@ public sealed class CheckExporter(ResultsDirectory results)
         return text.ToString();
     }
 
-    static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The check run as a result of its own, filed under the dext next to its fuzz campaigns
+    /// ("check runs" beside "fuzz campaigns"), passed because the check ran — each row carries its own
+    /// verdict. The chart of every rule is attached here, once, rather than to each of the rows: a
+    /// reviewer opening the dext sees it first, whole, without having to open one row among twenty-four
+    /// to find it (and one copy per row would be twenty-four identical pictures); each row still has its
+    /// own numbers as parameters and in its description.
+    /// </summary>
+    AllureResult RunResult(CheckFile check, string jsonPath, long start, long stop)
+    {
+        var rows = check.Rules.SelectMany(r => r.Selectors.Select(row => (Rule: r.Id, Row: row))).ToArray();
+        var fullName = $"conformancekit check {check.Dext}: run";
+        var testCaseId = AllureIds.TestCaseId(fullName);
+        var parameters = new List<Parameter>
+        {
+            Parameter.Tracked("transport", check.Transport),
+            Parameter.Tracked("variant", check.Variant),
+            Parameter.Informational("seed", Invariant(check.Seed)),
+            Parameter.Informational("cases", Invariant(check.Cases)),
+            Parameter.Informational("rules held", $"{check.Rules.Count(r => r.Status == CheckStatus.Held)} of {check.Rules.Count}"),
+            Parameter.Informational("programs run", Invariant(rows.Sum(r => (long)r.Row.Programs))),
+            Parameter.Informational("reached the dext", rows.All(r => r.Row.Reached is not null)
+                ? Invariant(rows.Sum(r => (long)r.Row.Reached!.Value)) : CheckReachChart.NotRecorded),
+        };
+        return new AllureResult
+        {
+            Uuid = ResultsDirectory.NewUuid(),
+            Name = $"check run: {check.Dext} ({check.Transport}, {check.Variant}, seed {check.Seed})",
+            FullName = fullName,
+            TestCaseId = testCaseId,
+            HistoryId = AllureIds.HistoryId(testCaseId, parameters),
+            TitlePath = [check.Dext, RunSuite],
+            Status = AllureStatus.Passed,
+            Description = RunDescription(check, rows),
+            Start = start,
+            Stop = stop,
+            Labels = [Label.ParentSuite(check.Dext), Label.Suite(RunSuite), Label.Feature("check"), Label.Story("check run"),
+                      Label.Severity(Severities.Normal), Label.Tag(Source), Label.Framework($"conformancekit {Source}"), Label.Language("C#"),
+                      Label.Host(RunContext.Host), Label.Thread(Thread)],
+            Parameters = parameters,
+            Attachments =
+            [
+                results.Attach(CheckReachChart.AttachmentName, MimeTypes.Svg, Encoding.UTF8.GetBytes(CheckReachChart.For(check))),
+                results.AttachFile($"{Path.GetFileName(jsonPath)} — check summary", jsonPath, MimeTypes.Json),
+            ],
+        };
+    }
+
+    static string RunDescription(CheckFile check, (string Rule, CheckFile.RowEntry Row)[] rows)
+    {
+        var text = new StringBuilder();
+        text.Append($"`conformancekit check` of **{check.Dext}**: seed {check.Seed}, {check.Cases} cases per rule, {check.Transport} transport, {check.Variant} build, ");
+        text.Append(check.AllHeld ? "every rule held.\n\n" : $"{check.Findings.Count} finding(s).\n\n");
+        text.Append($"The picture *{CheckReachChart.AttachmentName}* (attached) draws this table: per row, programs run against programs that reached the dext, coloured by verdict.\n\n");
+        text.Append("| rule | selector | verdict | programs | reached the dext | calls |\n|---|---|---|---:|---:|---:|\n");
+        foreach (var (rule, row) in rows)
+        {
+            var selector = row.Selector is { } s ? SelectorLabel.Of(s, row.Name) : "any";
+            text.Append($"| {rule} | {selector} | {CheckReachChart.StatusWord(row.Status)} | {Invariant(row.Programs)} | {Reached(row)} | ");
+            text.Append($"{(row.Calls is { } calls ? Invariant(calls) : CheckReachChart.NotRecorded)} |\n");
+        }
+        return text.ToString();
+    }
+
+    /// <summary>"151 (100%)", or "not recorded" for a file written before check counted it.</summary>
+    static string Reached(CheckFile.RowEntry row) => row.Reached is { } reached
+        ? $"{Invariant(reached)}{(row.Programs > 0 ? $" ({CheckReachChart.Percent(reached, row.Programs)})" : "")}"
+        : CheckReachChart.NotRecorded;
+
+    static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

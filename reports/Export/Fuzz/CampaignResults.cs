@@ -4,17 +4,24 @@ using ConformanceKit.Reports.Allure.Conformance;
 using ConformanceKit.Reports.Allure.Identity;
 using ConformanceKit.Reports.Allure.Model;
 using ConformanceKit.Reports.Allure.Writing;
+using ConformanceKit.Reports.Export.Charts;
 using ConformanceKit.Reports.Export.Common;
 
 namespace ConformanceKit.Reports.Export.Fuzz;
 
-/// <summary>The Allure result of a fuzz campaign: passed (the campaign ran), its figures as parameters and a table.</summary>
+/// <summary>
+/// The Allure result of a fuzz campaign: passed (the campaign ran), its figures as parameters and a
+/// table, and its progress over time as an SVG chart (the first attachment) when AFL++ left plot_data.
+/// </summary>
 public static class CampaignResults
 {
     const string Source = FuzzExporter.Source;
     const string Thread = FuzzExporter.Thread;
 
-    public static AllureResult For(CampaignFile campaign, string campaignPath, IReadOnlyList<FindingFile> findings, ResultsDirectory results)
+    /// <param name="findings">The findings this export wrote results for (listed in the description).</param>
+    /// <param name="findingTimes">When each of the campaign's distinct findings was first seen (Unix ms), for the chart.</param>
+    public static AllureResult For(CampaignFile campaign, string campaignPath, IReadOnlyList<FindingFile> findings, IReadOnlyList<long> findingTimes,
+        ResultsDirectory results)
     {
         var fullName = $"fuzz {campaign.Dext}: campaign";
         var testCaseId = AllureIds.TestCaseId(fullName);
@@ -30,6 +37,13 @@ public static class CampaignResults
             Parameter.Informational("findings", Invariant(campaign.Findings)),
         };
         var start = Times.Milliseconds(campaign.StartedAt) ?? Times.FileTime(campaignPath) - (long)(campaign.DurationSeconds * 1000);
+        var progress = Progress(campaign, campaignPath, start, findingTimes);
+        var attachments = new List<Attachment>();
+        // Allure 3 shows an image/svg+xml attachment as a picture. The markdown description cannot show it
+        // too: markdown-it refuses data:image/svg+xml links, and the description is rendered in a blob
+        // iframe where the report's attachment paths do not resolve — so the description names it instead.
+        if (progress.Svg is { } svg) attachments.Add(results.Attach(CampaignProgressChart.AttachmentName, MimeTypes.Svg, Encoding.UTF8.GetBytes(svg)));
+        attachments.Add(results.AttachFile("campaign.json — campaign figures", campaignPath));
         return new AllureResult
         {
             Uuid = ResultsDirectory.NewUuid(),
@@ -39,21 +53,35 @@ public static class CampaignResults
             HistoryId = AllureIds.HistoryId(testCaseId, parameters),
             TitlePath = [campaign.Dext, "fuzz campaigns"],
             Status = AllureStatus.Passed,
-            Description = CampaignDescription(campaign, findings),
+            Description = CampaignDescription(campaign, findings, progress.Note),
             Start = start,
             Stop = start + (long)(campaign.DurationSeconds * 1000),
             Labels = [Label.ParentSuite(campaign.Dext), Label.Suite("fuzz campaigns"), Label.Feature("fuzzing"), Label.Story("campaign"),
                       Label.Severity(Severities.Normal), Label.Tag(Source), Label.Framework("conformancekit fuzz"), Label.Language("C#"),
                       Label.Host(RunContext.Host), Label.Thread(Thread)],
             Parameters = parameters,
-            Attachments = [results.AttachFile("campaign.json — campaign figures", campaignPath)],
+            Attachments = attachments,
         };
     }
 
-    static string CampaignDescription(CampaignFile campaign, IReadOnlyList<FindingFile> findings)
+    /// <summary>The chart, or the line saying why there is none: a chart never costs the campaign its result.</summary>
+    static CampaignProgressChart.Outcome Progress(CampaignFile campaign, string campaignPath, long start, IReadOnlyList<long> findingTimes)
+    {
+        try
+        {
+            return CampaignProgressChart.For(Path.GetDirectoryName(Path.GetFullPath(campaignPath))!, campaign, start, findingTimes);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new CampaignProgressChart.Outcome(null, $"No progress chart: {e.GetType().Name}: {e.Message}.", [], 0);
+        }
+    }
+
+    static string CampaignDescription(CampaignFile campaign, IReadOnlyList<FindingFile> findings, string progress)
     {
         var text = new StringBuilder();
         text.Append($"Fuzz campaign against **{campaign.Dext}** ({campaign.Variant} build, {campaign.Transport} transport), started {campaign.StartedAt}.\n\n");
+        text.Append(progress).Append("\n\n");
         text.Append("| figure | value |\n|---|---|\n");
         text.Append($"| duration | {campaign.DurationSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s |\n");
         text.Append($"| parallel jobs | {Invariant(campaign.Jobs)} |\n");

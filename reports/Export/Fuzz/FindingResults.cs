@@ -26,7 +26,7 @@ public static partial class FindingResults
             parameters.Add(Parameter.Tracked("transport", campaign.Transport));
         }
         parameters.Add(Parameter.Informational("step", (finding.StepIndex + 1).ToString(CultureInfo.InvariantCulture)));
-        parameters.Add(Parameter.Informational("first seen", finding.FirstSeen));
+        parameters.Add(Parameter.Informational("first seen", finding.FirstSeen ?? "not recorded"));
         // Also in the description; as a parameter it sits in the result's overview, one click to copy.
         parameters.Add(Parameter.Informational("replay", finding.Replay));
 
@@ -93,7 +93,7 @@ public static partial class FindingResults
         text.Append(RuleLabels.RuleLine(finding.Rule)).Append("\n\n");
         if (finding.Known) text.Append($"Known finding (listed in the dext's spec): {finding.Why ?? "no reason given"}.\n\n");
         text.Append($"- expected: {finding.Expected}\n- observed: {finding.Observed}\n- at step {finding.StepIndex + 1} of the program\n");
-        text.Append($"- signature: `{finding.Signature}`\n- first seen: {finding.FirstSeen}\n\n");
+        text.Append($"- signature: `{finding.Signature}`\n- first seen: {finding.FirstSeen ?? "not recorded"}\n\n");
         text.Append("Replay it:\n\n```\n").Append(finding.Replay).Append("\n```\n");
         return text.ToString();
     }

@@ -44,6 +44,7 @@ public class AttachmentTests
     [TestCase("input.bin", "application/octet-stream", ".bin")]
     [TestCase("finding.json", "application/json", ".json")]
     [TestCase("overview.png", "image/png", ".png")]
+    [TestCase("progress.svg", "image/svg+xml", ".svg")]
     [TestCase("no-extension", "application/octet-stream", ".bin")]
     public void AFileGetsTheMimeTypeOfItsExtension(string file, string type, string extension)
     {

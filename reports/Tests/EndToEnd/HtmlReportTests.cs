@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ConformanceKit.Reports.Allure.Identity;
+using ConformanceKit.Reports.Export.Charts;
 using ConformanceKit.Reports.Tests.Support;
 using ConformanceKit.Reports.Tool;
 using ConformanceKit.Targets;
@@ -29,6 +30,8 @@ public class HtmlReportTests
     string findingUrl = null!;
     string showcaseUrl = null!;
     string showcaseFindingUrl = null!;
+    string campaignUrl = null!;
+    string campaign = null!;
     string findingFolder = null!;
     string findingHistoryId = null!;
     string overview = null!;
@@ -51,6 +54,7 @@ public class HtmlReportTests
             why: "HandleExternalStruct reads 16 bytes of input without checking its size");
         findingFolder = sampleCampaign.Finding("memory.safety-1-write", "memory.safety", 1, WriteFinding, known: true, "NullDriver", nullDriver,
             why: "HandleExternalStruct writes 4104 bytes of output without checking its size");
+        sampleCampaign.Instance("main", File.ReadAllText(Fixtures.Afl("plot_data-4.04c")), startedAfter: 7);
         var hardenedCampaign = new FuzzFolder(directory.Combine("fuzz", "NullDriverHardened")).Campaign("NullDriverHardened", findings: 0);
 
         // As the main job leaves them: check summaries written just now (their time is the file's).
@@ -77,8 +81,12 @@ public class HtmlReportTests
         findingHistoryId = exported.GetProperty("historyId").GetString()!;
         findingUrl = $"{indexUrl}#/{AllureIds.ReportId(exported.GetProperty("uuid").GetString()!)}";
 
+        var campaignResult = new ResultsOnDisk(results).Single("fuzz campaign: NullDriver (asan, socket, 2 jobs)");
+        campaignUrl = $"{indexUrl}#/{AllureIds.ReportId(campaignResult.GetProperty("uuid").GetString()!)}";
+
         overview = PageText.Of(chromium.DumpDom(indexUrl));
         finding = PageText.Of(chromium.DumpDom(findingUrl));
+        campaign = PageText.Of(chromium.DumpDom(campaignUrl));
         categories = PageText.Of(chromium.DumpDom($"{indexUrl}#/categories"));
         TestContext.Progress.WriteLine($"end-to-end report generated and read in {clock.Elapsed.TotalSeconds:0.0} s");
     }
@@ -147,6 +155,11 @@ public class HtmlReportTests
             Assert.That(finding, Does.Contain("1 Struct"), "the selector, named from the spec");
         });
     }
+
+    [Test]
+    public void TheCampaignShowsItsProgressChart() =>
+        Assert.That(campaign, Does.Contain(CampaignProgressChart.AttachmentName).And.Contain("image/svg+xml"),
+            $"the campaign's page does not offer its progress chart. Page text:\n{Excerpt(campaign)}");
 
     [TestCase("Known-vulnerable reference paths")]
     [TestCase("Dispatch check violations")]

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using System.Xml.Linq;
 using ConformanceKit.Reports.Allure.Conformance;
 using ConformanceKit.Reports.Allure.Writing;
+using ConformanceKit.Reports.Export.Charts;
 using ConformanceKit.Reports.Export.Common;
 using ConformanceKit.Reports.Export.Fuzz;
 using ConformanceKit.Reports.Tests.Support;
@@ -28,7 +30,10 @@ public class FuzzExporterTests
         fuzz = new FuzzFolder(directory.Combine("out")).Campaign("NullDriver", findings: 2);
         findingFolder = fuzz.Finding("memory.safety-1-write", "memory.safety", 1, Kind, known: true, "NullDriver", NullDriverDirectory,
             why: "HandleExternalStruct writes 4104 bytes without checking the output size");
-        fuzz.Finding("selector.range-none", "selector.range", null, "crash@IOUserClient::ExternalMethod", known: false, "NullDriver", NullDriverDirectory, sanitizer: false);
+        fuzz.Finding("selector.range-none", "selector.range", null, "crash@IOUserClient::ExternalMethod", known: false, "NullDriver", NullDriverDirectory,
+            sanitizer: false, firstSeen: 40);
+        fuzz.Instance("main", FuzzFolder.PlotHeader + FuzzFolder.PlotRow(10, 200, 650, 0) + FuzzFolder.PlotRow(20, 260, 700, 12), startedAfter: 5);
+        fuzz.Instance("sec1", FuzzFolder.PlotHeader + FuzzFolder.PlotRow(10, 190, 640, 0) + FuzzFolder.PlotRow(20, 250, 690, 9), startedAfter: 6);
         summary = new FuzzExporter(ConformanceResults.Open(directory.Combine("results"))).Export(fuzz.Path);
         results = new ResultsOnDisk(directory.Combine("results"));
     }
@@ -122,6 +127,71 @@ public class FuzzExporterTests
             Assert.That(campaign.GetProperty("description").GetString(), Does.Contain("| executions/s | 2057.6 |").And.Contain(Kind));
             Assert.That(Label(campaign, "parentSuite"), Is.EqualTo("NullDriver"));
         });
+    }
+
+    [Test]
+    public void TheCampaignCarriesItsProgressOverTimeAsAnSvgChart()
+    {
+        var campaign = results.Single("fuzz campaign: NullDriver (asan, socket, 2 jobs)");
+        var attachments = Attachments(campaign);
+        Assert.That(attachments.Select(a => a.GetProperty("name").GetString()),
+            Is.EqualTo(new[] { CampaignProgressChart.AttachmentName, "campaign.json — campaign figures" }), "the picture first");
+        var chart = attachments[0];
+        Assert.That(chart.GetProperty("type").GetString(), Is.EqualTo("image/svg+xml"));
+        Assert.That(chart.GetProperty("source").GetString(), Does.EndWith("-attachment.svg"));
+
+        var svg = XDocument.Parse(results.AttachmentText(chart));
+        XNamespace ns = SvgWriter.Namespace;
+        var panels = svg.Descendants(ns + "g").Where(g => g.Attribute("class")?.Value == "panel").ToArray();
+        Assert.Multiple(() =>
+        {
+            Assert.That(panels.Select(p => p.Descendants(ns + "polyline").Count()), Is.EqualTo(new[] { 2, 2, 2, 1 }),
+                "paths, exec/s and crashes: main and sec1; findings: one staircase");
+            Assert.That(panels[^1].Descendants(ns + "circle").Count(), Is.EqualTo(2), "a marker per distinct finding");
+            Assert.That(svg.Descendants(ns + "text").Select(t => t.Value), Does.Contain("time since the campaign started (s)").And.Contain("afl-fuzz started"));
+            Assert.That(campaign.GetProperty("description").GetString(), Does.Contain($"attached as the picture *{CampaignProgressChart.AttachmentName}*"));
+        });
+    }
+
+    [Test]
+    public void ACampaignWithoutPlotDataStillExportsWithANoteInsteadOfTheChart()
+    {
+        using var dir = new TemporaryDirectory("fuzz-noplot");
+        var folder = new FuzzFolder(dir.Combine("out")).Campaign("NullDriver", 1);
+        folder.Finding("x", "memory.safety", 1, Kind, true, "NullDriver", NullDriverDirectory);
+        var exported = new FuzzExporter(new ResultsDirectory(dir.Combine("results"))).Export(folder.Path);
+        Assert.That(exported, Is.EqualTo(new ExportSummary(2, 1)));
+        var campaign = new ResultsOnDisk(dir.Combine("results")).Single("fuzz campaign: NullDriver (asan, socket, 2 jobs)");
+        Assert.That(Attachments(campaign).Select(a => a.GetProperty("type").GetString()), Is.EqualTo(new[] { "application/json" }));
+        Assert.That(campaign.GetProperty("description").GetString(), Does.Contain("No progress chart: the campaign folder has no AFL++ instance folder"));
+    }
+
+    [Test]
+    public void ACampaignWithAnEmptyPlotDataStillExports()
+    {
+        using var dir = new TemporaryDirectory("fuzz-emptyplot");
+        var folder = new FuzzFolder(dir.Combine("out")).Campaign("NullDriver", 0);
+        folder.Instance("main", "");
+        new FuzzExporter(new ResultsDirectory(dir.Combine("results"))).Export(folder.Path);
+        var campaign = new ResultsOnDisk(dir.Combine("results")).Single("fuzz campaign: NullDriver (asan, socket, 2 jobs)");
+        Assert.That(Attachments(campaign), Has.Count.EqualTo(1));
+        Assert.That(campaign.GetProperty("description").GetString(), Does.Contain("No progress chart: afl/main: plot_data is empty."));
+    }
+
+    [Test]
+    public void AFindingWithoutFirstSeenIsExportedAndSaysSo()
+    {
+        using var dir = new TemporaryDirectory("fuzz-noseen");
+        var folder = new FuzzFolder(dir.Combine("out")).Campaign("NullDriver", 1);
+        var finding = folder.Finding("x", "memory.safety", 1, Kind, true, "NullDriver", NullDriverDirectory);
+        var record = Path.Combine(finding, "finding.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(record))!.AsObject();
+        json.Remove("firstSeen");
+        File.WriteAllText(record, json.ToJsonString());
+        new FuzzExporter(new ResultsDirectory(dir.Combine("results"))).Export(folder.Path);
+        var result = new ResultsOnDisk(dir.Combine("results")).Single($"fuzz: {Kind}");
+        Assert.That(Status(result), Is.EqualTo("failed"));
+        Assert.That(Parameter(result, "first seen"), Is.EqualTo("not recorded"));
     }
 
     [Test]

@@ -29,9 +29,36 @@ public sealed class FuzzFolder(string path)
         return this;
     }
 
+    /// <summary>
+    /// An afl-fuzz instance folder, OUT/afl/&lt;name&gt;/, with this plot_data and, when
+    /// <paramref name="startedAfter"/> is given, a fuzzer_stats whose start_time is that many seconds
+    /// after the campaign's start.
+    /// </summary>
+    public string Instance(string name, string plotData, double? startedAfter = null)
+    {
+        var folder = System.IO.Path.Combine(Path, "afl", name);
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(System.IO.Path.Combine(folder, "plot_data"), plotData);
+        if (startedAfter is { } seconds)
+            File.WriteAllText(System.IO.Path.Combine(folder, "fuzzer_stats"),
+                $"start_time        : {(StartedAt.ToUnixTimeSeconds() + (long)seconds).ToString(System.Globalization.CultureInfo.InvariantCulture)}\n" +
+                "execs_done        : 22773\ncorpus_count      : 320\nafl_version       : ++4.04c\n");
+        return folder;
+    }
+
+    /// <summary>AFL++ 4.x's plot_data header (src/afl-fuzz-init.c).</summary>
+    public const string PlotHeader =
+        "# relative_time, cycles_done, cur_item, corpus_count, pending_total, pending_favs, map_size, saved_crashes, saved_hangs, max_depth, execs_per_sec, total_execs, edges_found\n";
+
+    /// <summary>A plot_data row as AFL++ 4.x writes it.</summary>
+    public static string PlotRow(int seconds, int paths, double execsPerSecond, int crashes) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{seconds}, 0, 1, {paths}, 303, 17, 1.89%, {crashes}, 0, 2, {execsPerSecond:0.00}, {seconds * 700}, 1237\n");
+
     /// <summary>A finding folder; <paramref name="dextDirectory"/> goes into the replay command as --dext.</summary>
+    /// <param name="firstSeen">Seconds after the campaign's start it was first seen, or null for a finding.json without firstSeen.</param>
     public string Finding(string slug, string rule, uint? selector, string kind, bool known, string dext, string dextDirectory,
-        string? why = null, bool sanitizer = true)
+        string? why = null, bool sanitizer = true, double? firstSeen = 12)
     {
         var folder = System.IO.Path.Combine(Path, "findings", slug);
         Directory.CreateDirectory(folder);
@@ -42,7 +69,7 @@ public sealed class FuzzFolder(string path)
             expected = "the dext survives every call",
             observed = "AddressSanitizer: heap-buffer-overflow",
             stepIndex = 1,
-            firstSeen = Iso(StartedAt.AddSeconds(12)),
+            firstSeen = firstSeen is { } seen ? Iso(StartedAt.AddSeconds(seen)) : null,
             dext,
             replay = $"./run.sh replay {folder} --dext {dextDirectory}",
         });
