@@ -4,14 +4,25 @@
 #
 #   dext/build-dext.sh DIR [--variant release|asan|cov|asan-cov|all] [--out OUT]
 #
-# Outputs OUT/<variant>/lib<Name>.so and OUT/<variant>/dexthost (default OUT: build/dexts/<Name>;
-# default variant: all). Incremental: unchanged sources are not rebuilt. Needs clang++, cmake and
-# libblocksruntime-dev (./run.sh installs them). Exit 0 on success, 1 on a build error, 2 on usage.
+# Outputs OUT/<variant>/lib<Name>.so and OUT/<variant>/dexthost (default OUT: build/dexts/<Name>-<id>,
+# id = 12 hex digits of sha256 of DIR's canonical path; default variant: all). Incremental; prints
+# the library paths. Needs clang++, cmake and libblocksruntime-dev (./run.sh installs them).
+# Exit 0 on success, 2 on a build error or a usage error (as `conformancekit check` does when the
+# dext it needs does not build); the compiler's or dkiig's first `file:line: error:` comes first on stderr.
+#
+# Builds are keyed by folder and content, never by name alone: two folders called MyDriver (a copy
+# with one line changed, another checkout) get their own OUT and their own CMake tree
+# (build/dext-build/<Name>-<id>), and OUT/<variant>/build.key records the content key the outputs
+# were built from: sha256 over the relative paths and bytes of the folder's sources, headers,
+# Info.plist and entitlements, plus the folder, the variant, the compiler and the configure flags.
+# A variant is up to date when its outputs exist, its build.key holds the current key and no
+# runtime, generator, host or CMake file is newer than that build.key. Anything under build/ may be
+# deleted at any time: the next build reconfigures or rebuilds what is missing.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
-usage() { sed -n '2,9p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; }
+usage() { sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; }
 fail() { echo "build-dext.sh: $*" >&2; exit 2; }
 
 dir="" variant="all" out=""
@@ -26,16 +37,27 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$dir" ] || { usage; exit 2; }
 [ -d "$dir" ] || fail "not a folder: $dir"
+# The folder as given names the dext (lib<Name>.so); its canonical path (symlinks resolved) is its
+# identity. The harness (harness/Core/Targets/DextTarget.cs) derives the same default OUT.
 dir=$(cd "$dir" && pwd)
+physical=$(cd "$dir" && pwd -P)
 name=$(basename "$dir")
+identity=$(printf '%s' "$physical" | sha256sum | cut -c1-12)
 case "$variant" in
   all) variants=(release asan cov asan-cov) ;;
   release|asan|cov|asan-cov) variants=("$variant") ;;
   *) fail "unknown variant '$variant' (release, asan, cov, asan-cov, all)" ;;
 esac
-out=${out:-$root/build/dexts/$name}
+default_out="$root/build/dexts/$name-$identity"
+out=${out:-$default_out}
 mkdir -p "$out"
-out=$(cd "$out" && pwd)
+out=$(cd "$out" && pwd -P)
+# One CMake tree per folder identity (and per OUT, when --out points elsewhere), shared by the
+# variants and kept across edits: a changed line recompiles that file, not the runtime.
+tree="$root/build/dext-build/$name-$identity"
+if [ ! -d "$default_out" ] || [ "$out" != "$(cd "$default_out" && pwd -P)" ]; then
+  tree="$tree-$(printf '%s' "$out" | sha256sum | cut -c1-8)"
+fi
 
 cxx=""
 for candidate in "${CXX:-}" clang++-14 clang++; do
@@ -47,49 +69,151 @@ done
 cc=${cxx/clang++/clang}
 command -v cmake >/dev/null || fail "cmake not found"
 
-# Up to date when every output is newer than everything it is made of (the dext folder and the
-# runtime, generator, host and build files): then nothing runs, which keeps the harness's
-# build-on-demand cheap even when another build tree (dext/run-tests.sh) made the outputs.
+# Everything that changes the outputs besides the files: the compiler and the configure flags
+# (CXXFLAGS, CFLAGS and LDFLAGS are passed explicitly, so that changing them reconfigures instead of
+# being ignored by an existing CMake cache).
+configure_args=(-DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_C_COMPILER="$cc"
+  -DCMAKE_CXX_FLAGS="${CXXFLAGS:-}" -DCMAKE_C_FLAGS="${CFLAGS:-}"
+  -DCMAKE_SHARED_LINKER_FLAGS="${LDFLAGS:-}" -DCMAKE_EXE_LINKER_FLAGS="${LDFLAGS:-}"
+  -DDKSIM_DEXTS="$dir" -DDKSIM_DEXT_OUTPUT_DIR="$out" -DDKSIM_VARIANTS="release;asan;cov;asan-cov")
+signature=$(printf '%s\n' "${configure_args[@]}")
+toolchain="compiler $cxx: $("$cxx" --version 2>/dev/null | head -n1)"
+
+# The files the build reads from the folder, at any depth (a .cpp may include sub/x.h), hidden
+# files and folders (.git) left out: one line per file, its sha256 and its path relative to the
+# folder, in path order. spec.yaml and other non-sources are not part of it: editing them rebuilds
+# nothing.
+manifest=$(cd "$dir" && find . -mindepth 1 -name '.*' -prune -o \( -type f -o -xtype f \) \( \
+    -name '*.iig' -o -name '*.c' -o -name '*.cc' -o -name '*.cp' -o -name '*.cpp' -o -name '*.cxx' -o -name '*.c++' \
+    -o -name '*.h' -o -name '*.hh' -o -name '*.hpp' -o -name '*.hxx' -o -name '*.h++' -o -name '*.inc' -o -name '*.inl' \
+    -o -name '*.ipp' -o -name '*.tcc' -o -name '*.tpp' -o -name '*.def' -o -name Info.plist -o -name '*.entitlements' \
+  \) -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum --)
+declare -A keys
+for v in "${variants[@]}"; do
+  keys[$v]=$(printf 'build-dext key 1\nfolder %s\nname %s\nvariant %s\n%s\n%s\n%s\n' \
+    "$physical" "$name" "$v" "$toolchain" "$signature" "$manifest" | sha256sum | cut -c1-64)
+done
+
+# What else the outputs are made of: checked by mtime against build.key, whose time is the start of
+# the build that wrote it (an edit during a build is newer, so the next call builds again).
+shared_inputs=("$here/runtime" "$here/iig/src" "$here/iig/CMakeLists.txt" "$here/host/src" "$here/include" "$here/cmake" "$here/CMakeLists.txt")
 up_to_date() {
-  local v lib
+  local v stamp
   for v in "${variants[@]}"; do
-    lib="$out/$v/lib$name.so"
-    [ -f "$lib" ] && [ -f "$out/$v/dexthost" ] || return 1
-    [ -z "$(find "$dir" "$here/runtime" "$here/iig/src" "$here/host/src" "$here/include" "$here/cmake" "$here/CMakeLists.txt" \
-        -newer "$lib" -type f -print -quit 2>/dev/null)" ] || return 1
+    stamp="$out/$v/build.key"
+    [ -f "$out/$v/lib$name.so" ] && [ -f "$stamp" ] || return 1
+    [ ! -d "$here/host/src" ] || [ -f "$out/$v/dexthost" ] || return 1
+    [ "$(head -n1 "$stamp")" = "${keys[$v]}" ] || return 1
+    [ -z "$(find "${shared_inputs[@]}" -newer "$stamp" -type f -print -quit 2>/dev/null)" ] || return 1
   done
 }
-if up_to_date; then
-  for v in "${variants[@]}"; do echo "$out/$v/lib$name.so"; done
-  exit 0
-fi
+print_outputs() { for v in "${variants[@]}"; do echo "$out/$v/lib$name.so"; done; }
+if up_to_date; then print_outputs; exit 0; fi
 
-# One build tree per dext folder, shared by its variants; a lock keeps concurrent builds of the same
-# dext (two test runners at once) from racing.
-key=$(printf '%s' "$dir|$out" | cksum | cut -d' ' -f1)
-tree="$root/build/dext-build/$name-$key"
+# A lock keeps concurrent builds of the same folder (two test runners at once) from racing; the
+# one that waited finds the outputs current and does nothing.
 mkdir -p "$tree"
 exec 9>"$tree/.lock"
 flock 9
+if up_to_date; then print_outputs; exit 0; fi
 
-if [ ! -f "$tree/.configured" ] || [ -n "$(find "$here/CMakeLists.txt" "$here/cmake" "$here/iig/CMakeLists.txt" -newer "$tree/.configured" -print -quit)" ]; then
+# Configure when the tree is missing any part make needs (deleted by hand, a half-removed build/),
+# when the flags changed or when the build files are newer than the last configure. Configuring
+# rewrites CMake's own files and output folders only: the objects, and so incremental builds, stay.
+tree_complete() {
+  local f inc
+  for f in CMakeCache.txt Makefile CMakeFiles/Makefile2 CMakeFiles/Makefile.cmake .configured; do
+    [ -f "$tree/$f" ] || return 1
+  done
+  while IFS= read -r f; do
+    [ -f "$tree/$f" ] || return 1
+    while IFS= read -r inc; do [ -f "$tree/$inc" ] || return 1; done < <(sed -n 's/^include //p' "$tree/$f")
+  done < <(grep -o -- '-f [^ ]*/build\.make' "$tree/CMakeFiles/Makefile2" | cut -c4- | sort -u)
+}
+needs_configure() {
+  tree_complete || return 0
+  [ "$(cat "$tree/.configured")" = "$signature" ] || return 0
+  [ -n "$(find "$here/CMakeLists.txt" "$here/cmake" "$here/iig/CMakeLists.txt" -newer "$tree/.configured" -print -quit)" ]
+}
+configured=0
+configure() {
+  local cached
+  cached=$(sed -n 's/^CMAKE_CXX_COMPILER:[A-Z]*=//p' "$tree/CMakeCache.txt" 2>/dev/null || true)
+  if [ -n "$cached" ] && [ "$cached" != "$cxx" ]; then
+    rm -rf "$tree/CMakeCache.txt" "$tree/CMakeFiles" # another compiler: CMake needs a fresh cache
+  fi
   rm -f "$tree/.configured"
-  cmake -S "$here" -B "$tree" -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_C_COMPILER="$cc" \
-    -DDKSIM_DEXTS="$dir" -DDKSIM_DEXT_OUTPUT_DIR="$out" -DDKSIM_VARIANTS="release;asan;cov;asan-cov" \
-    >"$tree/configure.log" 2>&1 || {
+  cmake -S "$here" -B "$tree" "${configure_args[@]}" >"$tree/configure.log" 2>&1 || {
       grep -E 'Error|error' -A3 "$tree/configure.log" | head -20 >&2
       echo "build-dext.sh: configuring $name failed (log: $tree/configure.log)" >&2
-      exit 1
+      exit 2
     }
-  touch "$tree/.configured"
-fi
+  printf '%s\n' "$signature" >"$tree/.configured"
+  configured=1
+}
+if needs_configure; then configure; fi
+
+# make decides by mtime alone, so a file whose content changed while its mtime did not (cp -p, a
+# checkout or an editor restoring times, a copy swapped in) would not be recompiled. Before make
+# runs, whatever in the tree was made from a folder file whose content differs from the last build
+# of this variant (dext-manifest.<variant>) is deleted: the objects whose dependency files name it,
+# the files generated from an .iig, the embedded Info.plist/entitlements. Anything that cannot be
+# traced that precisely (a file read through an unusual path, a new header that might shadow
+# another, no record at all) deletes the dext's own objects for the variant; the runtime stays.
+invalidate() { # VARIANT
+  local v=$1 record="$tree/dext-manifest.$1" objects="$tree/CMakeFiles/${name}_$1.dir"
+  local gen="$tree/dexts/$name/generated" line rel hits hit everything=0
+  if [ ! -f "$record" ]; then
+    everything=1
+  else
+    while IFS= read -r line; do
+      rel=${line:66}; rel=${rel#./}
+      case "$rel" in
+        *.iig) rel=$(basename "$rel" .iig); rm -f "$gen/$rel.h" "$gen/$rel.iig.cpp" ;;
+        Info.plist|*.entitlements) rm -f "$gen/${name}_image.cpp" ;;
+        *)
+          hits=""
+          [ ! -d "$objects" ] || hits=$(grep -rlwF --include='*.o.d' -e "$dir/$rel" -e "$physical/$rel" "$objects" || true)
+          if [ -n "$hits" ]; then
+            while IFS= read -r hit; do rm -f "${hit%.d}"; done <<<"$hits"
+          elif grep -qF -- "  ./$rel" "$record" || ! [[ "$rel" =~ \.(c|cc|cp|cpp|cxx|c\+\+)$ ]]; then
+            everything=1 # an edited file no object names, or a new header: be safe
+          fi ;;
+      esac
+    done < <(LC_ALL=C comm -13 <(LC_ALL=C sort "$record") <(printf '%s\n' "$manifest" | LC_ALL=C sort))
+  fi
+  if [ "$everything" -eq 1 ] && [ -d "$objects" ]; then
+    find "$objects" -name '*.o' -delete
+    rm -f "$gen"/*
+  fi
+  printf '%s\n' "$manifest" >"$record"
+}
 
 targets=()
-for v in "${variants[@]}"; do targets+=(--target "${name}_$v"); done
-if [ -d "$here/host/src" ]; then for v in "${variants[@]}"; do targets+=(--target "dexthost_${name}_$v"); done; fi
-if ! cmake --build "$tree" "${targets[@]}" -j "$(nproc)" >"$tree/build.log" 2>&1; then
+for v in "${variants[@]}"; do
+  # The output folders are made at configure time only; recreate them if they were deleted since.
+  mkdir -p "$out/$v"
+  rm -f "$out/$v/build.key" # no stamp while the outputs may be half rebuilt
+  invalidate "$v"
+  targets+=(--target "${name}_$v")
+  [ ! -d "$here/host/src" ] || targets+=(--target "dexthost_${name}_$v")
+done
+started="$tree/.build-started"
+touch "$started"
+build() { cmake --build "$tree" "${targets[@]}" -j "$(nproc)" >"$tree/build.log" 2>&1; }
+# make failing on a file of its own that is gone (a part of the tree removed while we checked it,
+# or one tree_complete does not know): configure once more and retry.
+tree_broken() { grep -qE '^g?make(\[[0-9]+\])?: .*(No rule to make target|No such file or directory)' "$tree/build.log"; }
+if ! build && ! { [ "$configured" -eq 0 ] && tree_broken && configure && build; }; then
   grep -E 'error' "$tree/build.log" | head -20 >&2
   echo "build-dext.sh: building $name (${variants[*]}) failed; full log: $tree/build.log" >&2
-  exit 1
+  exit 2
 fi
-for v in "${variants[@]}"; do echo "$out/$v/lib$name.so"; done
+for v in "${variants[@]}"; do
+  stamp="$out/$v/build.key"
+  printf '%s\n# content key of %s/%s (dext/build-dext.sh): folder %s, tree %s\n%s\n%s\n%s\n' \
+    "${keys[$v]}" "$name" "$v" "$physical" "$tree" "$toolchain" "$signature" "$manifest" >"$stamp.tmp"
+  touch -r "$started" "$stamp.tmp"
+  mv -f "$stamp.tmp" "$stamp"
+done
+print_outputs

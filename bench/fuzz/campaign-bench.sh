@@ -47,7 +47,7 @@ nulldriver="$root/dext/NullDriver"
 # fuzz/Target is published (build/fuzz/target) by the fast campaign, which runs first.
 socket_cov() ( # OUT SEEDS DICTIONARY SECONDS
   export CK_FUZZ_SPEC="$nulldriver/spec.yaml" CK_FUZZ_TRANSPORT=socket CK_FUZZ_NATIVE_COVERAGE=1 CK_FUZZ_CALL_TIMEOUT_MS=2000 \
-    CK_FUZZ_DEXT_BINARY="$root/build/dexts/NullDriver/cov/dexthost"
+    CK_FUZZ_DEXT_BINARY="$(dirname "$(bash "$root/dext/build-dext.sh" "$nulldriver" --variant cov)")/dexthost"
   direct_afl "$@" dotnet "$(command -v dotnet)" "$root/build/fuzz/target/ConformanceKit.Fuzz.Target.dll"
 )
 

@@ -3,8 +3,12 @@ using System.Diagnostics;
 namespace ConformanceKit.Targets;
 
 /// <summary>Runs dext/build-dext.sh for one variant and turns its failure into a one-line error.</summary>
-public static class DextBuilder
+public static partial class DextBuilder
 {
+    /// <summary>A compiler's or dkiig's diagnostic: path:line[:column]: [fatal ]error: text.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\S+:\d+(:\d+)?: (fatal )?error: ")]
+    private static partial System.Text.RegularExpressions.Regex FirstError();
+
     public static void Build(DextTarget target, DextVariant variant, TextWriter? log = null)
     {
         var script = RepositoryLayout.BuildScript;
@@ -25,9 +29,12 @@ public static class DextBuilder
         var errors = stderr.Result;
         if (process.ExitCode != 0)
         {
-            var line = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault()
-                ?? $"build-dext.sh exited with {process.ExitCode}";
-            throw new TargetException($"building {target.Name} ({variant.Name()}) failed: {line}");
+            // Say why: the compiler's (or dkiig's) first "file:line: error: ..." first, then where the
+            // full log is — build-dext.sh's own last line.
+            var lines = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var last = lines.LastOrDefault() ?? $"build-dext.sh exited with {process.ExitCode}";
+            var first = lines.FirstOrDefault(l => FirstError().IsMatch(l));
+            throw new TargetException($"building {target.Name} ({variant.Name()}) failed: {(first is null ? last : $"{first} ({last})")}");
         }
         if (!File.Exists(target.LibraryPath(variant)))
             throw new TargetException($"building {target.Name} ({variant.Name()}) produced no {target.LibraryPath(variant)}");

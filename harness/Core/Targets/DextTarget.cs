@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using ConformanceKit.Spec;
 
 namespace ConformanceKit.Targets;
@@ -6,6 +8,16 @@ namespace ConformanceKit.Targets;
 /// A dext folder (its .iig/.cpp sources, Info.plist, entitlements and spec.yaml) and its builds, made on
 /// demand through the bring-your-own-dext path (dext/build-dext.sh).
 /// </summary>
+/// <remarks>
+/// Builds are keyed by the folder, never by the dext's name alone: two folders named MyDriver (a copy
+/// with one line changed, another checkout) build into build/dexts/MyDriver-&lt;id&gt; each, id being the
+/// first 12 hex digits of the SHA-256 of the folder's canonical path, exactly as build-dext.sh derives
+/// its default output. Within it, each variant's build.key holds the content key the outputs were built
+/// from, and build-dext.sh rebuilds whenever it no longer matches, so <see cref="Build"/> is always
+/// called before the outputs are used (it is a no-op when they are current). The reference dexts are
+/// built this way too, not taken from dext/run-tests.sh's CMake tree: two trees writing one output
+/// folder is what let builds of different sources pass for each other.
+/// </remarks>
 public sealed class DextTarget
 {
     DextTarget(string directory, string specPath)
@@ -13,12 +25,23 @@ public sealed class DextTarget
         Directory = directory;
         Name = Path.GetFileName(directory.TrimEnd('/'));
         SpecPath = specPath;
+        CanonicalDirectory = CanonicalPath.Of(directory);
+        OutputDirectory = Path.Combine(RepositoryLayout.BuildOutput, $"{Name}-{Identity(CanonicalDirectory)}");
     }
 
     public string Directory { get; }
     public string Name { get; }
     public string SpecPath { get; }
-    public string OutputDirectory => Path.Combine(RepositoryLayout.BuildOutput, Name);
+
+    /// <summary>The folder with symlinks resolved: its identity.</summary>
+    public string CanonicalDirectory { get; }
+
+    /// <summary>build/dexts/&lt;Name&gt;-&lt;id&gt;: this folder's builds, one subfolder per variant.</summary>
+    public string OutputDirectory { get; }
+
+    /// <summary>12 hex digits of SHA-256 over the canonical path (build-dext.sh: printf %s DIR | sha256sum).</summary>
+    public static string Identity(string canonicalDirectory) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalDirectory)))[..12];
 
     /// <exception cref="TargetException">the folder or its spec does not exist.</exception>
     public static DextTarget Resolve(string directory, string? specPath = null)
