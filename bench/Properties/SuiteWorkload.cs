@@ -25,7 +25,7 @@ public sealed class SuiteWorkload
         // The options ConformanceCheck uses: judge every step, record nothing a passing case does not need.
         var runner = new ProgramRunner(spec, transport, new RunnerOptions(StopAtFirstViolation: false, RecordObservations: false));
         _checker = new PropertyChecker(runner, spec.Dext);
-        var properties = RuleCatalog.For(spec, transport.CanObserveInternals)
+        var properties = RuleCatalog.For(spec, TransportAbilities.Of(transport))
             .Select(target => target.Property)
             .OfType<RuleProperty>()
             .Select(property => property with { Sweep = [] })

@@ -33,6 +33,12 @@ public sealed class Campaign(CampaignOptions options, IAnsiConsole console)
         using var triager = new Triager(options, new Transports.Socket.SocketTransport(options.Target.HostPath(DextVariant.Asan), options.CallTimeout));
         var collector = new CrashCollector(options);
         var crashInputs = options.Resume && Directory.Exists(options.SeedDirectory) ? 0 : WriteSeeds(triager);
+        if (Directory.GetFiles(options.SeedDirectory).Length == 0)
+        {
+            // Findings are the result, not a setup error: they are written, and so is the campaign.
+            console.MarkupLine($"[yellow]every seed of {Markup.Escape(options.Spec.Dext)}, down to a bare open and close, breaks a rule: nothing is left for afl-fuzz to start from; the findings are in {Markup.Escape(options.FindingsDirectory)}[/]");
+            return Finish(triager, started, clock, crashInputs);
+        }
         try
         {
             var cores = Environment.ProcessorCount;
@@ -81,7 +87,11 @@ public sealed class Campaign(CampaignOptions options, IAnsiConsole console)
             foreach (var instance in instances) instance.Dispose();
         }
         crashInputs += TriageOnce(collector, triager);
+        return Finish(triager, started, clock, crashInputs);
+    }
 
+    CampaignResult Finish(Triager triager, DateTimeOffset started, Stopwatch clock, int crashInputs)
+    {
         var findings = triager.Findings.Values
             .Select(folder => (Record: FindingFolder.Read(Path.Combine(folder, "finding.json")), Folder: folder))
             .Where(f => f.Record is not null)
@@ -115,11 +125,23 @@ public sealed class Campaign(CampaignOptions options, IAnsiConsole console)
     /// <summary>
     /// Writes the seeds and the dictionary, then runs every seed once: a seed that already breaks a rule
     /// is a finding now, and moves to OUT/seeds-failing/ (afl-fuzz would skip it without a trace).
-    /// Returns how many seeds failed.
+    /// When every seed breaks a rule, the plainest program — open and close — is tried as the one
+    /// seed, so that deeper bugs behind the first are still looked for. Returns how many seeds failed.
     /// </summary>
     int WriteSeeds(Triager triager)
     {
         CorpusFiles.Write(options);
+        var count = FailingSeeds(triager);
+        if (Directory.GetFiles(options.SeedDirectory).Length == 0)
+        {
+            File.WriteAllBytes(Path.Combine(options.SeedDirectory, CorpusFiles.FallbackSeedName), CorpusFiles.FallbackSeed);
+            count += FailingSeeds(triager);
+        }
+        return count;
+    }
+
+    int FailingSeeds(Triager triager)
+    {
         var failing = Path.Combine(options.OutputDirectory, "seeds-failing");
         var count = 0;
         foreach (var seed in Directory.GetFiles(options.SeedDirectory).Order(StringComparer.Ordinal))
@@ -129,8 +151,6 @@ public sealed class Campaign(CampaignOptions options, IAnsiConsole console)
             File.Move(seed, Path.Combine(failing, Path.GetFileName(seed)), overwrite: true);
             count++;
         }
-        if (Directory.GetFiles(options.SeedDirectory).Length == 0)
-            throw new FuzzSetupException($"every seed of {options.Spec.Dext} breaks a rule: nothing left for afl-fuzz to start from (see {options.FindingsDirectory})");
         return count;
     }
 

@@ -6,6 +6,11 @@ namespace ConformanceKit.Fuzz;
 /// <summary>The seeds and the AFL dictionary of a campaign, generated from the spec.</summary>
 public static class CorpusFiles
 {
+    /// <summary>The seed a campaign falls back to when every generated seed breaks a rule: open c0, close c0.</summary>
+    public const string FallbackSeedName = "open-close";
+
+    public static byte[] FallbackSeed => ProgramSeeds.OpenClose;
+
     public static void Write(CampaignOptions options)
     {
         var seeds = new ProgramSeeds(options.Spec);

@@ -12,7 +12,8 @@ public static class Cli
         var root = new RootCommand("""
             ConformanceKit: conformance and fuzz testing of DriverKit extensions' user clients.
 
-            Exit codes: 0 every rule holds (fuzz: the campaign ran), 1 findings, 2 usage or setup error.
+            Exit codes: 0 every rule holds, 1 findings, 2 usage or setup error (check: also when a rule
+            could not be judged because none of its programs reached the dext).
             """);
         root.Subcommands.Add(CheckCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using ConformanceKit.Targets;
 
-namespace ConformanceKit.Properties.Tests.Support;
+namespace ConformanceKit.Testing;
 
 /// <summary>
-/// Runs the `conformancekit` command line as its own process, the way run.sh and CI do: the test
-/// project references harness/Cli, so conformancekit.dll sits next to the test assembly. A separate
+/// Runs the `conformancekit` command line as its own process, the way run.sh and CI do: a test
+/// project that uses it references harness/Cli, so conformancekit.dll sits next to the test assembly. A separate
 /// process (rather than calling Cli.Main) is what makes the exit code, the argument parsing and the
 /// --json file the real contract and not an in-process approximation of it.
 /// </summary>
@@ -19,7 +19,9 @@ public static class CliProcess
     /// <summary>Generous: a check of the hardened dext takes a few seconds; a hang must still fail the test, not the run.</summary>
     static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
-    public static Result Run(params string[] arguments)
+    public static Result Run(params string[] arguments) => Run(Timeout, arguments);
+
+    public static Result Run(TimeSpan timeout, params string[] arguments)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "conformancekit.dll");
         if (!File.Exists(cli)) throw new FileNotFoundException("the CLI is not next to the tests (ProjectReference to harness/Cli missing?)", cli);
@@ -39,10 +41,10 @@ public static class CliProcess
         using var process = Process.Start(start) ?? throw new InvalidOperationException("cannot start dotnet");
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"conformancekit {string.Join(' ', arguments)} did not finish within {Timeout}");
+            throw new TimeoutException($"conformancekit {string.Join(' ', arguments)} did not finish within {timeout}");
         }
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }

@@ -19,12 +19,13 @@ public static class FindingFolder
     public sealed record Record(
         string Rule,
         uint? Selector,
+        string Kind,
         string Signature,
         bool Known,
         string? Why,
         string Expected,
         string Observed,
-        int StepIndex,
+        int Step,
         DateTimeOffset FirstSeen,
         string Dext,
         string Replay,
@@ -38,6 +39,9 @@ public static class FindingFolder
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
+    /// <summary>Where triage replays every input, and so where a finding's replay command points: the ASan build in dexthost.</summary>
+    public const string TriageTransport = "socket", TriageVariant = "asan";
+
     public static string Slug(Finding finding) =>
         $"{finding.Rule}-{(finding.Selector is { } s ? "sel" + s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "any")}-{finding.SignatureHash}";
 
@@ -46,17 +50,18 @@ public static class FindingFolder
     {
         var folder = Path.Combine(findingsDirectory, Slug(minimal));
         Directory.CreateDirectory(folder);
-        var known = spec.Known.FirstOrDefault(k => k.Covers(minimal.Rule, minimal.Selector));
-        var record = new Record(minimal.Rule, minimal.Selector, minimal.Signature, known is not null, known?.Why,
-            minimal.Violation.Expected, minimal.Violation.Observed, minimal.Violation.StepIndex, DateTimeOffset.UtcNow,
-            spec.Dext, $"./run.sh replay {folder} --dext {dextDirectory}", 1, Path.GetFileName(input.Saved));
+        var known = spec.KnownEntry(minimal.Rule, minimal.Selector, minimal.Kind);
+        var record = new Record(minimal.Rule, minimal.Selector, minimal.Kind, minimal.Signature, known is not null, known?.Why,
+            minimal.Violation.Expected, minimal.Violation.Observed, minimal.Violation.Step, DateTimeOffset.UtcNow,
+            spec.Dext, ReplayCommandLine.For(folder, dextDirectory, spec.SourcePath, TriageTransport, TriageVariant), 1, Path.GetFileName(input.Saved));
         WriteAtomically(Path.Combine(folder, "reproducer.txt"), minimal.Reproducer(spec.SelectorName));
         WriteAtomically(Path.Combine(folder, "program.txt"), ProgramText.Format(decoded, spec.SelectorName));
         WriteAtomically(Path.Combine(folder, "input.bin"), bytes);
         WriteAtomically(Path.Combine(folder, "verdict.txt"),
             $"rule:      {minimal.Rule} — {Rules.Describe(minimal.Rule)}\nselector:  {minimal.Selector?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}\n" +
-            $"signature: {minimal.Signature}\nstep:      {minimal.Violation.StepIndex + 1}\nexpected:  {minimal.Violation.Expected}\nobserved:  {minimal.Violation.Observed}\n" +
-            (known is not null ? $"known:     yes — {known.Why}\n" : "known:     no\n"));
+            $"signature: {minimal.Signature}\nstep:      {minimal.Violation.Step}\nexpected:  {minimal.Violation.Expected}\nobserved:  {minimal.Violation.Observed}\n" +
+            (known is not null ? $"known:     yes — {known.Why}\n" : "known:     no\n") +
+            string.Concat((minimal.Consequences ?? []).Select(c => $"then:      {c}\n")));
         WriteAtomically(Path.Combine(folder, "dext.log"), minimal.DextLog);
         if (minimal.SanitizerReport is { Length: > 0 } report) WriteAtomically(Path.Combine(folder, "sanitizer.txt"), report);
         WriteAtomically(Path.Combine(folder, "finding.json"), JsonSerializer.Serialize(record, JsonOptions));
@@ -75,7 +80,9 @@ public static class FindingFolder
     {
         try
         {
-            return JsonSerializer.Deserialize<Record>(File.ReadAllText(path), JsonOptions);
+            var record = JsonSerializer.Deserialize<Record>(File.ReadAllText(path), JsonOptions);
+            // Campaigns written before finding.json carried the kind: it is the signature's last part (rule|selector|kind).
+            return record is { Kind: null } ? record with { Kind = record.Signature.Split('|', 3).Last() } : record;
         }
         catch (Exception e) when (e is IOException or JsonException)
         {

@@ -55,17 +55,33 @@ public sealed class Triager : IDisposable
     {
         var bytes = File.ReadAllBytes(input.Saved);
         var program = _decoder.Decode(bytes);
-        var findings = Finding.From(_options.Spec.Dext, _runner.Run(program)).ToArray();
-        if (findings.Length == 0) return false;
-        foreach (var signature in findings.Select(f => f.Signature).Distinct(StringComparer.Ordinal))
+        var result = _runner.Run(program);
+        if (result.Violations.Count == 0) return false;
+        var dext = _options.Spec.Dext;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var k = 0; k < result.Violations.Count; k++)
         {
+            var original = Finding.Of(dext, result, k);
+            var signature = original.Signature;
+            if (!seen.Add(signature)) continue;
             if (_folders.TryGetValue(signature, out var existing))
             {
                 FindingFolder.AddHit(existing);
                 continue;
             }
-            var finding = FindingShrinker.Shrink(_runner, program, signature)
-                ?? findings.First(f => f.Signature == signature); // a flaky shrink result: keep the original program
+            // The first violation and a crash are findings. A later violation is one only when a
+            // smaller program shows it first; otherwise it is the first one's consequence and stays
+            // with it (a bug that is also its own, like the sample's leak behind a lost completion,
+            // is isolated here rather than lost).
+            var crash = original.Rule == Oracle.Rules.MemorySafety;
+            var finding = k == 0 || crash
+                ? FindingShrinker.Shrink(_runner, program, signature) ?? original // a flaky shrink result: keep the original program
+                : FindingShrinker.Isolate(_runner, program, signature);
+            if (finding is null)
+            {
+                Log($"{Path.GetFileName(input.Saved)}: {signature} only follows {result.Violations[0].Rule} (kept as its consequence)");
+                continue;
+            }
             var folder = FindingFolder.Write(_options.FindingsDirectory, finding, program, input, bytes, _options.Spec, _options.Target.Directory);
             _folders[signature] = folder;
             Log($"{Path.GetFileName(input.Saved)}: new finding {signature} ({program.Count} steps → {finding.Program.Count}) in {folder}");

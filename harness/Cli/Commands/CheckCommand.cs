@@ -40,10 +40,17 @@ public static class CheckCommand
             });
             CheckTable.Render(console, report!, session.Spec);
             CheckTable.RenderFindings(console, report!.Findings, session.Spec);
-            if (parse.GetValue(json) is { } path) Json.Write(path, CheckJson.From(report, session.Spec));
+            if (parse.GetValue(json) is { } path) Json.Write(path, CheckJson.From(report, session.Spec, session.Target.Directory));
             if (report.AllHeld) return ExitCodes.Ok;
-            var onlyKnown = report.Findings.All(f => session.Spec.IsKnown(f.Rule, f.Selector));
-            return parse.GetValue(allowKnown) && onlyKnown ? ExitCodes.Ok : ExitCodes.Findings;
+            var onlyKnown = report.Findings.All(f => f.IsKnownIn(session.Spec));
+            if (report.Findings.Count > 0 && !(parse.GetValue(allowKnown) && onlyKnown)) return ExitCodes.Findings;
+            // No green without evidence: a rule whose programs never reached the dext proves nothing.
+            if (report.NotJudgedUnexpectedly is [var first, ..] unjudged)
+            {
+                Console.Error.WriteLine($"conformancekit: error: {unjudged.Count} rule row(s) of {session.Spec.Dext} could not be judged: {first.Reason}");
+                return ExitCodes.UsageOrSetup;
+            }
+            return ExitCodes.Ok;
         });
         return command;
     }

@@ -9,8 +9,9 @@ namespace ConformanceKit.Cli.Commands;
 
 /// <summary>
 /// `conformancekit fuzz --dext DIR --time 60s --out DIR [--jobs N] [--json FILE]`: a coverage-guided
-/// campaign (SharpFuzz + AFL++) over the dext. Exit 0 when the campaign ran, whatever it found;
-/// 2 on a usage or setup error.
+/// campaign (SharpFuzz + AFL++) over the dext. Exit 0 when it ran and found nothing (or, with
+/// --allow-known, only known findings), 1 when it has findings — written to OUT/findings, campaign.json
+/// and --json all the same — and 2 on a usage or setup error only.
 /// </summary>
 public static class FuzzCommand
 {
@@ -31,11 +32,12 @@ public static class FuzzCommand
         var resume = new Option<bool>("--resume") { Description = "Continue the campaign in OUT (afl-fuzz -i -)" };
         var fresh = new Option<bool>("--fresh") { Description = "Start anew in OUT; a campaign already there is moved to OUT-previous/<time>/ first (nothing is deleted)" };
         var noNative = new Option<bool>("--no-native-coverage") { Description = "Do not feed the dext's SanitizerCoverage edges into AFL's map (for comparison)" };
+        var allowKnown = new Option<bool>("--allow-known") { Description = "Exit 0 when every finding is one the spec lists under 'known:'" };
         var callTimeout = new Option<int>("--call-timeout-ms") { Description = "A dext call taking longer is a hang finding", DefaultValueFactory = _ => 2000 };
         variant.AcceptOnlyFromAmong("asan", "fast");
         var command = new Command("fuzz", "Run a coverage-guided fuzz campaign (SharpFuzz + AFL++) and triage its crashes into distinct minimal findings")
         {
-            dext, spec, time, output, jobs, json, variant, noPin, resume, fresh, noNative, callTimeout,
+            dext, spec, time, output, jobs, json, variant, noPin, resume, fresh, noNative, allowKnown, callTimeout,
         };
         command.SetAction(parse =>
         {
@@ -53,7 +55,8 @@ public static class FuzzCommand
             var result = new Campaign(options, AnsiConsole.Console).Run();
             FuzzReport.Render(AnsiConsole.Console, result, options);
             if (parse.GetValue(json) is { } path) Json.Write(path, CampaignJson.From(result, options.Spec));
-            return ExitCodes.Ok;
+            if (result.Findings.Count == 0) return ExitCodes.Ok;
+            return parse.GetValue(allowKnown) && result.Findings.All(f => f.Record.Known) ? ExitCodes.Ok : ExitCodes.Findings;
         });
         return command;
     }

@@ -34,7 +34,8 @@ public static class ReplayCommand
                     reproducer = reproducer.Path,
                     expectedSignature = reproducer.Signature,
                     reproduced = reproducer.Signature is null ? (bool?)null : findings.Any(f => f.Signature == reproducer.Signature),
-                    findings = findings.Select(f => FindingJson.From(f, session.Spec)).ToArray(),
+                    findings = findings.Select(f => FindingJson.From(f, session.Spec,
+                        ReplayCommandLine.For(reproducer.Path, session.Target.Directory, session.Spec.SourcePath, session.Transport.Kind, session.Variant))).ToArray(),
                 });
             }
             return findings.Length == 0 ? ExitCodes.Ok : ExitCodes.Findings;

@@ -8,7 +8,8 @@ namespace ConformanceKit.Cli.Commands;
 /// <summary>
 /// `conformancekit summary FILE... [--expect-known]`: one table over several check and fuzz results
 /// (the main job's closing table). Exit 1 when any run has a finding its spec does not list as
-/// known — or, with --expect-known, when a known finding did not show up.
+/// known or a rule row that was not judged — or, with --expect-known, when a known finding did not
+/// show up.
 /// </summary>
 public static class SummaryCommand
 {
@@ -31,7 +32,7 @@ public static class SummaryCommand
             foreach (var run in runs)
             {
                 var unseen = requireKnown ? run.Unseen : [];
-                failed |= run.New > 0 || unseen.Count > 0;
+                failed |= run.New > 0 || unseen.Count > 0 || run.Unjudged.Count > 0;
                 table.AddRow(Markup.Escape(run.Dext), Markup.Escape(run.Run), run.RulesHeld,
                     run.Findings.Count.ToString(CultureInfo.InvariantCulture),
                     Markup.Escape(string.Join("\n", run.Findings)), Verdict(run, unseen));
@@ -47,6 +48,7 @@ public static class SummaryCommand
         var parts = new List<string>();
         if (run.New > 0) parts.Add($"[red bold]{run.New} new finding(s)[/]");
         if (unseen.Count > 0) parts.Add($"[red bold]known finding(s) not seen: {Markup.Escape(string.Join(", ", unseen))}[/]");
+        if (run.Unjudged.Count > 0) parts.Add($"[red bold]{run.Unjudged.Count} row(s) not judged: {Markup.Escape(run.Unjudged[0])}[/]");
         if (parts.Count > 0) return string.Join("\n", parts);
         if (run.Findings.Count == 0) return "[green]no finding[/]";
         return run.KnownFindings.Count > 0 && run.Unseen.Count == 0 ? "[yellow]exactly its known findings[/]" : "[yellow]only known findings[/]";

@@ -22,13 +22,13 @@ public sealed record CampaignJson(
     IReadOnlyList<CampaignJson.FindingEntry> Findings,
     IReadOnlyList<KnownJson>? KnownFindings)
 {
-    public sealed record FindingEntry(string Rule, uint? Selector, string Signature, string Reproducer, bool Known, int Hits, string Folder);
+    public sealed record FindingEntry(string Rule, uint? Selector, string Kind, string Signature, string Reproducer, bool Known, int Hits, string Folder);
 
     public static CampaignJson From(CampaignResult result, DispatchSpec spec) => new(
         result.Dext, result.Variant.Name(), result.Variant.Transport(), result.Jobs, Math.Round(result.Elapsed.TotalSeconds, 1),
         result.Execs, Math.Round(result.ExecsPerSecond, 1), result.Paths,
         result.StartedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture), result.CrashInputs, result.Unreproduced,
-        result.Findings.Select(f => new FindingEntry(f.Record.Rule, f.Record.Selector, f.Record.Signature,
+        result.Findings.Select(f => new FindingEntry(f.Record.Rule, f.Record.Selector, f.Record.Kind, f.Record.Signature,
             File.ReadAllText(Path.Combine(f.Folder, "reproducer.txt")), f.Record.Known, f.Record.Hits, f.Folder)).ToArray(),
         KnownJson.From(spec));
 }

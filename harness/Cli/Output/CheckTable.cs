@@ -16,18 +16,17 @@ public static class CheckTable
             .AddColumn(new TableColumn("Calls").RightAligned()).AddColumn("Finding / note");
         foreach (var row in report.Rows)
         {
-            var findings = row.Outcome?.Findings ?? [];
-            var known = findings.Count > 0 && findings.All(f => spec.IsKnown(f.Rule, f.Selector));
+            var known = row.Findings.Count > 0 && row.Findings.All(f => f.IsKnownIn(spec));
             var status = row.Status switch
             {
                 RuleStatus.Held => "[green]held[/]",
                 RuleStatus.Failed when known => "[yellow]FAILED (known)[/]",
                 RuleStatus.Failed => "[red bold]FAILED[/]",
+                RuleStatus.NotJudged when row.NotJudgedByDesign => "[grey]not judged[/]",
+                RuleStatus.NotJudged => "[red bold]NOT JUDGED[/]",
                 _ => "[grey]n/a[/]",
             };
-            var note = findings.Count > 0
-                ? string.Join("\n", findings.Select(f => f.Violation.Kind))
-                : row.Target.NotApplicableBecause ?? "";
+            var note = row.Findings.Count > 0 ? string.Join("\n", row.Findings.Select(f => f.Violation.Kind)) : row.Reason ?? "";
             table.AddRow(
                 Markup.Escape(row.Rule),
                 Markup.Escape(row.Target.Selector is { } s ? $"{s.Selector} {s.Name}" : "—"),
@@ -39,10 +38,18 @@ public static class CheckTable
         }
         console.Write(table);
         console.MarkupLine("[grey]Programs: generated and run (shrinking included); Reached: programs the dext served a step of; Calls: calls that reached its ExternalMethod.[/]");
-        var knownCount = report.Findings.Count(f => spec.IsKnown(f.Rule, f.Selector));
+        var (judged, applicable) = report.JudgedRules;
+        var byDesign = report.RuleSummary.Where(r => r.ByDesign).Select(r => $"{r.Rule} ({r.Reason})").ToArray();
+        var judgedLine = $"{judged} of {applicable} rules judged" + (byDesign.Length > 0 ? $"; not judged on this transport: {string.Join(", ", byDesign)}" : "") + ".";
+        var unjudged = report.NotJudgedUnexpectedly;
+        if (unjudged.Count > 0)
+            console.MarkupLine($"[red bold]{unjudged.Count} row(s) could not be judged[/]: {Markup.Escape(unjudged[0].Reason ?? "")}");
+        var knownCount = report.Findings.Count(f => f.IsKnownIn(spec));
         console.MarkupLine(report.AllHeld
-            ? "[green]Every rule holds.[/]"
-            : $"[bold]{report.Findings.Count} finding(s)[/], {knownCount} of them known ({Markup.Escape(spec.Dext)}'s spec lists them as reference findings). Seed {report.Options.Seed} reproduces this run.");
+            ? $"[green]Every rule holds.[/] {Markup.Escape(judgedLine)}"
+            : report.Findings.Count > 0
+                ? $"[bold]{report.Findings.Count} finding(s)[/], {knownCount} of them known ({Markup.Escape(spec.Dext)}'s spec lists them as reference findings). {Markup.Escape(judgedLine)} Seed {report.Options.Seed} reproduces this run."
+                : $"[bold]No finding, but not every rule was judged.[/] {Markup.Escape(judgedLine)}");
     }
 
     static string Count(long? value) => value?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
@@ -51,14 +58,16 @@ public static class CheckTable
     {
         foreach (var finding in findings)
         {
-            var known = spec.IsKnown(finding.Rule, finding.Selector);
+            var known = finding.IsKnownIn(spec);
+            // The title is the body's first line, not the panel's header, which Spectre cuts to the body's width.
             var body = new Rows(
+                new Markup($"[bold]{Markup.Escape(finding.Title(spec.SelectorName))}{(known ? "  (known)" : "")}[/]"),
                 new Markup($"[bold]expected[/] {Markup.Escape(finding.Violation.Expected)}"),
                 new Markup($"[bold]observed[/] {Markup.Escape(finding.Violation.Observed)}"),
                 new Text(""),
                 new Text(ProgramTextWithoutHeader(finding, spec)));
             var panel = new Panel(body)
-                .Header(Markup.Escape($"{finding.Title(spec.SelectorName)}{(known ? "  (known)" : "")}"))
+                .Header(known ? "known finding" : "finding")
                 .BorderColor(known ? Color.Yellow : Color.Red);
             console.Write(panel);
             if (finding.SanitizerReport is { } report)

@@ -17,10 +17,14 @@ public sealed record FindingJson(
     string Observed,
     string Reproducer,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? SanitizerReport = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Folder = null)
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Folder = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Replay = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Consequences = null)
 {
-    public static FindingJson From(Finding finding, DispatchSpec spec, string? folder = null) => new(
+    /// <param name="replay">The complete, quoted command that replays the reproducer (see <see cref="ReplayCommandLine"/>).</param>
+    public static FindingJson From(Finding finding, DispatchSpec spec, string? replay, string? folder = null) => new(
         finding.Rule, finding.Selector, finding.Signature, finding.Title(spec.SelectorName),
-        spec.IsKnown(finding.Rule, finding.Selector), finding.Violation.Kind, finding.Violation.StepIndex + 1,
-        finding.Violation.Expected, finding.Violation.Observed, finding.Reproducer(spec.SelectorName), finding.SanitizerReport, folder);
+        finding.IsKnownIn(spec), finding.Violation.Kind, finding.Violation.Step,
+        finding.Violation.Expected, finding.Violation.Observed, finding.Reproducer(spec.SelectorName), finding.SanitizerReport, folder, replay,
+        finding.Consequences is { Count: > 0 } later ? later.Select(v => v.ToString()).ToArray() : null);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ConformanceKit.Fuzz;
+using ConformanceKit.Runner;
 using Spectre.Console;
 
 namespace ConformanceKit.Cli.Output;
@@ -26,6 +27,8 @@ public static class FuzzReport
         }
         if (result.Unreproduced > 0)
             console.MarkupLine($"[yellow]{result.Unreproduced} crash input(s) did not reproduce on the ASan build; kept in {Markup.Escape(options.TriageDirectory)}[/]");
-        console.MarkupLine($"[grey]campaign: {Markup.Escape(options.OutputDirectory)} (afl-whatsup {Markup.Escape(options.AflDirectory)}); replay a finding: ./run.sh replay FOLDER --dext {Markup.Escape(options.Target.Directory)}[/]");
+        console.MarkupLine($"[grey]campaign: {Markup.Escape(ShellQuote.Posix(options.OutputDirectory))} (afl-whatsup {Markup.Escape(ShellQuote.Posix(options.AflDirectory))})[/]");
+        if (result.Findings.Count > 0)
+            console.MarkupLine($"[grey]replay a finding (each finding.json has its own command):[/] {Markup.Escape(result.Findings[0].Record.Replay)}");
     }
 }

@@ -13,9 +13,13 @@ public sealed record RunSummary(
     string Run,
     string RulesHeld,
     IReadOnlyList<RunSummary.Found> Findings,
-    IReadOnlyList<KnownJson> KnownFindings)
+    IReadOnlyList<KnownJson> KnownFindings,
+    IReadOnlyList<string>? NotJudged = null)
 {
-    public sealed record Found(string Rule, uint? Selector, bool Known)
+    /// <summary>Rows that should have been judged and were not (their reasons): a run without evidence is not green.</summary>
+    public IReadOnlyList<string> Unjudged => NotJudged ?? [];
+
+    public sealed record Found(string Rule, uint? Selector, string Kind, bool Known)
     {
         public override string ToString() =>
             $"{Rule} @ {(Selector is { } s ? s.ToString(CultureInfo.InvariantCulture) : "—")}{(Known ? " (known)" : "")}";
@@ -24,7 +28,7 @@ public sealed record RunSummary(
     public int New => Findings.Count(f => !f.Known);
 
     /// <summary>Known findings of the spec that no finding of this run matches.</summary>
-    public IReadOnlyList<KnownJson> Unseen => KnownFindings.Where(k => !Findings.Any(f => k.Covers(f.Rule, f.Selector))).ToArray();
+    public IReadOnlyList<KnownJson> Unseen => KnownFindings.Where(k => !Findings.Any(f => k.Covers(f.Rule, f.Selector, f.Kind))).ToArray();
 
     /// <summary>Reads a check or campaign JSON file; a <see cref="UsageException"/> for anything else.</summary>
     public static RunSummary Read(string path)
@@ -49,11 +53,13 @@ public sealed record RunSummary(
     {
         var held = check.Rules.Count(r => r.Status == RuleStatus.Held);
         var applicable = check.Rules.Count(r => r.Status != RuleStatus.NotApplicable);
+        var unjudged = check.Rules.SelectMany(r => r.Selectors)
+            .Where(row => row.Status == RuleStatus.NotJudged && !row.ByDesign).Select(row => row.Note ?? "not judged").ToArray();
         return new RunSummary(check.Dext, $"check {check.Transport}/{check.Variant}", $"{held}/{applicable}",
-            check.Findings.Select(f => new Found(f.Rule, f.Selector, f.Known)).ToArray(), check.KnownFindings ?? []);
+            check.Findings.Select(f => new Found(f.Rule, f.Selector, f.Kind, f.Known)).ToArray(), check.KnownFindings ?? [], unjudged);
     }
 
     static RunSummary FromCampaign(CampaignJson campaign) => new(
         campaign.Dext, string.Create(CultureInfo.InvariantCulture, $"fuzz {campaign.Variant} {campaign.DurationSeconds:0} s"), "—",
-        campaign.Findings.Select(f => new Found(f.Rule, f.Selector, f.Known)).ToArray(), campaign.KnownFindings ?? []);
+        campaign.Findings.Select(f => new Found(f.Rule, f.Selector, f.Kind, f.Known)).ToArray(), campaign.KnownFindings ?? []);
 }

@@ -13,6 +13,13 @@ public sealed record Violation(
     string Expected,
     string Observed)
 {
+    /// <summary>
+    /// The step as users see it, everywhere (reproducer, verdict.txt, finding.json, check JSON,
+    /// report): numbered from 1 in program order; one past the last step means the closes of the
+    /// connections a program left open, as an app exiting would close them.
+    /// </summary>
+    public int Step => StepIndex + 1;
+
     public override string ToString() =>
-        $"{Rule} at step {StepIndex + 1}{(Selector is { } s ? $" (selector {s})" : "")}: expected {Expected}; observed {Observed}";
+        $"{Rule} at step {Step}{(Selector is { } s ? $" (selector {s})" : "")}: expected {Expected}; observed {Observed}";
 }

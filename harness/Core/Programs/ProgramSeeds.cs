@@ -20,6 +20,9 @@ public sealed class ProgramSeeds(DispatchSpec spec)
 
     readonly DispatchSpec _spec = spec;
 
+    /// <summary>The plainest program the decoder makes from a non-empty input: open c0, close c0.</summary>
+    public static byte[] OpenClose => [OpClose];
+
     /// <summary>Named seeds, stable across runs (the names become corpus file names).</summary>
     public IReadOnlyList<(string Name, byte[] Bytes)> All()
     {

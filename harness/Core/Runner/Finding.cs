@@ -10,15 +10,24 @@ namespace ConformanceKit.Runner;
 /// expected and observed, the dext's log and the sanitizer report. Findings with the same
 /// <see cref="Signature"/> are the same bug.
 /// </summary>
+/// <param name="Consequences">
+/// Later violations of the same program, reported with this finding rather than as findings of their
+/// own: once a rule broke, what follows in that program is its consequence, not a new bug.
+/// </param>
 public sealed record Finding(
     string Dext,
     Violation Violation,
     Program Program,
     string DextLog,
-    string? SanitizerReport)
+    string? SanitizerReport,
+    IReadOnlyList<Violation>? Consequences = null)
 {
     public string Rule => Violation.Rule;
     public uint? Selector => Violation.Selector;
+    public string Kind => Violation.Kind;
+
+    /// <summary>Whether the spec lists this finding — its rule, selector and kind — under known:.</summary>
+    public bool IsKnownIn(Spec.DispatchSpec spec) => spec.IsKnown(Rule, Selector, Kind);
 
     /// <summary>rule|selector|kind — stable across runs and machines.</summary>
     public string Signature => $"{Violation.Rule}|{(Violation.Selector is { } s ? s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-")}|{Violation.Kind}";
@@ -41,14 +50,35 @@ public sealed record Finding(
         text.Append("# rule: ").Append(Violation.Rule).Append(" — ").Append(Rules.Describe(Violation.Rule)).Append('\n');
         text.Append("# signature: ").Append(Signature).Append('\n');
         text.Append(Violation.StepIndex < Program.Count
-            ? $"# at step {Violation.StepIndex + 1}\n"
+            ? $"# at step {Violation.Step}\n"
             : "# at the end, when the connections left open are closed\n");
         foreach (var line in Violation.Expected.Split('\n')) text.Append("# expected: ").Append(line).Append('\n');
         foreach (var line in Violation.Observed.Split('\n')) text.Append("# observed: ").Append(line).Append('\n');
+        foreach (var consequence in Consequences ?? []) text.Append("# then: ").Append(consequence.ToString().Replace('\n', ' ')).Append('\n');
         text.Append(ProgramText.Format(Program, selectorName));
         return text.ToString();
     }
 
-    public static IEnumerable<Finding> From(string dext, RunResult result) =>
-        result.Violations.Select(v => new Finding(dext, v, result.Program, result.DextLog, result.Crash?.Report is { Length: > 0 } report ? report : null));
+    /// <summary>
+    /// The findings of a run: its first violation, with the later ones as its consequences — and a
+    /// crash or hang of the dext (memory.safety) as a finding of its own even when it came later,
+    /// since a dead dext is never a mere consequence to hide.
+    /// </summary>
+    public static IEnumerable<Finding> From(string dext, RunResult result)
+    {
+        if (result.Violations.Count == 0) yield break;
+        yield return Of(dext, result, 0);
+        if (result.Violations[0].Rule == Rules.MemorySafety) yield break;
+        var crash = result.Violations.Select((v, k) => (v, k)).FirstOrDefault(p => p.k > 0 && p.v.Rule == Rules.MemorySafety);
+        if (crash.v is not null) yield return Of(dext, result, crash.k);
+    }
+
+    /// <summary>
+    /// The finding of one violation of the run, with the violations after it as its consequences —
+    /// all but a crash, which ends the run and is always a finding of its own.
+    /// </summary>
+    public static Finding Of(string dext, RunResult result, int violationIndex) =>
+        new(dext, result.Violations[violationIndex], result.Program, result.DextLog,
+            result.Crash?.Report is { Length: > 0 } report ? report : null,
+            result.Violations.Skip(violationIndex + 1).Where(v => v.Rule != Rules.MemorySafety).ToArray());
 }

@@ -20,4 +20,7 @@ public sealed class FindingSet
     }
 
     public bool Contains(string signature) => _bySignature.ContainsKey(signature);
+
+    /// <summary>The signatures found so far.</summary>
+    public IReadOnlySet<string> Signatures => _bySignature.Keys.ToHashSet(StringComparer.Ordinal);
 }

@@ -11,10 +11,21 @@ public static class FindingShrinker
 {
     /// <returns>The finding with <paramref name="signature"/> on the minimal program, or null when the
     /// shrunk program does not fail that way on its final run (a flaky dext).</returns>
-    public static Finding? Shrink(ProgramRunner runner, Program program, string signature)
+    public static Finding? Shrink(ProgramRunner runner, Program program, string signature) =>
+        Shrink(runner, program, signature, Finding.From);
+
+    /// <summary>
+    /// Shrinks for a violation that came after a program's first one: it is a bug of its own only if
+    /// some smaller program shows it first. Null when none does — then it is the first one's
+    /// consequence. A crash is never shrunk this way: it is always a finding.
+    /// </summary>
+    public static Finding? Isolate(ProgramRunner runner, Program program, string signature) =>
+        Shrink(runner, program, signature, (dext, result) => result.Violations.Count == 0 ? [] : [Finding.Of(dext, result, 0)]);
+
+    static Finding? Shrink(ProgramRunner runner, Program program, string signature, Func<string, RunResult, IEnumerable<Finding>> findings)
     {
         var dext = runner.Spec.Dext;
-        var minimal = ProgramShrinker.Minimize(program, p => Finding.From(dext, runner.Run(p)).Any(f => f.Signature == signature));
-        return Finding.From(dext, runner.Run(minimal)).FirstOrDefault(f => f.Signature == signature);
+        var minimal = ProgramShrinker.Minimize(program, p => findings(dext, runner.Run(p)).Any(f => f.Signature == signature));
+        return findings(dext, runner.Run(minimal)).FirstOrDefault(f => f.Signature == signature);
     }
 }

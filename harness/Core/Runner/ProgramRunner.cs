@@ -60,17 +60,17 @@ public sealed class ProgramRunner
         {
             run.Crash = new CrashInfo(run.CurrentStep, false, crash.Summary, crash.Report);
             run.Violations.Add(new Violation(Rules.MemorySafety, run.CurrentStep, SelectorAt(program, run.CurrentStep),
-                CrashSignature.Kind(crash.Report, crash.Summary), "the dext survives every call", crash.Summary));
+                CrashSignature.Kind(crash), "the dext survives every call", crash.Summary));
         }
         catch (DextHungException hang)
         {
             run.Crash = new CrashInfo(run.CurrentStep, true, hang.Message, hang.Log);
             run.Violations.Add(new Violation(Rules.MemorySafety, run.CurrentStep, SelectorAt(program, run.CurrentStep),
-                "hang", "an answer within the per-call timeout", hang.Message));
+                CrashSignature.Kind(hang), "an answer within the per-call timeout", hang.Message));
         }
         var log = run.Violations.Count > 0 && run.Crash is null ? ReadLogs(run) : run.Crash?.Report ?? "";
         return new RunResult(program, run.Observations, run.Violations, run.Crash, log, run.CallsDelivered,
-            run.ReachedDext || run.CallsDelivered > 0);
+            run.ReachedDext || run.CallsDelivered > 0, run.OpenProblem);
     }
 
     static uint? SelectorAt(Program program, int index) =>
@@ -96,12 +96,21 @@ public sealed class ProgramRunner
         var result = _transport.Open(_spec.Service, type, ids, out var handle);
         var entitled = _spec.Access == AccessPolicy.Any || (_spec.BundleIdentifier is { } bundle && ids.Contains(bundle));
         var expected = entitled ? IOReturn.Success : IOReturn.NotPermitted;
-        if (result != expected && _transport.CanChooseClientEntitlements)
+        // The runtime's own words for a refusal (which identifier the access check wanted, which
+        // service is missing), read at once, before another operation replaces them; skipped for
+        // the refusal a test of the access check expects, which the fuzz loop makes constantly.
+        var explain = !result.IsSuccess && (result != expected || _options.RecordObservations || run.OpenProblem is null);
+        var reason = explain ? _transport.LastError() : "";
+        var observed = reason.Length > 0 ? $"{result}: {reason}" : result.ToString();
+        if (!result.IsSuccess) run.OpenProblem ??= $"open c{open.Slot} ({_spec.Service}) returned {observed}";
+        // No service, no access check: an open that never reached the dext judges nothing (the
+        // property is then "not judged"), rather than blaming the access check.
+        if (result != expected && result != IOReturn.NoDevice && _transport.CanChooseClientEntitlements)
         {
             run.Violations.Add(new Violation(Rules.AccessEntitlement, index, null,
                 entitled ? "entitled-refused" : "unentitled-opened",
                 $"{expected} for a client with access [{string.Join(",", ids)}] ({(_spec.Access == AccessPolicy.Any ? "the dext allows any client" : $"only clients listing {_spec.BundleIdentifier}")})",
-                result.ToString()));
+                observed));
         }
         slot.Reset();
         if (result != IOReturn.NoDevice) run.ReachedDext = true;
@@ -111,7 +120,7 @@ public sealed class ProgramRunner
             slot.Handle = handle;
             run.Handles.Add((open.Slot, handle));
         }
-        Observe(run, result.ToString());
+        Observe(run, observed);
     }
 
     void ExecuteClose(int slotIndex, int index, RunState run)
@@ -301,5 +310,6 @@ public sealed class ProgramRunner
         public ulong NowNs { get; set; }
         public int CallsDelivered { get; set; }
         public bool ReachedDext { get; set; }
+        public string? OpenProblem { get; set; }
     }
 }

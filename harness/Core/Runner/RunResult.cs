@@ -12,6 +12,10 @@ namespace ConformanceKit.Runner;
 /// Whether the dext served any step: a delivered call, or an open that found its service (the
 /// dext's NewUserClient runs even for a client the access check then refuses).
 /// </param>
+/// <param name="OpenProblem">
+/// The first open that failed, with the runtime's reason (e.g. which bundle identifier the access
+/// check wanted); null when every open succeeded. When nothing reached the dext, this says why.
+/// </param>
 public sealed record RunResult(
     Program Program,
     IReadOnlyList<string> Observations,
@@ -19,7 +23,8 @@ public sealed record RunResult(
     CrashInfo? Crash,
     string DextLog,
     int CallsDelivered = 0,
-    bool ReachedDext = false)
+    bool ReachedDext = false,
+    string? OpenProblem = null)
 {
     public bool Passed => Violations.Count == 0;
 }

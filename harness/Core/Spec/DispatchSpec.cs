@@ -16,7 +16,9 @@ public sealed record DispatchSpec(
     ImmutableArray<KnownFinding> Known,
     string SourcePath)
 {
-    public bool IsKnown(string rule, uint? selector) => Known.Any(k => k.Covers(rule, selector));
+    public bool IsKnown(string rule, uint? selector, string kind) => Known.Any(k => k.Covers(rule, selector, kind));
+
+    public KnownFinding? KnownEntry(string rule, uint? selector, string kind) => Known.FirstOrDefault(k => k.Covers(rule, selector, kind));
 
     public string? SelectorName(uint selector) => Find(selector)?.Name;
 

@@ -84,11 +84,25 @@ public static class SpecLoader
             if (!Oracle.Rules.All.Contains(rule))
                 throw map.Fail(ruleNode, $"known finding: '{rule}' is not a rule id ({string.Join(", ", Oracle.Rules.All)})");
             uint? selector = map.Optional("selector") is { } selectorNode ? (uint)map.ParseUnsigned(selectorNode, "selector", uint.MaxValue) : null;
+            var kinds = ReadKnownKinds(map);
             var why = map.RequiredString("why");
             map.RejectUnknownKeys();
-            result.Add(new KnownFinding(rule, selector, why, map.Line));
+            result.Add(new KnownFinding(rule, selector, kinds, why, map.Line));
         }
         return result.ToImmutable();
+    }
+
+    /// <summary>kind: one pattern or a list of them; required, so that a known entry never hides a different bug.</summary>
+    static IReadOnlyList<string> ReadKnownKinds(YamlMap map)
+    {
+        if (map.Optional("kind") is not { } node)
+            throw map.Fail("known finding: kind is required — the finding's kind as check and fuzz print it, or a pattern with *, e.g. heap-buffer-overflow-read@*");
+        var kinds = node is YamlSequenceNode list
+            ? list.Children.Select(item => map.Scalar(item, "kind")).ToArray()
+            : [map.Scalar(node, "kind")];
+        if (kinds.Length == 0 || kinds.Any(k => k.Trim().Length == 0 || k.Trim('*').Length == 0))
+            throw map.Fail(node, "known finding: each kind must name something; a bare * would hide every bug of the rule");
+        return kinds;
     }
 
     static AccessPolicy ReadAccess(YamlMap root)

@@ -30,6 +30,16 @@ public interface IDextTransport : IDisposable
     /// </summary>
     bool CanChooseClientEntitlements => true;
 
+    /// <summary>
+    /// True when a crash or hang of the dext ends only the dext (its own process) and becomes a
+    /// finding. In-process, a crash takes the harness with it and an out-of-bounds access corrupts
+    /// silently, so there memory.safety cannot be judged.
+    /// </summary>
+    bool IsolatesCrashes => true;
+
+    /// <summary>Why the last failing operation failed, in the runtime's words ("" when it cannot say).</summary>
+    string LastError() => "";
+
     /// <summary>Number of registered services whose name matches (IOServiceGetMatchingServices).</summary>
     int CountMatching(string serviceName);
 

@@ -171,6 +171,36 @@ public class SpecLoaderTests
         Assert.That(e.Message, Does.Contain("'kIOReturnNope' is not an IOReturn"));
     }
 
+    [Test]
+    public void AKnownFindingWithoutItsKindIsRefused()
+    {
+        var e = Fails(Minimal + "\nknown:\n  - rule: memory.safety\n    selector: 0\n    why: reads past its input\n");
+        Assert.That(e.Message, Does.StartWith("test.yaml:").And.Contain("kind is required"));
+    }
+
+    [Test]
+    public void AKnownFindingCoversItsRuleSelectorAndKindsOnly()
+    {
+        var spec = Load(Minimal + "\nknown:\n  - rule: async.delivery\n    selector: 0\n    kind: [missing-completion, late]\n    why: re-arms its one timer\n");
+        Assert.Multiple(() =>
+        {
+            Assert.That(spec.IsKnown("async.delivery", 0, "missing-completion"), Is.True);
+            Assert.That(spec.IsKnown("async.delivery", 0, "late"), Is.True);
+            Assert.That(spec.IsKnown("async.delivery", 0, "wrong-status"), Is.False, "another kind on the same selector is new");
+            Assert.That(spec.IsKnown("async.delivery", 1, "late"), Is.False);
+            Assert.That(spec.IsKnown("memory.safety", 0, "late"), Is.False);
+        });
+    }
+
+    [TestCase("\"*\"")]
+    [TestCase("\"**\"")]
+    [TestCase("\"\"")]
+    public void AKnownKindThatNamesNothingIsRefused(string kind)
+    {
+        var e = Fails(Minimal + $"\nknown:\n  - rule: memory.safety\n    kind: {kind}\n    why: x\n");
+        Assert.That(e.Message, Does.Contain("each kind must name something"));
+    }
+
     [TestCase("kIOReturnNotFound", 0xE00002F0u)]
     [TestCase("kIOReturnBusy", 0xE00002D5u)]
     [TestCase("kIOReturnNoResources", 0xE00002BEu)]

@@ -16,7 +16,10 @@ public static class RuleCatalog
 {
     static readonly ulong[] AsyncWaits = [8_000_000_000];
 
-    public static IReadOnlyList<RuleTarget> For(DispatchSpec spec, bool canObserveObjects, bool canChooseEntitlements = true)
+    /// <summary>Why memory.safety cannot be judged without crash isolation.</summary>
+    public const string NoSanitizerInProcess = "no sanitizer in-process; use --transport socket";
+
+    public static IReadOnlyList<RuleTarget> For(DispatchSpec spec, TransportAbilities abilities)
     {
         var targets = new List<RuleTarget>();
         foreach (var entry in spec.Selectors)
@@ -27,7 +30,15 @@ public static class RuleCatalog
         }
         foreach (var entry in spec.Selectors) targets.Add(Target(Rules.DispatchAccept, entry, DispatchAccept(spec, entry)));
         targets.Add(Target(Rules.SelectorRange, null, SelectorRange(spec)));
-        foreach (var entry in spec.Selectors) targets.Add(Target(Rules.MemorySafety, entry, MemorySafety(spec, entry)));
+        foreach (var entry in spec.Selectors)
+            targets.Add(abilities.IsolatesCrashes
+                ? Target(Rules.MemorySafety, entry, MemorySafety(spec, entry))
+                : new RuleTarget(Rules.MemorySafety, entry, null, null, NoSanitizerInProcess));
+        // Dext-wide: the async protocol and connection lifecycle (completions through freed actions,
+        // use-after-free in Stop), and the home of any crash that is not on one of the table's selectors.
+        targets.Add(abilities.IsolatesCrashes
+            ? Target(Rules.MemorySafety, null, MemorySafetyProtocol(spec))
+            : new RuleTarget(Rules.MemorySafety, null, null, null, NoSanitizerInProcess));
 
         var requests = spec.Selectors.Where(s => s.Role == AsyncRole.Request).ToArray();
         if (requests.Length == 0)
@@ -39,12 +50,12 @@ public static class RuleCatalog
             targets.Add(new RuleTarget(Rules.AsyncDelivery, null, null, "the spec declares no selector that owes a completion"));
         foreach (var entry in completing) targets.Add(Target(Rules.AsyncDelivery, entry, AsyncDelivery(spec, entry)));
 
-        targets.Add(canObserveObjects
+        targets.Add(abilities.ObservesObjects
             ? Target(Rules.ObjectsBalance, null, ObjectsBalance(spec))
-            : new RuleTarget(Rules.ObjectsBalance, null, null, "live-object counters are not observable through this transport"));
-        targets.Add(canChooseEntitlements
+            : new RuleTarget(Rules.ObjectsBalance, null, null, null, "live-object counters are not observable through this transport"));
+        targets.Add(abilities.ChoosesEntitlements
             ? Target(Rules.AccessEntitlement, null, AccessEntitlement(spec))
-            : new RuleTarget(Rules.AccessEntitlement, null, null, "the client's entitlements are the harness's own code signature on a real Mac"));
+            : new RuleTarget(Rules.AccessEntitlement, null, null, null, "the client's entitlements are the harness's own code signature on a real Mac"));
         return targets;
     }
 
@@ -128,6 +139,9 @@ public static class RuleCatalog
         return new RuleProperty(Rules.SelectorRange, null, generator, sweep);
     }
 
+    /// <summary>Data bytes of well-shaped calls: zeros, all ones, values near the top (where +1 wraps), small and large patterns.</summary>
+    static readonly byte[] VariedContents = [0x00, 0xFF, 0x80, 0xFE, 0x01, 0x7F, 0x41];
+
     static RuleProperty MemorySafety(DispatchSpec spec, SelectorSpec entry)
     {
         var prelude = Prelude(spec, entry);
@@ -137,11 +151,53 @@ public static class RuleCatalog
             extra.Add(good with { StructInput = ProgramData.Bytes((int)size, 1) });
         for (var capacity = 4097u; capacity <= 4105; capacity++)
             extra.Add(good with { StructOutputCapacity = capacity });
-        var sweep = OneDimensionOff(entry).Concat(extra).Distinct().Select(call => Open([.. prelude, call])).ToArray();
+        var malformed = OneDimensionOff(entry).Concat(extra).Distinct().Select(call => Open([.. prelude, call]));
+        // The normal path is where one-byte overflows and use-after-free live: the declared shape with
+        // varied contents, once and then the same call again on the same connection (a second call
+        // reuses what the first freed or left behind), and once more after closing and reopening.
+        var wellShaped = VariedContents.SelectMany(data =>
+        {
+            var call = WellShapedFixed(entry, data, refcon: 1);
+            return new[]
+            {
+                Open([.. prelude, call]),
+                Open([.. prelude, call, call, call]),
+                Open([.. prelude, call, new CloseStep(0), new OpenStep(0, ClientAccess.AsEntitled), .. prelude, call]),
+            };
+        });
+        var sweep = wellShaped.Concat(malformed).ToArray();
+        var anyCall = Gen.Frequency((3, CallGen.AnyShape(entry)), (2, CallGen.WellShaped(entry)));
         var generator =
-            from calls in Gen.Choose(1, 4).SelectMany(n => Gen.ArrayOf(CallGen.AnyShape(entry), n))
+            from calls in Gen.Choose(1, 4).SelectMany(n => Gen.ArrayOf(anyCall, n))
             select Open([.. prelude, .. calls]);
         return new RuleProperty(Rules.MemorySafety, entry, generator, sweep);
+    }
+
+    /// <summary>
+    /// memory.safety of the async protocol and the connection lifecycle: register, request, wait past
+    /// the delay, close — and the orders that free what a pending completion or timer still uses
+    /// (close with a request pending, then wait; register twice; request, close, reopen, request).
+    /// </summary>
+    static RuleProperty MemorySafetyProtocol(DispatchSpec spec)
+    {
+        var wait = new WaitStep(WaitAfter(spec));
+        var sweep = new List<Program> { Open(new CloseStep(0)), Open(new CloseStep(0), new OpenStep(0, ClientAccess.AsEntitled), new CloseStep(0)) };
+        if (spec.RegisterSelector is { } register)
+        {
+            var registerCall = WellShapedFixed(register, 1, 1);
+            sweep.Add(Open(registerCall, wait, new CloseStep(0)));
+            sweep.Add(Open(registerCall, new CloseStep(0), wait));
+            sweep.Add(Open(registerCall, WellShapedFixed(register, 2, 2), wait, new CloseStep(0)));
+            foreach (var request in spec.Selectors.Where(s => s.Role == AsyncRole.Request))
+            {
+                var requestCall = WellShapedFixed(request, 3, 3);
+                sweep.Add(Open(registerCall, requestCall, wait, new CloseStep(0)));
+                sweep.Add(Open(registerCall, requestCall, new CloseStep(0), wait));
+                sweep.Add(Open(registerCall, requestCall, requestCall, wait, requestCall, new CloseStep(0), wait));
+                sweep.Add(Open(registerCall, requestCall, new CloseStep(0), new OpenStep(0, ClientAccess.AsEntitled), requestCall, wait));
+            }
+        }
+        return new RuleProperty(Rules.MemorySafety, null, ProtocolGen.Programs(spec), sweep);
     }
 
     static RuleProperty RegisterBeforeRequest(DispatchSpec spec, SelectorSpec request)

@@ -13,25 +13,37 @@ namespace ConformanceKit.Properties.Engine;
 /// property's generator and the program shrinker, seeded from <see cref="CheckOptions.Seed"/>. Each
 /// failure is shrunk to a minimal program and becomes a finding; the property is then checked again
 /// with that bug's signature excluded, so distinct bugs behind one property are all reported.
+/// A failure is a violation of the property's own rule at its selector, or a crash or hang of the
+/// dext (memory.safety) in any of its programs: a dext that dies while accept or async programs
+/// run is never "held". Signatures in <c>alreadyFound</c> (found by earlier properties of the same
+/// check) are not looked for again.
 /// </summary>
 public sealed class PropertyChecker(ProgramRunner runner, string dextName)
 {
-    public PropertyOutcome Check(RuleProperty property, CheckOptions options)
+    public PropertyOutcome Check(RuleProperty property, CheckOptions options, IReadOnlySet<string>? alreadyFound = null)
     {
         var clock = Stopwatch.StartNew();
         var findings = new FindingSet();
-        var excluded = new HashSet<string>(StringComparer.Ordinal);
+        var excluded = new HashSet<string>(alreadyFound ?? new HashSet<string>(), StringComparer.Ordinal);
         var programsRun = 0;
         var programsReached = 0;
         var callsDelivered = 0L;
+        string? notReachedBecause = null;
 
         Finding? FirstFailure(Program program)
         {
             programsRun++;
             var result = runner.Run(program);
             if (result.ReachedDext) programsReached++;
+            else notReachedBecause ??= result.OpenProblem ?? "no step of the program reached the dext";
             callsDelivered += result.CallsDelivered;
-            return Finding.From(dextName, result).FirstOrDefault(f => property.Counts(f.Violation) && !excluded.Contains(f.Signature));
+            // A program's first violation is its finding; what it broke afterwards is a consequence
+            // (reported with it), except a crash or hang, which is always a finding of its own. A bug
+            // that only ever shows after another one is that one's consequence; one that stands on its
+            // own is found first by some program of its own rule's property.
+            foreach (var finding in Finding.From(dextName, result))
+                if (Counts(property, finding) && !excluded.Contains(finding.Signature)) return finding;
+            return null;
         }
 
         void Record(Program failing, string signature)
@@ -68,6 +80,11 @@ public sealed class PropertyChecker(ProgramRunner runner, string dextName)
                 throw new InvalidOperationException($"{property.Id}: FsCheck's counterexample does not fail again; the dext is not deterministic:\n{original}");
             Record(failing, failure.Signature);
         }
-        return new PropertyOutcome(property, programsRun, programsReached, callsDelivered, findings.All, options.SeedFor(property.Id, 0), clock.Elapsed);
+        return new PropertyOutcome(property, programsRun, programsReached, callsDelivered, findings.All, options.SeedFor(property.Id, 0), clock.Elapsed,
+            notReachedBecause);
     }
+
+    /// <summary>The property's own rule at its selector, or any crash or hang wherever it happened.</summary>
+    static bool Counts(RuleProperty property, Finding finding) =>
+        property.Counts(finding.Violation) || finding.Rule == Oracle.Rules.MemorySafety;
 }

@@ -1,6 +1,7 @@
 using ConformanceKit.Cli.Output;
 using ConformanceKit.Properties.Engine;
 using ConformanceKit.Properties.Tests.Support;
+using ConformanceKit.Testing;
 
 namespace ConformanceKit.Properties.Tests.Cli;
 
@@ -12,7 +13,8 @@ namespace ConformanceKit.Properties.Tests.Cli;
 [TestFixture]
 public class SummaryCommandTests
 {
-    static readonly KnownJson KnownOverflow = new("memory.safety", 1, "unchecked Struct");
+    static readonly KnownJson KnownOverflow = new("memory.safety", 1, ["heap-buffer-overflow-read@*"], "unchecked Struct");
+    const string OverflowKind = "heap-buffer-overflow-read@NullDriver::HandleExternalStruct";
 
     ScratchFolder _scratch = null!;
 
@@ -22,21 +24,21 @@ public class SummaryCommandTests
     [TearDown]
     public void RemoveScratch() => _scratch.Dispose();
 
-    string Check(string name, IReadOnlyList<KnownJson> known, params (string Rule, uint? Selector, bool Known)[] findings)
+    string Check(string name, IReadOnlyList<KnownJson> known, params (string Rule, uint? Selector, string Kind, bool Known)[] findings)
     {
         var rules = new[] { new CheckJson.RuleJson("memory.safety", findings.Length > 0 ? RuleStatus.Failed : RuleStatus.Held, []) };
         var json = new CheckJson(name, "spec.yaml", "socket", "asan", 1, 60, 1000, findings.Length == 0, rules,
-            findings.Select(f => new FindingJson(f.Rule, f.Selector, "sig", "title", f.Known, "kind", 1, "e", "o", "open c0\n", null)).ToArray(),
+            findings.Select(f => new FindingJson(f.Rule, f.Selector, "sig", "title", f.Known, f.Kind, 1, "e", "o", "open c0\n", null)).ToArray(),
             known);
         var path = _scratch.File($"{name}.check.json");
         Json.Write(path, json);
         return path;
     }
 
-    string Campaign(string name, IReadOnlyList<KnownJson> known, params (string Rule, uint? Selector, bool Known)[] findings)
+    string Campaign(string name, IReadOnlyList<KnownJson> known, params (string Rule, uint? Selector, string Kind, bool Known)[] findings)
     {
         var json = new CampaignJson(name, "asan", "socket", 1, 10, 1000, 100, 50, "2026-12-02T00:00:00Z", findings.Length, 0,
-            findings.Select(f => new CampaignJson.FindingEntry(f.Rule, f.Selector, "sig", "open c0\n", f.Known, 1, "/f")).ToArray(), known);
+            findings.Select(f => new CampaignJson.FindingEntry(f.Rule, f.Selector, f.Kind, "sig", "open c0\n", f.Known, 1, "/f")).ToArray(), known);
         var path = _scratch.File($"{name}.fuzz.json");
         Json.Write(path, json);
         return path;
@@ -46,7 +48,7 @@ public class SummaryCommandTests
     public void ExactlyTheKnownFindingsAndACleanHardenedDextIsExit0()
     {
         var result = CliProcess.Run("summary", "--expect-known",
-            Check("Sample", [KnownOverflow], ("memory.safety", 1, true)), Campaign("Sample", [KnownOverflow], ("memory.safety", 1, true)),
+            Check("Sample", [KnownOverflow], ("memory.safety", 1, OverflowKind, true)), Campaign("Sample", [KnownOverflow], ("memory.safety", 1, OverflowKind, true)),
             Check("Hardened", []), Campaign("Hardened", []));
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Stdout, Does.Contain("exactly its known findings").And.Contain("no finding").And.Contain("fuzz asan 10 s"));
@@ -55,7 +57,7 @@ public class SummaryCommandTests
     [Test]
     public void ANewFindingIsExit1()
     {
-        var result = CliProcess.Run("summary", Check("Hardened", []), Campaign("Hardened", [], ("objects.balance", null, false)));
+        var result = CliProcess.Run("summary", Check("Hardened", []), Campaign("Hardened", [], ("objects.balance", null, "leak:OSAction", false)));
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         Assert.That(result.Stdout, Does.Contain("1 new finding(s)"));
     }
@@ -67,8 +69,18 @@ public class SummaryCommandTests
         var strict = CliProcess.Run("summary", "--expect-known", campaign);
         Assert.That(strict.ExitCode, Is.EqualTo(1), strict.ToString());
         // One line although the table is far wider than 80 columns: logs get the unwrapped layout.
-        Assert.That(strict.Stdout, Does.Contain("known finding(s) not seen: memory.safety @ 1"));
+        Assert.That(strict.Stdout, Does.Contain("known finding(s) not seen: memory.safety @ 1 (heap-buffer-overflow-read@*)"));
         Assert.That(CliProcess.Run("summary", campaign).ExitCode, Is.Zero, "without --expect-known a fixed known bug is good news");
+    }
+
+    /// <summary>A known entry covers its kinds only: another bug on the same selector is not "seen" by it.</summary>
+    [Test]
+    public void AnotherKindOnAKnownSelectorDoesNotStandInForTheKnownOne()
+    {
+        var result = CliProcess.Run("summary", "--expect-known",
+            Campaign("Sample", [KnownOverflow], ("memory.safety", 1, "heap-use-after-free-read@NullDriver::HandleExternalStruct", false)));
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Stdout, Does.Contain("1 new finding(s)").And.Contain("known finding(s) not seen"));
     }
 
     [TestCase("not json")]

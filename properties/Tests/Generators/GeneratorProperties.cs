@@ -16,7 +16,7 @@ public static class NullDriverArbitraries
 
     /// <summary>Programs from every generator of the catalog, shrunk by the program shrinker.</summary>
     public static Arbitrary<Program> Programs() =>
-        Arb.From(Gen.OneOf(RuleCatalog.For(Spec, true).Where(t => t.Property is not null).Select(t => t.Property!.Generator)), ProgramShrinker.Candidates);
+        Arb.From(Gen.OneOf(RuleCatalog.For(Spec, TransportAbilities.All).Where(t => t.Property is not null).Select(t => t.Property!.Generator)), ProgramShrinker.Candidates);
 
     public static Arbitrary<MalformedCall> MalformedCalls() =>
         Arb.From(Gen.Elements(Spec.Selectors.Where(s => s.Checked).ToArray()).SelectMany(entry => CallGen.Malformed(entry).Select(call => new MalformedCall(entry, call))));

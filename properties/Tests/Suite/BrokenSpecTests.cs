@@ -5,6 +5,7 @@ using ConformanceKit.Oracle;
 using ConformanceKit.Programs;
 using ConformanceKit.Properties.Engine;
 using ConformanceKit.Properties.Tests.Support;
+using ConformanceKit.Testing;
 using ConformanceKit.Spec;
 using ConformanceKit.Targets;
 

@@ -20,7 +20,7 @@ public class ConformanceSuiteTests
         {
             var target = DextTarget.Resolve(directory);
             var spec = target.LoadSpec();
-            foreach (var rule in RuleCatalog.For(spec, canObserveObjects: SuiteSettings.Transport != "iokit", canChooseEntitlements: SuiteSettings.Transport != "iokit"))
+            foreach (var rule in RuleCatalog.For(spec, TransportAbilities.All))
             {
                 var selector = rule.Selector is { } s ? $"{s.Selector} {s.Name}" : null;
                 var data = new TestCaseData(directory, rule.Rule, rule.Selector?.Selector)
@@ -41,11 +41,11 @@ public class ConformanceSuiteTests
     public void RuleHolds(string dextDirectory, string rule, uint? selector)
     {
         var session = SuiteSessions.For(dextDirectory);
-        var target = RuleCatalog.For(session.Spec, session.Transport.CanObserveInternals, session.Transport.CanChooseClientEntitlements)
+        var target = RuleCatalog.For(session.Spec, TransportAbilities.Of(session.Transport))
             .Single(t => t.Rule == rule && t.Selector?.Selector == selector);
         if (target.Property is null)
         {
-            Assert.Ignore($"not applicable: {target.NotApplicableBecause}");
+            Assert.Ignore(target.NotJudgedBecause is { } byDesign ? $"not judged on this transport: {byDesign}" : $"not applicable: {target.NotApplicableBecause}");
             return;
         }
         var runner = new Runner.ProgramRunner(session.Spec, session.Transport, new Runner.RunnerOptions(RecordObservations: false));
@@ -56,7 +56,8 @@ public class ConformanceSuiteTests
             TestContext.Out.WriteLine(reproducer);
             SuiteArtifacts.Attach(finding, reproducer);
         }
-        var unknown = outcome.Findings.Where(f => !session.Spec.IsKnown(f.Rule, f.Selector)).ToArray();
+        Assert.That(outcome.Judged, Is.True, () => $"{target.Property.Title} was not judged: none of its {outcome.ProgramsRun} programs reached the dext ({outcome.NotReachedBecause})");
+        var unknown = outcome.Findings.Where(f => !f.IsKnownIn(session.Spec)).ToArray();
         Assert.That(unknown, Is.Empty,
             () => $"{target.Property.Title} broke (seed {SuiteSettings.Seed}; replay with `conformancekit replay`):\n" +
                   string.Join("\n", unknown.Select(f => f.Reproducer(session.Spec.SelectorName))));

@@ -31,6 +31,7 @@ public static class CheckReachChart
     {
         CheckStatus.Held => "held",
         CheckStatus.Failed => "failed",
+        CheckStatus.NotJudged => "not judged",
         _ => "n/a",
     };
 
@@ -58,8 +59,8 @@ public static class CheckReachChart
     {
         var (solid, light) = Colors(row.Status);
         var label = row.Selector is { } s ? SelectorLabel.Of(s, row.Name) : "any selector";
-        var programs = row.Status == CheckStatus.NotApplicable && row.Programs == 0
-            ? $"0 run — n/a{(row.Note is { Length: > 0 } note ? ": " + Shorten(note, 40) : "")}"
+        var programs = row.Status is CheckStatus.NotApplicable or CheckStatus.NotJudged && row.Programs == 0
+            ? $"0 run — {StatusWord(row.Status)}{(row.Note is { Length: > 0 } note ? ": " + Shorten(note, 40) : "")}"
             : $"{Invariant(row.Programs)} run";
         return new BarRow(label,
         [

@@ -63,10 +63,14 @@ public sealed class CheckExporter(ResultsDirectory results)
             Parameter.Informational("reached the dext", row.Reached is { } reached ? Invariant(reached) : CheckReachChart.NotRecorded),
             Parameter.Informational("calls to ExternalMethod", row.Calls is { } calls ? Invariant(calls) : CheckReachChart.NotRecorded),
         };
+        // Not judged by the transport's design is skipped, like a rule that does not apply; not judged
+        // because no program reached the dext is broken: the check could not do its job there.
         var status = row.Status switch
         {
             CheckStatus.Held => AllureStatus.Passed,
             CheckStatus.NotApplicable => AllureStatus.Skipped,
+            CheckStatus.NotJudged when row.ByDesign => AllureStatus.Skipped,
+            CheckStatus.NotJudged => AllureStatus.Broken,
             _ => AllureStatus.Failed,
         };
         var known = findings.Length > 0 && findings.All(f => f.Known);
@@ -96,7 +100,9 @@ public sealed class CheckExporter(ResultsDirectory results)
         switch (status)
         {
             case AllureStatus.Skipped:
-                return new StatusDetails { Message = $"not applicable: {row.Note ?? "no reason given"}" };
+                return new StatusDetails { Message = $"{(row.Status == CheckStatus.NotJudged ? "not judged on this transport" : "not applicable")}: {row.Note ?? "no reason given"}" };
+            case AllureStatus.Broken:
+                return new StatusDetails { Message = $"not judged: {row.Note ?? "no program reached the dext"}" };
             case AllureStatus.Failed when findings.Length == 1:
                 var finding = findings[0];
                 return new StatusDetails
@@ -153,12 +159,11 @@ public sealed class CheckExporter(ResultsDirectory results)
         if (row.Note is { Length: > 0 } note) text.Append($"\nNote: {note}\n");
         if (findings.Length > 0)
         {
-            var dextDirectory = Path.GetDirectoryName(check.Spec);
-            text.Append("\nReplay a finding:\n\n```\n");
+            // The CLI wrote each finding's complete, quoted command; files from before it did get the
+            // dext folder the spec sits in, the best that can be said then.
+            text.Append("\nReplay a finding (save its attached reproducer.txt first):\n\n```\n");
             foreach (var finding in findings)
-                text.Append(finding.Folder is { } folder
-                    ? $"./run.sh replay {folder}\n"
-                    : $"./run.sh replay reproducer.txt --dext {dextDirectory}   # the attached reproducer of: {finding.Title}\n");
+                text.Append(finding.Replay ?? $"./run.sh replay reproducer.txt --dext {Path.GetDirectoryName(check.Spec)}").Append($"   # {finding.Title}\n");
             text.Append("```\n");
         }
         return text.ToString();

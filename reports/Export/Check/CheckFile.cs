@@ -1,7 +1,7 @@
 namespace ConformanceKit.Reports.Export.Check;
 
 /// <summary>Status of a rule or row in a check summary.</summary>
-public enum CheckStatus { Held, Failed, NotApplicable }
+public enum CheckStatus { Held, Failed, NotApplicable, NotJudged }
 
 /// <summary>
 /// The JSON `conformancekit check --json` writes (harness/Cli/Output/CheckJson.cs and FindingJson.cs),
@@ -19,11 +19,13 @@ public sealed record CheckFile(
     IReadOnlyList<CheckFile.RuleEntry> Rules,
     IReadOnlyList<CheckFile.FindingEntry> Findings)
 {
-    public sealed record RuleEntry(string Id, CheckStatus Status, IReadOnlyList<RowEntry> Selectors);
+    public sealed record RuleEntry(string Id, CheckStatus Status, IReadOnlyList<RowEntry> Selectors, string? Reason = null, bool ByDesign = false);
 
     /// <param name="Reached">Programs the dext served a step of; null in files written before it was recorded.</param>
     /// <param name="Calls">Calls that reached the dext's ExternalMethod; null in older files.</param>
-    public sealed record RowEntry(uint? Selector, string? Name, CheckStatus Status, int Programs, string? Note, int? Reached = null, long? Calls = null);
+    /// <param name="ByDesign">A not-judged row the chosen transport cannot judge (the user's choice), as opposed to programs that never reached the dext.</param>
+    public sealed record RowEntry(uint? Selector, string? Name, CheckStatus Status, int Programs, string? Note, int? Reached = null, long? Calls = null,
+        bool ByDesign = false);
 
     public sealed record FindingEntry(
         string Rule,
@@ -37,5 +39,6 @@ public sealed record CheckFile(
         string Observed,
         string Reproducer,
         string? SanitizerReport = null,
-        string? Folder = null);
+        string? Folder = null,
+        string? Replay = null);
 }

@@ -25,7 +25,7 @@ public static partial class FindingResults
             parameters.Add(Parameter.Tracked("variant", campaign.Variant));
             parameters.Add(Parameter.Tracked("transport", campaign.Transport));
         }
-        parameters.Add(Parameter.Informational("step", (finding.StepIndex + 1).ToString(CultureInfo.InvariantCulture)));
+        parameters.Add(Parameter.Informational("step", finding.StepNumber.ToString(CultureInfo.InvariantCulture)));
         parameters.Add(Parameter.Informational("first seen", finding.FirstSeen ?? "not recorded"));
         // Also in the description; as a parameter it sits in the result's overview, one click to copy.
         parameters.Add(Parameter.Informational("replay", finding.Replay));
@@ -92,7 +92,7 @@ public static partial class FindingResults
         var text = new StringBuilder();
         text.Append(RuleLabels.RuleLine(finding.Rule)).Append("\n\n");
         if (finding.Known) text.Append($"Known finding (listed in the dext's spec): {finding.Why ?? "no reason given"}.\n\n");
-        text.Append($"- expected: {finding.Expected}\n- observed: {finding.Observed}\n- at step {finding.StepIndex + 1} of the program\n");
+        text.Append($"- expected: {finding.Expected}\n- observed: {finding.Observed}\n- at step {finding.StepNumber} of the program\n");
         text.Append($"- signature: `{finding.Signature}`\n- first seen: {finding.FirstSeen ?? "not recorded"}\n\n");
         text.Append("Replay it:\n\n```\n").Append(finding.Replay).Append("\n```\n");
         return text.ToString();
@@ -104,6 +104,7 @@ public static partial class FindingResults
     /// </summary>
     static string Kind(FindingFile finding)
     {
+        if (finding.Kind is { Length: > 0 } kind) return kind;
         if (!finding.Signature.StartsWith(finding.Rule, StringComparison.Ordinal)) return finding.Signature;
         var match = SignatureTail().Match(finding.Signature[finding.Rule.Length..]);
         return match.Success ? match.Groups["kind"].Value : finding.Signature;

@@ -176,7 +176,7 @@ public class CampaignProgressChartTests
         var finding = folder.Finding("memory.safety-1", "memory.safety", 1, "crash", true, "NullDriver", "dext/NullDriver", firstSeen: null);
         var written = folder.StartedAt.AddSeconds(33);
         File.SetLastWriteTimeUtc(Path.Combine(finding, "finding.json"), written.UtcDateTime);
-        var record = new FindingFile("memory.safety", 1, "memory.safety@1:crash", true, "e", "o", 1, "NullDriver", "./run.sh replay x");
+        var record = new FindingFile("memory.safety", 1, "memory.safety@1:crash", true, "e", "o", "NullDriver", "./run.sh replay x", Step: 2);
         Assert.That(CampaignProgressChart.FirstSeen(finding, record), Is.EqualTo(written.ToUnixTimeMilliseconds()));
         Assert.That(CampaignProgressChart.FirstSeen(finding, record with { FirstSeen = folder.StartedAt.AddSeconds(5).ToString("O") }),
             Is.EqualTo(folder.StartedAt.AddSeconds(5).ToUnixTimeMilliseconds()), "firstSeen when it is recorded");

@@ -24,6 +24,9 @@ public sealed unsafe class InProcessTransport : IDextTransport
     public string Description => $"inproc {_library.Path}";
     public bool HasVirtualClock => true;
     public bool CanObserveInternals => true;
+    public bool IsolatesCrashes => false;
+
+    public string LastError() => _library.ReadLastError();
 
     public string DextIdentifier => ReadString(_library.DextIdentifier());
 

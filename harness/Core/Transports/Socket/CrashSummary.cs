@@ -8,7 +8,9 @@ namespace ConformanceKit.Transports.Socket;
 /// </summary>
 internal static partial class CrashSummary
 {
-    [GeneratedRegex(@"ERROR: (\w+Sanitizer): ([\w-]+)")]
+    // The bug's words up to its address or detail: "heap-buffer-overflow", "SEGV", "attempting
+    // double-free", "detected memory leaks".
+    [GeneratedRegex(@"ERROR: (\w+Sanitizer): ([A-Za-z][\w-]*(?: [A-Za-z][A-Za-z-]*)*?)(?= on | at | in | for |:| \(| 0x| \d|\s*$)", RegexOptions.Multiline)]
     private static partial Regex SanitizerError();
 
     [GeneratedRegex(@"runtime error: [^\n]*")]

@@ -6,12 +6,13 @@ namespace ConformanceKit.Transports.Socket;
 /// The sanitizer settings dexthost runs with, unless the user set their own: stop at the first error
 /// and exit (no abort, so the exit status is the sanitizer's, not SIGABRT), skip leak checking (the
 /// objects.balance rule judges leaks from live-object counters), and symbolize so the crash signature
-/// has function names.
+/// has function names. report_error_type makes UBSan's SUMMARY line name the check that fired
+/// ("dynamic-type-mismatch" instead of "undefined-behavior"), which CrashSignature takes as the bug type.
 /// </summary>
 internal static class HostEnvironment
 {
     public const string AsanDefaults = "detect_leaks=0:halt_on_error=1:abort_on_error=0:symbolize=1";
-    public const string UbsanDefaults = "halt_on_error=1:print_stacktrace=1";
+    public const string UbsanDefaults = "halt_on_error=1:print_stacktrace=1:report_error_type=1";
 
     static readonly string[] SymbolizerCandidates =
     [

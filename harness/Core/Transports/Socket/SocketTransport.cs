@@ -48,6 +48,8 @@ public sealed class SocketTransport : IDextTransport
     public bool HasVirtualClock => true;
     public bool CanObserveInternals => true;
 
+    public string LastError() => Client().LastError();
+
     /// <summary>Hosts started so far: 1, plus one per crash or hang that was followed by another call.</summary>
     public int HostStarts { get; private set; }
 

@@ -1,0 +1,13 @@
+using ConformanceKit.Transports;
+
+namespace ConformanceKit.Properties.Catalog;
+
+/// <summary>What the chosen transport lets the suite judge: the rules that depend on it are otherwise "not judged".</summary>
+public sealed record TransportAbilities(bool ObservesObjects, bool ChoosesEntitlements, bool IsolatesCrashes)
+{
+    /// <summary>Everything (the simulator over a socket): for listing the suite's rows before any transport is open.</summary>
+    public static readonly TransportAbilities All = new(true, true, true);
+
+    public static TransportAbilities Of(IDextTransport transport) =>
+        new(transport.CanObserveInternals, transport.CanChooseClientEntitlements, transport.IsolatesCrashes);
+}
