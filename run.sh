@@ -25,9 +25,10 @@ CLI_DLL="$ROOT/build/cli/conformancekit.dll"
 say() { printf '\033[1m==>\033[0m %s\n' "$*" >&2; }
 die() { printf 'run.sh: error: %s\n' "$*" >&2; exit 2; }
 
-# Debian packages the project needs: C++ toolchain for dext/, sanitizer runtimes, test and bench
+# Debian packages the project needs: C++ toolchain for dext/ (ccache: every dext's build tree
+# compiles the same runtime; see dext/toolchain.sh), sanitizer runtimes, test and bench
 # libraries, AFL++ for fuzzing, Node for the Allure report, Chromium for the report's browser test.
-APT_PACKAGES=(clang-14 llvm-14 cmake make libblocksruntime-dev libclang-rt-14-dev libgtest-dev libbenchmark-dev
+APT_PACKAGES=(clang-14 llvm-14 cmake make ccache libblocksruntime-dev libclang-rt-14-dev libgtest-dev libbenchmark-dev
   afl++ ca-certificates chromium fonts-dejavu-core time)
 APT_UPDATED=0
 

@@ -59,20 +59,14 @@ if [ ! -d "$default_out" ] || [ "$out" != "$(cd "$default_out" && pwd -P)" ]; th
   tree="$tree-$(printf '%s' "$out" | sha256sum | cut -c1-8)"
 fi
 
-cxx=""
-for candidate in "${CXX:-}" clang++-14 clang++; do
-  if [ -n "$candidate" ] && command -v "$candidate" >/dev/null && "$candidate" --version 2>/dev/null | grep -q clang; then
-    cxx=$(command -v "$candidate"); break
-  fi
-done
+source "$here/toolchain.sh"
 [ -n "$cxx" ] || fail "clang++ not found (install Debian's clang-14; ./run.sh does)"
-cc=${cxx/clang++/clang}
 command -v cmake >/dev/null || fail "cmake not found"
 
 # Everything that changes the outputs besides the files: the compiler and the configure flags
 # (CXXFLAGS, CFLAGS and LDFLAGS are passed explicitly, so that changing them reconfigures instead of
 # being ignored by an existing CMake cache).
-configure_args=(-DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_C_COMPILER="$cc"
+configure_args=(-DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_C_COMPILER="$cc" "${launcher_args[@]}"
   -DCMAKE_CXX_FLAGS="${CXXFLAGS:-}" -DCMAKE_C_FLAGS="${CFLAGS:-}"
   -DCMAKE_SHARED_LINKER_FLAGS="${LDFLAGS:-}" -DCMAKE_EXE_LINKER_FLAGS="${LDFLAGS:-}"
   -DDKSIM_DEXTS="$dir" -DDKSIM_DEXT_OUTPUT_DIR="$out" -DDKSIM_VARIANTS="release;asan;cov;asan-cov")

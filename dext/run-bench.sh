@@ -10,18 +10,13 @@ root=$(dirname "$here")
 tree="$root/build/dext-bench"
 results="$root/bench/results"
 
-cxx=""
-for candidate in "${CXX:-}" clang++-14 clang++; do
-  if [ -n "$candidate" ] && command -v "$candidate" >/dev/null && "$candidate" --version 2>/dev/null | grep -q clang; then
-    cxx=$(command -v "$candidate"); break
-  fi
-done
+source "$here/toolchain.sh"
 [ -n "$cxx" ] || { echo "run-bench.sh: clang++ not found" >&2; exit 2; }
 
 mkdir -p "$tree" "$results"
 exec 9>"$tree/.lock"
 flock 9
-cmake -S "$here" -B "$tree" -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_C_COMPILER="${cxx/clang++/clang}" \
+cmake -S "$here" -B "$tree" -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_C_COMPILER="$cc" "${launcher_args[@]}" \
   -DDKSIM_DEXTS="$here/NullDriver" -DDKSIM_VARIANTS=release -DDKSIM_BUILD_TESTS=ON >/dev/null
 # Only the benchmark and what it links: the test suites of this configuration are run-tests.sh's job.
 cmake --build "$tree" -j "$(nproc)" --target dext_micro_bench

@@ -10,18 +10,13 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
 tree="$root/build/dext-tests"
 
-cxx=""
-for candidate in "${CXX:-}" clang++-14 clang++; do
-  if [ -n "$candidate" ] && command -v "$candidate" >/dev/null && "$candidate" --version 2>/dev/null | grep -q clang; then
-    cxx=$(command -v "$candidate"); break
-  fi
-done
+source "$here/toolchain.sh"
 [ -n "$cxx" ] || { echo "run-tests.sh: clang++ not found" >&2; exit 2; }
 
 mkdir -p "$tree"
 exec 9>"$tree/.lock"
 flock 9
-cmake -S "$here" -B "$tree" -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_C_COMPILER="${cxx/clang++/clang}" \
+cmake -S "$here" -B "$tree" -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_C_COMPILER="$cc" "${launcher_args[@]}" \
   -DDKSIM_DEXTS="$here/NullDriver;$here/NullDriverHardened" -DDKSIM_VARIANTS="release;asan;cov;asan-cov" \
   -DDKSIM_OUTPUT_DIR="$tree/out" -DDKSIM_BUILD_TESTS=ON
 cmake --build "$tree" -j "$(nproc)"
