@@ -22,6 +22,7 @@ public static class ConformanceCheck
         var runner = new ProgramRunner(spec, transport, new RunnerOptions(StopAtFirstViolation: false, RecordObservations: false));
         var checker = new PropertyChecker(runner, spec.Dext);
         var findings = new FindingSet();
+        var hangs = new HangTracker();
         var checkedTargets = new List<(RuleTarget Target, PropertyOutcome? Outcome)>();
         foreach (var target in RuleCatalog.For(spec, TransportAbilities.Of(transport)))
         {
@@ -29,7 +30,7 @@ public static class ConformanceCheck
             PropertyOutcome? outcome = null;
             if (target.Property is not null)
             {
-                outcome = checker.Check(target.Property, options, findings.Signatures);
+                outcome = checker.Check(target.Property, options, findings.Signatures, hangs);
                 foreach (var finding in outcome.Findings) findings.Add(finding);
             }
             checkedTargets.Add((target, outcome));
@@ -46,8 +47,9 @@ public static class ConformanceCheck
         if (target.NotJudgedBecause is { } byDesign) return new RuleRow(target, RuleStatus.NotJudged, null, findings, byDesign);
         if (findings.Count > 0) return new RuleRow(target, RuleStatus.Failed, outcome, findings, null);
         if (outcome is { Judged: false })
-            return new RuleRow(target, RuleStatus.NotJudged, outcome, findings,
-                $"none of its {outcome.ProgramsRun} programs reached the dext: {outcome.NotReachedBecause}");
+            return new RuleRow(target, RuleStatus.NotJudged, outcome, findings, outcome.ProgramsRun == 0
+                ? $"no program was run: {outcome.NotReachedBecause}"
+                : $"none of its {outcome.ProgramsRun} programs reached the dext: {outcome.NotReachedBecause}");
         return new RuleRow(target, RuleStatus.Held, outcome, findings, null);
     }
 

@@ -20,34 +20,74 @@ namespace ConformanceKit.Properties.Engine;
 /// </summary>
 public sealed class PropertyChecker(ProgramRunner runner, string dextName)
 {
-    public PropertyOutcome Check(RuleProperty property, CheckOptions options, IReadOnlySet<string>? alreadyFound = null)
+    /// <param name="hangs">Where the dext hangs, shared by the properties of one check (a fresh one when null).</param>
+    public PropertyOutcome Check(RuleProperty property, CheckOptions options, IReadOnlySet<string>? alreadyFound = null, HangTracker? hangs = null)
     {
         var clock = Stopwatch.StartNew();
+        hangs ??= new HangTracker();
         var findings = new FindingSet();
         var excluded = new HashSet<string>(alreadyFound ?? new HashSet<string>(), StringComparer.Ordinal);
         var programsRun = 0;
         var programsReached = 0;
         var callsDelivered = 0L;
         string? notReachedBecause = null;
+        Finding? unrecordedHang = null;
 
         Finding? FirstFailure(Program program)
         {
+            if (hangs.Skips(program, out var skipped))
+            {
+                notReachedBecause ??= skipped;
+                return null;
+            }
             programsRun++;
             var result = runner.Run(program);
-            if (result.ReachedDext) programsReached++;
-            else notReachedBecause ??= result.OpenProblem ?? "no step of the program reached the dext";
+            // A call that never returned judged nothing: a program that hung counts for memory.safety only.
+            if (result.ReachedDext && result.Crash is not { Hang: true }) programsReached++;
+            else notReachedBecause ??= result.OpenProblem ?? (result.Crash is { Hang: true } ? "its calls hung" : "no step of the program reached the dext");
             callsDelivered += result.CallsDelivered;
             // A program's first violation is its finding; what it broke afterwards is a consequence
             // (reported with it), except a crash or hang, which is always a finding of its own. A bug
             // that only ever shows after another one is that one's consequence; one that stands on its
             // own is found first by some program of its own rule's property.
             foreach (var finding in Finding.From(dextName, result))
-                if (Counts(property, finding) && !excluded.Contains(finding.Signature)) return finding;
+            {
+                if (!Counts(property, finding) || excluded.Contains(finding.Signature)) continue;
+                if (HangTracker.IsHang(finding))
+                {
+                    hangs.Record(finding); // from now on, programs that would hang the same way are skipped
+                    unrecordedHang = finding;
+                }
+                return finding;
+            }
             return null;
+        }
+
+        // A hang is not shrunk call by call (each attempt would cost a per-call timeout): the program
+        // is cut after the call that hung, and cut down to that call alone when that still hangs.
+        void RecordHang(Finding hang)
+        {
+            unrecordedHang = null;
+            var program = hang.Program;
+            var finding = hang;
+            if (hang.Violation.StepIndex < program.Count && program.Steps[hang.Violation.StepIndex] is CallStep call)
+            {
+                var alone = new Program([new OpenStep(call.Slot, ClientAccess.AsEntitled), call]);
+                var result = runner.Run(alone);
+                finding = Finding.From(dextName, result).FirstOrDefault(f => f.Signature == hang.Signature)
+                    ?? hang with { Program = new Program([.. program.Steps.Take(hang.Violation.StepIndex + 1)]) };
+            }
+            findings.Add(finding);
+            excluded.Add(finding.Signature);
         }
 
         void Record(Program failing, string signature)
         {
+            if (unrecordedHang is { } hang && hang.Signature == signature)
+            {
+                RecordHang(hang);
+                return;
+            }
             var minimal = ProgramShrinker.Minimize(failing, p => FirstFailure(p)?.Signature == signature);
             var finding = FirstFailure(minimal) ?? throw new InvalidOperationException($"{property.Id}: a shrunk program stopped failing");
             findings.Add(finding);
@@ -71,6 +111,12 @@ public sealed class PropertyChecker(ProgramRunner runner, string dextName)
                 .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(options.SeedFor(property.Id, round)), FSharpOption<int>.None)));
             FsCheck.Check.One(config, Prop.ForAll(arbitrary, (Program program) => FirstFailure(program) is null));
             if (capture.Result is not TestResult.Failed failed) break;
+            if (unrecordedHang is { } hang)
+            {
+                // FsCheck's shrinking skipped every candidate that would hang again: record the hang as it came.
+                RecordHang(hang);
+                continue;
+            }
             var shrunk = failed.Item3.Head as Program ?? throw new InvalidOperationException("FsCheck returned no program");
             var original = failed.Item2.Head as Program ?? shrunk;
             // Replay the shrunk counterexample; if the dext does not fail the same way twice, fall back

@@ -104,6 +104,37 @@ public class CheckVerdictTests
         });
     }
 
+    /// <summary>
+    /// HangDriver's Wait never returns. The hang is one memory.safety finding on selector 1, cut down
+    /// to the one call; later programs that call Wait are not run (each would cost a per-call
+    /// timeout and a host restart), so rules about Wait read "not judged", never "held"; Echo is
+    /// judged as usual.
+    /// </summary>
+    [Test]
+    public void AHangIsFoundOnceAndWhatWouldHangAgainIsNotRunNorHeld()
+    {
+        var json = _scratch.File("check.json");
+        var result = CliProcess.Run(TimeSpan.FromMinutes(4), "check", "--dext", TestDext("HangDriver"), "--json", json, "--cases", "20", "--call-timeout-ms", "2000");
+        TestContext.Out.WriteLine(result);
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        using var document = JsonDocument.Parse(File.ReadAllText(json));
+        var finding = document.RootElement.GetProperty("findings").EnumerateArray().Single();
+        Assert.That(finding.GetProperty("signature").GetString(), Is.EqualTo("memory.safety|1|hang"));
+        Assert.That(finding.GetProperty("reproducer").GetString(), Does.EndWith("open c0\ncall c0 1  # Wait\n"));
+        var accept = Rows(document, "dispatch.accept");
+        Assert.That(accept.Single(r => r.GetProperty("selector").GetUInt32() == 0).GetProperty("status").GetString(), Is.EqualTo("held"));
+        var wait = accept.Single(r => r.GetProperty("selector").GetUInt32() == 1);
+        Assert.That(wait.GetProperty("status").GetString(), Is.EqualTo("not-judged"));
+        Assert.That(wait.GetProperty("note").GetString(), Does.Contain("selector 1 hangs"));
+        // Every program that called Wait after the first hang was skipped: at most the one that hung
+        // per property ran, so the hang cost one timeout, not one per generated program.
+        var ranWithWait = document.RootElement.GetProperty("rules").EnumerateArray()
+            .SelectMany(r => r.GetProperty("selectors").EnumerateArray())
+            .Where(r => r.GetProperty("selector").ValueKind == JsonValueKind.Number && r.GetProperty("selector").GetUInt32() == 1)
+            .Sum(r => r.GetProperty("programs").GetInt32() - r.GetProperty("reached").GetInt32());
+        Assert.That(ranWithWait, Is.LessThanOrEqualTo(2), "programs that called Wait and did not come back");
+    }
+
     /// <summary>The sample's spec lists its out-of-bounds read and write; with the write's entry gone, the write is new, --allow-known or not.</summary>
     [Test]
     public void AKnownEntryCoversItsKindOnly()

@@ -49,7 +49,7 @@ public class ConformanceSuiteTests
             return;
         }
         var runner = new Runner.ProgramRunner(session.Spec, session.Transport, new Runner.RunnerOptions(RecordObservations: false));
-        var outcome = new PropertyChecker(runner, session.Spec.Dext).Check(target.Property, new CheckOptions(SuiteSettings.Seed, SuiteSettings.Cases));
+        var outcome = new PropertyChecker(runner, session.Spec.Dext).Check(target.Property, new CheckOptions(SuiteSettings.Seed, SuiteSettings.Cases), hangs: session.Hangs);
         foreach (var finding in outcome.Findings)
         {
             var reproducer = finding.Reproducer(session.Spec.SelectorName);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ConformanceKit.Properties.Engine;
 using ConformanceKit.Spec;
 using ConformanceKit.Targets;
 using ConformanceKit.Transports;
@@ -8,7 +9,8 @@ namespace ConformanceKit.Properties.Tests.Support;
 /// <summary>One built dext and open transport per dext folder, shared by the suite's tests and closed at the end.</summary>
 public static class SuiteSessions
 {
-    public sealed record DextSession(DextTarget Target, DispatchSpec Spec, IDextTransport Transport, string Variant);
+    /// <param name="Hangs">Where this dext hangs, shared by its tests as by the properties of one check.</param>
+    public sealed record DextSession(DextTarget Target, DispatchSpec Spec, IDextTransport Transport, string Variant, HangTracker Hangs);
 
     static readonly ConcurrentDictionary<string, Lazy<DextSession>> Sessions = new(StringComparer.Ordinal);
 
@@ -21,7 +23,7 @@ public static class SuiteSessions
         var spec = target.LoadSpec();
         var variant = DextVariants.Parse(SuiteSettings.Variant);
         var transport = TransportFactory.Create(SuiteSettings.Transport, target, variant, spec, TimeSpan.FromSeconds(5));
-        return new DextSession(target, spec, transport, SuiteSettings.Variant);
+        return new DextSession(target, spec, transport, SuiteSettings.Variant, new HangTracker());
     }
 
     public static void CloseAll()
