@@ -64,6 +64,10 @@ if ! (cd "$HERE" && CK_ALLURE_HISTORY="$history" CK_ALLURE_SINGLE_FILE="$single"
   die "allure generate failed"
 fi
 [ -f "$report/index.html" ] || { cat "$log" >&2; die "allure generate wrote no $report/index.html"; }
+# The single file must declare its data before the app runs, or a page opened from disk can stay empty (see the script).
+if [ "$single" -eq 1 ]; then
+  node "$HERE/data-before-app.mjs" "$report/index.html" || die "could not prepare $report/index.html to open from disk"
+fi
 
 echo "Allure report: $report/index.html"
 echo "History:       $history ($(wc -l <"$history" | tr -d ' ') runs)"
