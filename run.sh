@@ -4,8 +4,8 @@
 #                         variant, fuzz both briefly, print a summary and generate the HTML report
 #   ./run.sh test         every test (ctest for dext/, dotnet test for the .NET projects); ends with
 #                         one line "N passed, N failed, N skipped"
-#   ./run.sh check|replay|minimize|fuzz|summary ...   the conformancekit CLI; `fuzz` without --dext
-#                         and --out fuzzes both reference dexts into out/fuzz/ (e.g. --time 60s)
+#   ./run.sh check|replay|minimize|fuzz|triage|summary ...   the conformancekit CLI; `fuzz` without
+#                         --dext and --out fuzzes both reference dexts into out/fuzz/ (e.g. --time 60s)
 #   ./run.sh report [--in DIR] [--out DIR] [--single-file]
 #                                                 the Allure HTML report of a results folder (default
 #                                                 out/: check/*.json, fuzz/*/, allure-results/) into
@@ -209,6 +209,7 @@ fuzz_reference_dexts() { # [fuzz options]
     say "fuzzing $dext (its findings go to out/fuzz/$dext/findings)"
     status=0
     cli fuzz --dext "$ROOT/dext/$dext" --out "$OUT/fuzz/$dext" --json "$OUT/fuzz/$dext.json" "${fresh[@]}" "$@" || status=$?
+    [ "$status" -ne 130 ] || return 130 # Ctrl-C: the campaign stopped cleanly; so does the rest
     [ "$status" -le 1 ] || printf 'run.sh: fuzzing %s could not run (exit %s)\n' "$dext" "$status" >&2
     [ "$status" -le "$worst" ] || worst=$status
   done
@@ -283,10 +284,10 @@ case "$cmd" in
   fuzz)
     shift; setup; build_cli
     if has_option --dext "$@" || has_option --out "$@"; then cli fuzz "$@"; else fuzz_reference_dexts "$@"; fi ;;
-  check|replay|minimize|summary)
+  check|replay|minimize|triage|summary)
     setup; build_cli; cli "$@" ;;
   -h|--help|help)
     sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' ;;
   *)
-    die "unknown command '$cmd' (main, test, check, replay, minimize, fuzz, summary, report, bench, build-dext)" ;;
+    die "unknown command '$cmd' (main, test, check, replay, minimize, fuzz, triage, summary, report, bench, build-dext)" ;;
 esac

@@ -24,8 +24,25 @@ public sealed record CampaignOptions(
     public string FindingsDirectory => Path.Combine(OutputDirectory, "findings");
     public string TriageDirectory => Path.Combine(OutputDirectory, "triage");
 
+    /// <summary>Every crash or hang input, persisted before anything else happens to it: the triage queue.</summary>
+    public string InputsDirectory => Path.Combine(TriageDirectory, "inputs");
+    public string CampaignFilePath => CampaignFile.PathIn(OutputDirectory);
+
+    /// <summary>
+    /// How long triage may go on once afl-fuzz has stopped at the end of the budget: 15 s, or a tenth
+    /// of the budget when that is longer. What is still queued then stays queued (OUT/triage/inputs)
+    /// for `conformancekit triage` or `fuzz --resume`.
+    /// </summary>
+    public TimeSpan TriageGrace => TimeSpan.FromTicks(Math.Max(MinimumGrace.Ticks, Duration.Ticks / 10));
+
+    public static readonly TimeSpan MinimumGrace = TimeSpan.FromSeconds(15);
+
     /// <summary>Where --fresh moves an earlier campaign: OUT-previous/&lt;UTC time&gt;/ beside OUT (never deleted).</summary>
     public string PreviousDirectory(DateTimeOffset now) =>
         Path.Combine(OutputDirectory.TrimEnd(Path.DirectorySeparatorChar) + "-previous",
             now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>True when OUT holds a campaign: its campaign.json or AFL++'s main instance folder.</summary>
+    public static bool HoldsCampaign(string outputDirectory) =>
+        File.Exists(CampaignFile.PathIn(outputDirectory)) || Directory.Exists(Path.Combine(outputDirectory, "afl", "main"));
 }

@@ -3,7 +3,12 @@ using ConformanceKit.Fuzz.Triage;
 
 namespace ConformanceKit.Fuzz;
 
-/// <summary>What a campaign did and found: the figures of campaign.json and the finding folders.</summary>
+/// <summary>
+/// What a campaign did and found: the figures of campaign.json and the finding folders. Untriaged:
+/// crash inputs persisted in OUT/triage/inputs but not triaged within the budget (finished by
+/// `conformancekit triage` or `fuzz --resume`). Interrupted: SIGINT or SIGTERM ended it early;
+/// Started: false when that happened before the campaign began (during the builds) — then nothing was written.
+/// </summary>
 public sealed record CampaignResult(
     string Dext,
     FuzzVariant Variant,
@@ -13,7 +18,11 @@ public sealed record CampaignResult(
     IReadOnlyList<FuzzerStats> Instances,
     IReadOnlyList<(FindingFolder.Record Record, string Folder)> Findings,
     int CrashInputs,
-    int Unreproduced)
+    int Unreproduced,
+    int Untriaged = 0,
+    bool Interrupted = false,
+    DateTimeOffset? FuzzingEnded = null,
+    bool Started = true)
 {
     public long Execs => Instances.Sum(i => i.Execs);
 
@@ -29,8 +38,8 @@ public sealed record CampaignResult(
         {
             var starts = Instances.Where(i => i.Start is not null).Select(i => i.Start!.Value).ToArray();
             var begin = starts.Length > 0 ? starts.Min() : StartedAt;
-            var seconds = (StartedAt + Elapsed - begin).TotalSeconds;
-            return Math.Max(1, seconds);
+            var end = FuzzingEnded ?? StartedAt + Elapsed;
+            return Math.Max(1, (end - begin).TotalSeconds);
         }
     }
 }

@@ -53,8 +53,20 @@ int Serve(const Options &options)
 
 } // namespace
 
+/* A host inherits every descriptor its starter did not mark close-on-exec — under a fuzz campaign,
+ * AFL++'s fork-server pipes (198, 199), which kept afl-fuzz waiting on an orphaned host after it was
+ * told to stop. The host needs only stdin, stdout and stderr; its socket and shared memory it opens
+ * itself. */
+static void CloseInheritedDescriptors()
+{
+    if (close_range(3, ~0U, 0) == 0) return;
+    long limit = sysconf(_SC_OPEN_MAX);
+    for (int fd = 3; fd < (limit > 0 ? limit : 1024); fd++) close(fd);
+}
+
 int main(int argc, char **argv)
 {
+    CloseInheritedDescriptors();
     Options options;
     std::string problem;
     if (!ParseOptions(argc, argv, options, problem)) return Fail(problem + " (see dexthost --help)", 2);

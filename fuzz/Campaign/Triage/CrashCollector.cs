@@ -1,9 +1,12 @@
 namespace ConformanceKit.Fuzz.Triage;
 
 /// <summary>
-/// Finds the crash and hang inputs every instance saved and persists a copy of each under
-/// OUT/triage/inputs before anything else looks at it: whatever happens to the campaign or to
-/// triage afterwards, no input is lost. The list of copied inputs survives a resumed campaign.
+/// Copies every crash and hang input afl-fuzz saves into OUT/triage/inputs (through a temporary name
+/// and a rename, so a copy is whole or absent) before anything else happens to it, so that nothing is
+/// lost if triage or the campaign fails later. A ledger (OUT/triage/collected.txt) records what was
+/// taken, keyed by instance, kind and AFL's file name, so a resumed campaign collects only new
+/// inputs — including those in the crashes.&lt;time&gt;/ and hangs.&lt;time&gt;/ folders afl-fuzz moves
+/// the old ones to when it resumes (an input it saved but the campaign had not collected yet).
 /// </summary>
 public sealed class CrashCollector
 {
@@ -15,7 +18,7 @@ public sealed class CrashCollector
     public CrashCollector(CampaignOptions options)
     {
         _aflDirectory = options.AflDirectory;
-        _inputs = Path.Combine(options.TriageDirectory, "inputs");
+        _inputs = options.InputsDirectory;
         _ledger = Path.Combine(options.TriageDirectory, "collected.txt");
         Directory.CreateDirectory(_inputs);
         if (File.Exists(_ledger))
@@ -32,29 +35,40 @@ public sealed class CrashCollector
         {
             foreach (var kind in new[] { "crashes", "hangs" })
             {
-                var folder = Path.Combine(instance, kind);
-                if (!Directory.Exists(folder)) continue;
-                foreach (var file in Directory.GetFiles(folder, "id:*").Order(StringComparer.Ordinal))
+                // afl-fuzz -i - renames crashes/ to crashes.<date>/ when it resumes: the current folder last.
+                var folders = Directory.GetDirectories(instance)
+                    .Where(d => Path.GetFileName(d).StartsWith(kind + ".", StringComparison.Ordinal)).Order(StringComparer.Ordinal)
+                    .Append(Path.Combine(instance, kind));
+                foreach (var folder in folders)
                 {
-                    var key = Path.GetRelativePath(_aflDirectory, file);
-                    if (_seen.Contains(key)) continue;
-                    var saved = Path.Combine(_inputs, Sanitize($"{Path.GetFileName(instance)}-{kind}-{Path.GetFileName(file)}"));
-                    try
+                    if (!Directory.Exists(folder)) continue;
+                    foreach (var file in Directory.GetFiles(folder, "id:*").Order(StringComparer.Ordinal))
                     {
-                        File.Copy(file, saved, overwrite: true);
+                        var key = $"{Path.GetFileName(instance)}/{kind}/{Path.GetFileName(file)}";
+                        if (_seen.Contains(key)) continue;
+                        var saved = Path.Combine(_inputs, SavedName(Path.GetFileName(instance), kind, Path.GetFileName(file)));
+                        var temporary = saved + ".tmp";
+                        try
+                        {
+                            File.Copy(file, temporary, overwrite: true);
+                            File.Move(temporary, saved, overwrite: true);
+                        }
+                        catch (IOException)
+                        {
+                            continue; // afl-fuzz is still writing it; the next pass takes it
+                        }
+                        _seen.Add(key);
+                        File.AppendAllText(_ledger, key + "\n");
+                        found.Add(new CrashInput(Path.GetFileName(instance), kind == "crashes" ? "crash" : "hang", file, saved));
                     }
-                    catch (IOException)
-                    {
-                        continue; // afl-fuzz is still writing it; the next pass takes it
-                    }
-                    _seen.Add(key);
-                    File.AppendAllText(_ledger, key + "\n");
-                    found.Add(new CrashInput(Path.GetFileName(instance), kind == "crashes" ? "crash" : "hang", file, saved));
                 }
             }
         }
         return found;
     }
+
+    /// <summary>The name of an input's copy: instance, kind and AFL's name, with AFL's ':' and ',' made portable.</summary>
+    public static string SavedName(string instance, string kind, string aflName) => Sanitize($"{instance}-{kind}-{aflName}");
 
     /// <summary>AFL's names hold ':' and ','; keep the copy's name portable.</summary>
     static string Sanitize(string name) => string.Concat(name.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));

@@ -4,6 +4,7 @@ using ConformanceKit.Oracle;
 using ConformanceKit.Programs;
 using ConformanceKit.Runner;
 using ConformanceKit.Spec;
+using ConformanceKit.Targets;
 
 namespace ConformanceKit.Fuzz.Triage;
 
@@ -46,15 +47,15 @@ public static class FindingFolder
         $"{finding.Rule}-{(finding.Selector is { } s ? "sel" + s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "any")}-{finding.SignatureHash}";
 
     public static string Write(string findingsDirectory, Finding minimal, Program decoded, CrashInput input, byte[] bytes,
-        DispatchSpec spec, string dextDirectory)
+        DispatchSpec spec, DextTarget dext)
     {
         var folder = Path.Combine(findingsDirectory, Slug(minimal));
         Directory.CreateDirectory(folder);
         var known = spec.KnownEntry(minimal.Rule, minimal.Selector, minimal.Kind);
         var record = new Record(minimal.Rule, minimal.Selector, minimal.Kind, minimal.Signature, known is not null, known?.Why,
             minimal.Violation.Expected, minimal.Violation.Observed, minimal.Violation.Step, DateTimeOffset.UtcNow,
-            spec.Dext, ReplayCommandLine.For(folder, dextDirectory, spec.SourcePath, TriageTransport, TriageVariant), 1, Path.GetFileName(input.Saved));
-        WriteAtomically(Path.Combine(folder, "reproducer.txt"), minimal.Reproducer(spec.SelectorName));
+            spec.Dext, ReplayCommandLine.For(folder, dext.Directory, spec.SourcePath, TriageTransport, TriageVariant), 1, Path.GetFileName(input.Saved));
+        WriteAtomically(Path.Combine(folder, "reproducer.txt"), minimal.Reproducer(spec.SelectorName, dext.Sources));
         WriteAtomically(Path.Combine(folder, "program.txt"), ProgramText.Format(decoded, spec.SelectorName));
         WriteAtomically(Path.Combine(folder, "input.bin"), bytes);
         WriteAtomically(Path.Combine(folder, "verdict.txt"),

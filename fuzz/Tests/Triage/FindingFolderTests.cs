@@ -19,8 +19,8 @@ public class FindingFolderTests
         var findings = Directory.CreateTempSubdirectory("ck-finding-").FullName;
         try
         {
-            var dext = Path.Combine(RepositoryLayout.Root, "dext", "NullDriver");
-            var spec = SpecLoader.LoadFile(Path.Combine(dext, "spec.yaml"));
+            var dext = DextTarget.Resolve(Path.Combine(RepositoryLayout.Root, "dext", "NullDriver"));
+            var spec = dext.LoadSpec();
             var program = ProgramText.Parse("open c0\nasync c0 4 refcon=1 in=u64:1,2 struct_out=16\nasync c0 4 refcon=2 in=u64:1,2 struct_out=16\nwait 8s\n");
             var later = new Violation(Rules.ObjectsBalance, 4, null, "leak:OSAction", "live objects back", "OSAction 1->2");
             var violation = new Violation(Rules.AsyncDelivery, 3, 4, "missing-completion", "one completion", "nothing by 7011ms");
@@ -36,8 +36,8 @@ public class FindingFolderTests
             Assert.That(record.RootElement.GetProperty("known").GetBoolean(), Is.True, "the sample's spec lists missing completions on selector 4");
             var verdict = File.ReadAllText(Path.Combine(folder, "verdict.txt"));
             Assert.That(verdict, Does.Contain("step:      4\n").And.Contain("then:      objects.balance at step 5"));
-            Assert.That(File.ReadAllText(Path.Combine(folder, "reproducer.txt")), Does.Contain("# at step 4\n"));
-            Assert.That(FindingJson.From(finding, spec, replay: null).Step, Is.EqualTo(4));
+            Assert.That(File.ReadAllText(Path.Combine(folder, "reproducer.txt")), Does.Contain("# at step 4\n").And.Contain($"# dext: NullDriver {dext.Sources}\n"));
+            Assert.That(FindingJson.From(finding, spec, dext.Sources, replay: null).Step, Is.EqualTo(4));
         }
         finally
         {

@@ -16,7 +16,10 @@ public sealed record RunSummary(
     IReadOnlyList<KnownJson> KnownFindings,
     IReadOnlyList<string>? NotJudged = null)
 {
-    /// <summary>Rows that should have been judged and were not (their reasons): a run without evidence is not green.</summary>
+    /// <summary>
+    /// What the run could not finish judging, with the reasons: a check's rows that were not judged,
+    /// a campaign's untriaged inputs or interruption. A run without its evidence is not green.
+    /// </summary>
     public IReadOnlyList<string> Unjudged => NotJudged ?? [];
 
     public sealed record Found(string Rule, uint? Selector, string Kind, bool Known)
@@ -59,7 +62,14 @@ public sealed record RunSummary(
             check.Findings.Select(f => new Found(f.Rule, f.Selector, f.Kind, f.Known)).ToArray(), check.KnownFindings ?? [], unjudged);
     }
 
-    static RunSummary FromCampaign(CampaignJson campaign) => new(
-        campaign.Dext, string.Create(CultureInfo.InvariantCulture, $"fuzz {campaign.Variant} {campaign.DurationSeconds:0} s"), "—",
-        campaign.Findings.Select(f => new Found(f.Rule, f.Selector, f.Kind, f.Known)).ToArray(), campaign.KnownFindings ?? []);
+    /// <summary>A campaign that was interrupted or left crash inputs untriaged has not said everything it found: not green.</summary>
+    static RunSummary FromCampaign(CampaignJson campaign)
+    {
+        var unfinished = new List<string>();
+        if (campaign.Interrupted) unfinished.Add("the campaign was interrupted");
+        if (campaign.Untriaged > 0)
+            unfinished.Add(string.Create(CultureInfo.InvariantCulture, $"{campaign.Untriaged} crash input(s) not triaged yet (conformancekit triage --out ...)"));
+        return new RunSummary(campaign.Dext, string.Create(CultureInfo.InvariantCulture, $"fuzz {campaign.Variant} {campaign.DurationSeconds:0} s"), "—",
+            campaign.Findings.Select(f => new Found(f.Rule, f.Selector, f.Kind, f.Known)).ToArray(), campaign.KnownFindings ?? [], unfinished);
+    }
 }

@@ -35,10 +35,14 @@ public class SummaryCommandTests
         return path;
     }
 
-    string Campaign(string name, IReadOnlyList<KnownJson> known, params (string Rule, uint? Selector, string Kind, bool Known)[] findings)
+    string Campaign(string name, IReadOnlyList<KnownJson> known, params (string Rule, uint? Selector, string Kind, bool Known)[] findings) =>
+        Campaign(name, known, untriaged: 0, interrupted: false, findings);
+
+    string Campaign(string name, IReadOnlyList<KnownJson> known, int untriaged, bool interrupted, params (string Rule, uint? Selector, string Kind, bool Known)[] findings)
     {
         var json = new CampaignJson(name, "asan", "socket", 1, 10, 1000, 100, 50, "2026-12-02T00:00:00Z", findings.Length, 0,
-            findings.Select(f => new CampaignJson.FindingEntry(f.Rule, f.Selector, f.Kind, "sig", "open c0\n", f.Known, 1, "/f")).ToArray(), known);
+            findings.Select(f => new CampaignJson.FindingEntry(f.Rule, f.Selector, f.Kind, "sig", "open c0\n", f.Known, 1, "/f")).ToArray(), known,
+            untriaged, interrupted);
         var path = _scratch.File($"{name}.fuzz.json");
         Json.Write(path, json);
         return path;
@@ -52,6 +56,16 @@ public class SummaryCommandTests
             Check("Hardened", []), Campaign("Hardened", []));
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Stdout, Does.Contain("exactly its known findings").And.Contain("no finding").And.Contain("fuzz asan 10 s"));
+    }
+
+    /// <summary>A campaign that did not say everything it found is not green, even with no finding so far.</summary>
+    [TestCase(3, false, "unfinished: 3 crash input(s) not triaged yet")]
+    [TestCase(0, true, "unfinished: the campaign was interrupted")]
+    public void AnUnfinishedCampaignIsExit1(int untriaged, bool interrupted, string said)
+    {
+        var result = CliProcess.Run("summary", Check("Hardened", []), Campaign("Hardened", [], untriaged, interrupted));
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(result.Stdout, Does.Contain(said));
     }
 
     [Test]
