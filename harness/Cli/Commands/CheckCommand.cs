@@ -11,8 +11,8 @@ public static class CheckCommand
     public static Command Create()
     {
         var target = new TargetOptions();
-        var seed = new Option<int>("--seed") { Description = "Seed of the run (printed with every failure)", DefaultValueFactory = _ => 1 };
-        var cases = new Option<int>("--cases") { Description = "Random programs per property after its boundary sweep", DefaultValueFactory = _ => 100 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the run, any integer (negative too); printed with every failure", DefaultValueFactory = _ => 1 };
+        var cases = new Option<int>("--cases") { Description = "Random programs per property after its boundary sweep (at least 1)", DefaultValueFactory = _ => 100 };
         var json = new Option<string?>("--json") { Description = "Write the summary as JSON to this file" };
         var allowKnown = new Option<bool>("--allow-known") { Description = "Exit 0 when every finding is one the spec lists under 'known:'" };
         var rule = new Option<string[]>("--rule") { Description = "Only these rule ids (repeatable)", AllowMultipleArgumentsPerToken = true };
@@ -25,11 +25,16 @@ public static class CheckCommand
         command.Options.Add(rule);
         command.SetAction(parse =>
         {
-            var console = AnsiConsole.Console;
-            var options = new CheckOptions(parse.GetValue(seed), Math.Max(1, parse.GetValue(cases)));
+            // Every option is checked before the dext is built and the check runs: a bad one costs one line, not a run.
+            var jsonPath = parse.GetValue(json) is { } jsonOption ? OutputPath.RequireWritableFile("--json", jsonOption) : null;
+            var caseCount = parse.GetValue(cases);
+            if (caseCount < 1) throw new UsageException($"--cases {caseCount}: expected at least 1");
             var rules = parse.GetValue(rule) ?? [];
             foreach (var id in rules)
                 if (!Oracle.Rules.All.Contains(id)) throw new UsageException($"unknown rule '{id}' ({string.Join(", ", Oracle.Rules.All)})");
+            target.Validate(parse);
+            var console = AnsiConsole.Console;
+            var options = new CheckOptions(parse.GetValue(seed), caseCount);
             using var session = target.Open(parse);
             CheckReport? report = null;
             console.Status().Start($"checking {session.Spec.Dext}", status =>
@@ -40,7 +45,7 @@ public static class CheckCommand
             });
             CheckTable.Render(console, report!, session.Spec);
             CheckTable.RenderFindings(console, report!.Findings, session.Spec);
-            if (parse.GetValue(json) is { } path) Json.Write(path, CheckJson.From(report, session.Spec, session.Target.Directory));
+            if (jsonPath is not null) Json.Write(jsonPath, CheckJson.From(report, session.Spec, session.Target));
             if (report.AllHeld) return ExitCodes.Ok;
             var onlyKnown = report.Findings.All(f => f.IsKnownIn(session.Spec));
             if (report.Findings.Count > 0 && !(parse.GetValue(allowKnown) && onlyKnown)) return ExitCodes.Findings;

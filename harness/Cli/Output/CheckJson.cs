@@ -1,6 +1,7 @@
 using ConformanceKit.Properties.Engine;
 using ConformanceKit.Runner;
 using ConformanceKit.Spec;
+using ConformanceKit.Targets;
 
 namespace ConformanceKit.Cli.Output;
 
@@ -35,12 +36,12 @@ public sealed record CheckJson(
     /// <param name="Note">Why the row does not apply or was not judged.</param>
     public sealed record RowJson(uint? Selector, string? Name, RuleStatus Status, int Programs, int Reached, long Calls, string? Note, bool ByDesign = false);
 
-    /// <param name="dextDirectory">The dext folder checked: each finding's replay command names it.</param>
-    public static CheckJson From(CheckReport report, DispatchSpec spec, string dextDirectory)
+    /// <param name="dext">The dext folder checked: each finding's replay command names it, each reproducer its sources.</param>
+    public static CheckJson From(CheckReport report, DispatchSpec spec, DextTarget dext)
     {
         // The reproducer travels as text (in this file, and attached as reproducer.txt in the report):
         // saved under that name, this command replays it exactly as the check ran it.
-        var replay = ReplayCommandLine.For(ReproducerFileName, dextDirectory, spec.SourcePath, report.Transport, report.Variant);
+        var replay = ReplayCommandLine.For(ReproducerFileName, dext.Directory, spec.SourcePath, report.Transport, report.Variant);
         var (judged, applicable) = report.JudgedRules;
         return new CheckJson(
             report.Dext, spec.SourcePath, report.Transport, report.Variant, report.Options.Seed, report.Options.Cases,
@@ -50,7 +51,7 @@ public sealed record CheckJson(
                     r.Selector, r.Target.Selector?.Name, r.Status, r.Outcome?.ProgramsRun ?? 0,
                     r.Outcome?.ProgramsReached ?? 0, r.Outcome?.CallsDelivered ?? 0, r.Reason, r.NotJudgedByDesign)).ToArray(),
                 rule.Reason, rule.ByDesign)).ToArray(),
-            report.Findings.Select(f => FindingJson.From(f, spec, replay)).ToArray(),
+            report.Findings.Select(f => FindingJson.From(f, spec, dext.Sources, replay)).ToArray(),
             KnownJson.From(spec), judged, applicable);
     }
 }

@@ -21,10 +21,11 @@ public sealed record FindingJson(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Replay = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Consequences = null)
 {
+    /// <param name="dextSources">The identity of the dext's sources (<c>DextTarget.Sources</c>), named in the reproducer's header.</param>
     /// <param name="replay">The complete, quoted command that replays the reproducer (see <see cref="ReplayCommandLine"/>).</param>
-    public static FindingJson From(Finding finding, DispatchSpec spec, string? replay, string? folder = null) => new(
+    public static FindingJson From(Finding finding, DispatchSpec spec, string? dextSources, string? replay, string? folder = null) => new(
         finding.Rule, finding.Selector, finding.Signature, finding.Title(spec.SelectorName),
         finding.IsKnownIn(spec), finding.Violation.Kind, finding.Violation.Step,
-        finding.Violation.Expected, finding.Violation.Observed, finding.Reproducer(spec.SelectorName), finding.SanitizerReport, folder, replay,
+        finding.Violation.Expected, finding.Violation.Observed, finding.Reproducer(spec.SelectorName, dextSources), finding.SanitizerReport, folder, replay,
         finding.Consequences is { Count: > 0 } later ? later.Select(v => v.ToString()).ToArray() : null);
 }

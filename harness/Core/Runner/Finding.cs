@@ -42,11 +42,12 @@ public sealed record Finding(
     }
 
     /// <summary>The reproducer: the program in text form, headed by what it shows. `conformancekit replay` reads it.</summary>
-    public string Reproducer(Func<uint, string?>? selectorName = null)
+    /// <param name="dextSources">The identity of the dext's sources (<c>DextTarget.Sources</c>), so that replay can tell this dext from another of the same name.</param>
+    public string Reproducer(Func<uint, string?>? selectorName = null, string? dextSources = null)
     {
         var text = new StringBuilder();
         text.Append(ProgramText.Header).Append('\n');
-        text.Append("# dext: ").Append(Dext).Append('\n');
+        text.Append("# dext: ").Append(Dext).Append(dextSources is null ? "" : " " + dextSources).Append('\n');
         text.Append("# rule: ").Append(Violation.Rule).Append(" — ").Append(Rules.Describe(Violation.Rule)).Append('\n');
         text.Append("# signature: ").Append(Signature).Append('\n');
         text.Append(Violation.StepIndex < Program.Count

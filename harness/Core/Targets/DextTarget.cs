@@ -43,12 +43,21 @@ public sealed class DextTarget
     public static string Identity(string canonicalDirectory) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalDirectory)))[..12];
 
-    /// <exception cref="TargetException">the folder or its spec does not exist.</exception>
+    /// <summary>Identity of the folder's sources (<see cref="DextSources.Identity"/>), as reproducers name it.</summary>
+    public string Sources => _sources ??= DextSources.Identity(Directory);
+
+    string? _sources;
+
+    /// <exception cref="TargetException">the folder or its spec does not exist, or a path is empty or of the wrong kind.</exception>
     public static DextTarget Resolve(string directory, string? specPath = null)
     {
+        if (string.IsNullOrWhiteSpace(directory)) throw new TargetException("the dext folder is an empty path");
         var full = Path.GetFullPath(directory);
+        if (File.Exists(full)) throw new TargetException($"{full} is a file; a dext is a folder (its sources, Info.plist and spec.yaml)");
         if (!System.IO.Directory.Exists(full)) throw new TargetException($"dext folder not found: {full}");
+        if (specPath is not null && string.IsNullOrWhiteSpace(specPath)) throw new TargetException("the spec is an empty path");
         var spec = Path.GetFullPath(specPath ?? Path.Combine(full, "spec.yaml"));
+        if (System.IO.Directory.Exists(spec)) throw new TargetException($"{spec} is a directory; give the spec file (e.g. {Path.Combine(spec, "spec.yaml")})");
         if (!File.Exists(spec)) throw new TargetException($"no spec: {spec} does not exist (write one, see README 'The spec format', or pass --spec)");
         return new DextTarget(full, spec);
     }
