@@ -32,9 +32,12 @@ public sealed class TargetOptions
         Description = "IOService name to match and open, e.g. with --transport iokit the installed dext's (default: the spec's 'service')",
     };
 
+    /// <summary>The largest --call-timeout-ms: one day (the socket transport's own limit).</summary>
+    public const int MaxCallTimeoutMs = 86_400_000;
+
     public Option<int> CallTimeoutMs { get; } = new("--call-timeout-ms")
     {
-        Description = "Socket transport: a dext that does not answer a call within this time is a hang finding; iokit: how long to wait for the service to be registered",
+        Description = "Socket transport: a dext that does not answer a call within this time is a hang finding; iokit: how long to wait for the service to be registered (1 to 86400000)",
         DefaultValueFactory = _ => 5000,
     };
 
@@ -54,15 +57,43 @@ public sealed class TargetOptions
         command.Options.Add(CallTimeoutMs);
     }
 
-    /// <summary>Resolves the options: loads the spec, builds the dext variant, opens the transport.</summary>
-    /// <param name="defaultDext">The dext folder to use when --dext is not given (else dext/NullDriver).</param>
-    public Session Open(ParseResult parse, string? defaultDext = null, TextWriter? buildLog = null)
+    /// <summary>
+    /// Checks the options that can be checked without the dext: empty paths, a directory given as
+    /// --spec, a file as --dext, an impossible timeout. Commands call it before their work starts;
+    /// <see cref="Open"/> calls it again.
+    /// </summary>
+    /// <exception cref="UsageException">an option that cannot work.</exception>
+    public void Validate(ParseResult parse)
     {
+        if (parse.GetValue(Dext) is { } dext)
+        {
+            if (string.IsNullOrWhiteSpace(dext)) throw new UsageException("--dext: an empty path; give the dext folder");
+            if (File.Exists(dext)) throw new UsageException($"--dext {dext}: is a file; give the dext folder (it holds the sources and spec.yaml)");
+        }
+        if (parse.GetValue(Spec) is { } spec)
+        {
+            if (string.IsNullOrWhiteSpace(spec)) throw new UsageException("--spec: an empty path; give the spec file");
+            if (Directory.Exists(spec)) throw new UsageException($"--spec {spec}: is a directory; give the spec file (e.g. {Path.Combine(spec, "spec.yaml")})");
+        }
+        if (parse.GetValue(Service) is { } service && string.IsNullOrWhiteSpace(service))
+            throw new UsageException("--service: an empty name");
+        var timeout = parse.GetValue(CallTimeoutMs);
+        if (timeout < 1 || timeout > MaxCallTimeoutMs)
+            throw new UsageException($"--call-timeout-ms {timeout}: expected 1 to {MaxCallTimeoutMs} (one day)");
+    }
+
+    /// <summary>Resolves the options: validates them, loads the spec, then builds the dext variant and opens the transport.</summary>
+    /// <param name="defaultDext">The dext folder to use when --dext is not given (else dext/NullDriver).</param>
+    /// <param name="beforeBuild">Checks the resolved folder and its spec before anything is built (it throws to refuse them).</param>
+    public Session Open(ParseResult parse, string? defaultDext = null, TextWriter? buildLog = null, Action<DextTarget, DispatchSpec>? beforeBuild = null)
+    {
+        Validate(parse);
         var transportKind = parse.GetValue(Transport)!;
         var dextDir = parse.GetValue(Dext) ?? defaultDext ?? Path.Combine(RepositoryLayout.Root, "dext", "NullDriver");
         var target = DextTarget.Resolve(dextDir, parse.GetValue(Spec));
         var spec = target.LoadSpec();
         if (parse.GetValue(Service) is { } service) spec = spec with { Service = service };
+        beforeBuild?.Invoke(target, spec);
         var variantName = parse.GetValue(Variant) ?? (transportKind == "socket" ? "asan" : "release");
         var variant = DextVariants.Parse(variantName);
         var transport = TransportFactory.Create(transportKind, target, variant, spec, TimeSpan.FromMilliseconds(parse.GetValue(CallTimeoutMs)), buildLog);

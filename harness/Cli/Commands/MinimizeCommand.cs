@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ConformanceKit.Cli.Output;
 using ConformanceKit.Programs;
 using ConformanceKit.Runner;
 using Spectre.Console;
@@ -18,8 +19,10 @@ public static class MinimizeCommand
         command.Options.Add(output);
         command.SetAction(parse =>
         {
-            var reproducer = ReproducerFile.Read(parse.GetValue(file)!);
-            using var session = ReplayCommand.DefaultToReproducersDext(target, parse, reproducer);
+            var outPath = parse.GetValue(output) is { } outOption ? OutputPath.RequireWritableFile("--out", outOption) : null;
+            target.Validate(parse);
+            var reproducer = ReadReproducer(parse.GetValue(file)!);
+            using var session = ReproducerDext.Open(target, parse, reproducer, Console.Error);
             var runner = new ProgramRunner(session.Spec, session.Transport, new RunnerOptions(RecordObservations: false));
             var findings = Finding.From(session.Spec.Dext, runner.Run(reproducer.Program)).ToArray();
             var signature = reproducer.Signature ?? findings.FirstOrDefault()?.Signature;
@@ -30,12 +33,29 @@ public static class MinimizeCommand
             }
             var finding = FindingShrinker.Shrink(runner, reproducer.Program, signature)
                 ?? throw new UsageException($"{signature} stopped reproducing while shrinking: the dext is not deterministic");
-            var text = finding.Reproducer(session.Spec.SelectorName);
-            if (parse.GetValue(output) is { } path) File.WriteAllText(path, text);
+            var text = finding.Reproducer(session.Spec.SelectorName, session.Target.Sources);
+            if (outPath is not null) OutputPath.WriteText(outPath, text);
             else Console.Write(text);
             AnsiConsole.MarkupLine($"[green]{reproducer.Program.Count} steps → {finding.Program.Count}[/] for {Markup.Escape(signature)}");
             return ExitCodes.Findings;
         });
         return command;
+    }
+
+    /// <summary>
+    /// The FILE argument of replay and minimize, checked before anything runs: it exists, is UTF-8
+    /// program text of a sane size, and has steps; every problem is one line, FILE:LINE for the text.
+    /// </summary>
+    /// <exception cref="UsageException">no reproducer there.</exception>
+    /// <exception cref="ProgramFormatException">the file is not a program, naming its line.</exception>
+    internal static ReproducerFile ReadReproducer(string argument)
+    {
+        if (string.IsNullOrWhiteSpace(argument)) throw new UsageException("FILE: an empty path; give a reproducer or a finding folder");
+        var file = Directory.Exists(argument) ? Path.Combine(argument, ReproducerFile.FileName) : argument;
+        if (!File.Exists(file))
+            throw new UsageException(Directory.Exists(argument) ? $"no reproducer at {file} (is {argument} a finding folder?)" : $"no reproducer at {file}");
+        var reproducer = ReproducerFile.Read(argument);
+        if (reproducer.Program.Count == 0) throw new ProgramFormatException(file, 0, "no steps: a reproducer has at least one (open c0, call c0 ...)");
+        return reproducer;
     }
 }

@@ -2,7 +2,6 @@ using System.CommandLine;
 using ConformanceKit.Cli.Output;
 using ConformanceKit.Programs;
 using ConformanceKit.Runner;
-using ConformanceKit.Targets;
 using Spectre.Console;
 
 namespace ConformanceKit.Cli.Commands;
@@ -20,8 +19,10 @@ public static class ReplayCommand
         command.Options.Add(json);
         command.SetAction(parse =>
         {
-            var reproducer = ReproducerFile.Read(parse.GetValue(file)!);
-            using var session = DefaultToReproducersDext(target, parse, reproducer);
+            if (parse.GetValue(json) is { } jsonOption) OutputPath.RequireWritableFile("--json", jsonOption);
+            target.Validate(parse);
+            var reproducer = MinimizeCommand.ReadReproducer(parse.GetValue(file)!);
+            using var session = ReproducerDext.Open(target, parse, reproducer, Console.Error);
             var runner = new ProgramRunner(session.Spec, session.Transport);
             var result = runner.Run(reproducer.Program);
             var findings = Finding.From(session.Spec.Dext, result).ToArray();
@@ -34,20 +35,13 @@ public static class ReplayCommand
                     reproducer = reproducer.Path,
                     expectedSignature = reproducer.Signature,
                     reproduced = reproducer.Signature is null ? (bool?)null : findings.Any(f => f.Signature == reproducer.Signature),
-                    findings = findings.Select(f => FindingJson.From(f, session.Spec,
+                    findings = findings.Select(f => FindingJson.From(f, session.Spec, session.Target.Sources,
                         ReplayCommandLine.For(reproducer.Path, session.Target.Directory, session.Spec.SourcePath, session.Transport.Kind, session.Variant))).ToArray(),
                 });
             }
             return findings.Length == 0 ? ExitCodes.Ok : ExitCodes.Findings;
         });
         return command;
-    }
-
-    /// <summary>Without --dext, a reproducer naming a dext of this checkout replays against that dext.</summary>
-    internal static Session DefaultToReproducersDext(TargetOptions target, ParseResult parse, ReproducerFile reproducer)
-    {
-        var folder = reproducer.Dext is { } name ? Path.Combine(RepositoryLayout.Root, "dext", name) : null;
-        return target.Open(parse, folder is not null && Directory.Exists(folder) ? folder : null);
     }
 
     static void Render(IAnsiConsole console, RunResult result, Session session, ReproducerFile reproducer, Finding[] findings)

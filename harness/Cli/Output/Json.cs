@@ -20,12 +20,8 @@ public static class Json
         RespectRequiredConstructorParameters = true,
     };
 
-    public static void Write<T>(string path, T value)
-    {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temporary = full + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(value, Options) + "\n");
-        File.Move(temporary, full, overwrite: true);
-    }
+    /// <summary>Writes <paramref name="value"/> atomically; serialized first, so a failure leaves neither the file nor a temporary one.</summary>
+    /// <exception cref="UsageException">the file cannot be written.</exception>
+    public static void Write<T>(string path, T value) =>
+        OutputPath.WriteText(path, JsonSerializer.Serialize(value, Options) + "\n");
 }

@@ -103,6 +103,37 @@ public static class ProgramText
         return string.Join('+', segments);
     }
 
+    /// <summary>Larger program files are refused before they are read whole (the largest input is 32 MiB of hex).</summary>
+    public const int MaxFileBytes = 64 << 20;
+
+    /// <summary>A program file: UTF-8 text of at most <see cref="MaxFileBytes"/>, every problem as FILE:LINE.</summary>
+    /// <exception cref="ProgramFormatException">naming the file, and the line of the problem.</exception>
+    public static Program ParseFile(string path)
+    {
+        if (Directory.Exists(path)) throw new ProgramFormatException(path, 0, "is a directory, not a program file");
+        if (!File.Exists(path)) throw new ProgramFormatException(path, 0, "no such file");
+        byte[]? bytes;
+        try
+        {
+            bytes = Spec.SpecLoader.ReadAtMost(path, MaxFileBytes);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ProgramFormatException(path, 0, $"cannot read: {e.Message}");
+        }
+        if (bytes is null) throw new ProgramFormatException(path, 0, $"larger than {MaxFileBytes >> 20} MiB: not a program");
+        if (!Spec.SpecLoader.TryUtf8(bytes, out var text, out var bad))
+            throw new ProgramFormatException(path, bad.Line, $"not UTF-8 text: byte 0x{bad.Byte:x2} at column {bad.Column} (is this a program file?)");
+        try
+        {
+            return Parse(text);
+        }
+        catch (ProgramFormatException e)
+        {
+            throw new ProgramFormatException(path, e.Line, e.Problem);
+        }
+    }
+
     /// <exception cref="ProgramFormatException">naming the line of the problem.</exception>
     public static Program Parse(string text)
     {
@@ -150,7 +181,7 @@ public static class ProgramText
         "close" => new CloseStep(ParseSlot(Argument(words, 1, "close needs a connection like c0"))),
         "wait" => ParseWait(words),
         "call" or "async" => ParseCall(words),
-        var other => throw new FormatException($"unknown step '{other}' (expected open, close, call, async or wait)"),
+        var other => throw new FormatException($"unknown step '{Shown(other)}' (expected open, close, call, async or wait)"),
     };
 
     static OpenStep ParseOpen(string[] words)
@@ -171,7 +202,7 @@ public static class ProgramText
                     type = (uint)ParseNumber(value, uint.MaxValue, "type");
                     break;
                 default:
-                    throw new FormatException($"open: unknown option '{key}' (known: access, type)");
+                    throw new FormatException($"open: unknown option '{Shown(key)}' (known: access, type)");
             }
         }
         return new OpenStep(slot, access, type);
@@ -180,8 +211,8 @@ public static class ProgramText
     static WaitStep ParseWait(string[] words)
     {
         var value = Argument(words, 1, "wait needs a duration like 5s");
-        if (words.Length > 2) throw new FormatException($"wait: unexpected '{words[2]}'");
-        if (!Spec.Durations.TryParse(value, out var ns)) throw new FormatException($"wait: '{value}' is not a duration like 5s or 1500ms");
+        if (words.Length > 2) throw new FormatException($"wait: unexpected '{Shown(words[2])}'");
+        if (!Spec.Durations.TryParse(value, out var ns)) throw new FormatException($"wait: '{Shown(value)}' is not a duration like 5s or 1500ms");
         return new WaitStep(ns);
     }
 
@@ -199,63 +230,104 @@ public static class ProgramText
         {
             switch (key)
             {
-                case "scalars": scalars = value.Split(',').Select(v => ParseNumber(v, ulong.MaxValue, "scalar")).ToArray(); break;
+                case "scalars": scalars = ParseScalars(value); break;
                 case "in": input = ParseBytes(value); break;
                 case "scalar_out": scalarOut = (uint)ParseNumber(value, uint.MaxValue, "scalar_out"); break;
                 case "struct_out": structOut = ParseNumber(value, ulong.MaxValue, "struct_out"); break;
                 case "refcon" when isAsync: refcon = ParseNumber(value, ulong.MaxValue, "refcon"); break;
-                default: throw new FormatException($"{words[0]}: unknown option '{key}' (known: {(isAsync ? "refcon, " : "")}scalars, in, scalar_out, struct_out)");
+                default: throw new FormatException($"{words[0]}: unknown option '{Shown(key)}' (known: {(isAsync ? "refcon, " : "")}scalars, in, scalar_out, struct_out)");
             }
         }
         if (isAsync && refcon is null) throw new FormatException("async needs refcon=N");
         return new CallStep(slot, selector, scalars, input, scalarOut, structOut, isAsync ? new AsyncReference(refcon!.Value) : null);
     }
 
+    static ulong[] ParseScalars(string text)
+    {
+        var count = text.AsSpan().Count(',') + 1;
+        if (count > ProgramValidity.MaxScalarInputs)
+            throw new FormatException($"scalars: {count} values; the harness passes at most {ProgramValidity.MaxScalarInputs}");
+        return text.Split(',').Select(v => ParseNumber(v, ulong.MaxValue, "scalar")).ToArray();
+    }
+
+    /// <summary>
+    /// Structure input bytes: u64:1,2 words, or hex segments joined by '+' where XX*count repeats a
+    /// byte. The size is added up from the segments first (checked, so counts cannot overflow) and
+    /// refused over <see cref="ProgramValidity.MaxStructBytes"/> before anything that size is allocated.
+    /// </summary>
+    /// <exception cref="FormatException">the text is malformed or the bytes would be too many.</exception>
     public static byte[] ParseBytes(string text)
     {
         if (text.StartsWith("u64:", StringComparison.Ordinal))
         {
+            var wordCount = (ulong)text.AsSpan(4).Count(',') + 1;
+            if (wordCount * 8 > ProgramValidity.MaxStructBytes) throw TooLarge($"{wordCount} u64 words ({wordCount * 8} bytes)");
             var words = text[4..].Split(',');
             var bytes = new byte[words.Length * 8];
             for (var k = 0; k < words.Length; k++)
                 BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(k * 8), ParseNumber(words[k], ulong.MaxValue, "u64 word"));
             return bytes;
         }
-        var result = new List<byte>();
-        foreach (var segment in text.Split('+'))
+        var segments = text.Split('+');
+        var sizes = new int[segments.Length];
+        ulong total = 0;
+        for (var index = 0; index < segments.Length; index++)
         {
+            var segment = segments[index];
             var star = segment.IndexOf('*', StringComparison.Ordinal);
+            ulong size;
             if (star >= 0)
             {
-                var fill = ParseHex(segment[..star]);
-                if (fill.Length != 1) throw new FormatException($"in: '{segment}' must repeat one byte, like 00*4097");
-                var count = ParseNumber(segment[(star + 1)..], 1 << 30, "repeat count");
-                result.AddRange(Enumerable.Repeat(fill[0], (int)count));
+                if (star != 2 || !IsHex(segment.AsSpan(0, star)))
+                    throw new FormatException($"in: '{Shown(segment)}' must repeat one byte, like 00*4097");
+                size = ParseNumber(segment[(star + 1)..], ulong.MaxValue, "repeat count");
             }
             else
             {
-                result.AddRange(ParseHex(segment));
+                if (segment.Length % 2 != 0 || !IsHex(segment)) throw new FormatException($"in: '{Shown(segment)}' is not hex bytes");
+                size = (ulong)segment.Length / 2;
             }
+            // total <= MaxStructBytes here, so neither the comparison nor the sum can overflow.
+            if (size > ProgramValidity.MaxStructBytes - total)
+                throw TooLarge(total + size >= total ? $"at least {total + size} bytes" : $"more than {ulong.MaxValue} bytes");
+            total += size;
+            sizes[index] = (int)size;
         }
-        return [.. result];
+        var result = new byte[total];
+        var position = 0;
+        for (var index = 0; index < segments.Length; index++)
+        {
+            var segment = segments[index];
+            var target = result.AsSpan(position, sizes[index]);
+            if (segment.IndexOf('*', StringComparison.Ordinal) >= 0) target.Fill(Convert.FromHexString(segment.AsSpan(0, 2))[0]);
+            else Convert.FromHexString(segment, target, out _, out _);
+            position += sizes[index];
+        }
+        return result;
     }
 
-    static byte[] ParseHex(string hex)
+    static FormatException TooLarge(string size) =>
+        new($"in: {size} of structure input, over the {ProgramValidity.MaxStructBytes} the harness passes");
+
+    static bool IsHex(ReadOnlySpan<char> text)
     {
-        try
-        {
-            return Convert.FromHexString(hex);
-        }
-        catch (FormatException)
-        {
-            throw new FormatException($"in: '{hex}' is not hex bytes");
-        }
+        foreach (var ch in text)
+            if (!char.IsAsciiHexDigit(ch)) return false;
+        return true;
+    }
+
+    /// <summary>A word of the user's as a message quotes it: not a megabyte of it, and printable.</summary>
+    static string Shown(string text)
+    {
+        const int limit = 40;
+        var shown = text.Length > limit ? text[..limit] + "…" : text;
+        return string.Concat(shown.Select(ch => char.IsControl(ch) ? "?" : ch.ToString()));
     }
 
     static int ParseSlot(string word)
     {
         if (word.Length == 2 && word[0] == 'c' && word[1] >= '0' && word[1] < '0' + Step.MaxSlots) return word[1] - '0';
-        throw new FormatException($"'{word}' is not a connection (c0..c{Step.MaxSlots - 1})");
+        throw new FormatException($"'{Shown(word)}' is not a connection (c0..c{Step.MaxSlots - 1})");
     }
 
     static ulong ParseNumber(string text, ulong max, string what)
@@ -263,7 +335,7 @@ public static class ProgramText
         var ok = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
             ? ulong.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)
             : ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
-        if (!ok || value > max) throw new FormatException($"{what}: '{text}' is not a number up to {max}");
+        if (!ok || value > max) throw new FormatException($"{what}: '{Shown(text)}' is not a number up to {max}");
         return value;
     }
 
@@ -276,9 +348,9 @@ public static class ProgramText
         for (var index = start; index < words.Length; index++)
         {
             var equals = words[index].IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0) throw new FormatException($"'{words[index]}' should be key=value");
+            if (equals <= 0) throw new FormatException($"'{Shown(words[index])}' should be key=value");
             var key = words[index][..equals];
-            if (!seen.Add(key)) throw new FormatException($"'{key}' is given twice");
+            if (!seen.Add(key)) throw new FormatException($"'{Shown(key)}' is given twice");
             yield return (key, words[index][(equals + 1)..]);
         }
     }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ConformanceKit.IOKit;
 using ConformanceKit.Spec.Expressions;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace ConformanceKit.Spec;
@@ -17,34 +18,157 @@ public static class SpecLoader
     const uint MaxScalars = IOKitLimits.MaxScalars;
     const ulong MaxStructSize = ShapeSize.VariableValue - 1;
 
+    /// <summary>Nesting deeper than this (mappings and lists in YAML) is refused before it is built: no spec needs it, and the YAML reader recurses.</summary>
+    public const int MaxYamlDepth = 64;
+
+    /// <summary>Larger files are refused before they are read: a spec is a few kilobytes (and /dev/zero never ends).</summary>
+    public const int MaxSpecBytes = 16 << 20;
+
+    /// <exception cref="SpecException">the file cannot be read or is not a valid spec, naming its line.</exception>
     public static DispatchSpec LoadFile(string path)
     {
-        string text;
+        if (Directory.Exists(path)) throw new SpecException(path, 0, "is a directory, not a spec file");
+        byte[]? bytes;
         try
         {
-            text = File.ReadAllText(path);
+            bytes = ReadAtMost(path, MaxSpecBytes);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new SpecException(path, 0, $"cannot read spec: {e.Message}");
         }
+        if (bytes is null) throw new SpecException(path, 0, $"larger than {MaxSpecBytes >> 20} MiB: not a spec");
+        if (bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            throw new SpecException(path, 1, "UTF-16 text: save the spec as UTF-8");
+        if (!TryUtf8(bytes, out var text, out var bad))
+            throw new SpecException(path, bad.Line, $"not UTF-8 text: byte 0x{bad.Byte:x2} at column {bad.Column} (save the spec as UTF-8)");
         return Parse(text, path);
     }
 
+    /// <summary>A file's bytes, or null when it has more than <paramref name="limit"/> (read no further: a device may never end).</summary>
+    internal static byte[]? ReadAtMost(string path, int limit)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > limit) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>Decodes UTF-8 (a byte order mark is skipped) strictly: else the line and byte column of the first byte that is not UTF-8.</summary>
+    internal static bool TryUtf8(ReadOnlySpan<byte> bytes, out string text, out (int Line, int Column, byte Byte) bad)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
+        var chars = new char[bytes.Length];
+        var status = System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out var read, out var written, replaceInvalidSequences: false);
+        if (status == System.Buffers.OperationStatus.Done)
+        {
+            text = new string(chars, 0, written);
+            bad = default;
+            return true;
+        }
+        var good = bytes[..read];
+        text = "";
+        bad = (good.Count((byte)'\n') + 1, read - (good.LastIndexOf((byte)'\n') + 1) + 1, read < bytes.Length ? bytes[read] : (byte)0);
+        return false;
+    }
+
+    /// <exception cref="SpecException">the text is not a valid spec, naming its line.</exception>
     public static DispatchSpec Parse(string text, string path)
     {
         var stream = new YamlStream();
+        var parser = new GuardedYamlParser(new Parser(new StringReader(text)), path);
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
-            throw new SpecException(path, (int)e.Start.Line, $"not valid YAML: {e.InnerException?.Message ?? e.Message}");
+            // End is where the reader found the problem (Start: where the token it was reading began, maybe lines before).
+            var lines = text.Count('\n') + (text.EndsWith('\n') ? 0 : 1);
+            throw new SpecException(path, (int)Math.Clamp(e.End.Line, 1, Math.Max(lines, 1)), $"not valid YAML: {OneLine(e.InnerException?.Message ?? e.Message)}");
         }
-        if (stream.Documents.Count != 1)
-            throw new SpecException(path, 0, $"expected one YAML document, found {stream.Documents.Count}");
+        catch (Exception e) when (e is not SpecException and not OutOfMemoryException)
+        {
+            // YamlDotNet fails on some malformed input with exceptions of its own making (an
+            // InvalidOperationException for a flow list left open across lines, an
+            // ArgumentOutOfRangeException for "\UFFFFFFFF"): still the input's fault, and still one line.
+            throw new SpecException(path, parser.Line, $"not valid YAML (after this line): {OneLine(e.Message)}");
+        }
+        if (stream.Documents.Count == 0)
+            throw new SpecException(path, 1, "the spec is empty (it starts with specVersion: 1, see README 'The spec format')");
+        if (stream.Documents.Count > 1)
+            throw new SpecException(path, YamlMap.LineOf(stream.Documents[1].RootNode), $"a second YAML document (a spec is one; found {stream.Documents.Count})");
         return ReadSpec(new YamlMap(path, stream.Documents[0].RootNode, "spec"), path);
+    }
+
+    static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    /// <summary>
+    /// Passes the YAML reader's events through, refusing — before the representation model builds
+    /// them — the shapes it cannot build safely: a mapping or list nested deeper than
+    /// <see cref="MaxYamlDepth"/> (the model recurses per level, and a stack overflow cannot be caught),
+    /// an alias inside the node it names (a cycle: hashing or printing it never ends), a list, mapping
+    /// or alias as a mapping key (the model hashes keys whole, and no spec key is one), and an alias
+    /// with no anchor before it (which YamlDotNet reports at the document's first line).
+    /// </summary>
+    sealed class GuardedYamlParser(IParser inner, string path) : IParser
+    {
+        /// <summary>An open mapping or list: its anchor, and for a mapping whether its next node is a key.</summary>
+        sealed class Frame(bool isMapping, string? anchor)
+        {
+            public bool IsMapping { get; } = isMapping;
+            public string? Anchor { get; } = anchor;
+            public bool ExpectKey { get; set; } = true;
+        }
+
+        readonly Stack<Frame> _open = new();
+        readonly HashSet<string> _anchors = new(StringComparer.Ordinal);
+
+        /// <summary>The line the last event ended on: where the reader was when it failed.</summary>
+        public int Line { get; private set; } = 1;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            if (!inner.MoveNext()) return false;
+            var current = inner.Current!;
+            Line = (int)current.End.Line;
+            var line = (int)current.Start.Line;
+            if (current is DocumentStart) _anchors.Clear();
+            if (current is NodeEvent or AnchorAlias && _open.TryPeek(out var parent) && parent.IsMapping)
+            {
+                var isKey = parent.ExpectKey;
+                parent.ExpectKey = !isKey;
+                if (isKey && current is not Scalar)
+                    throw new SpecException(path, line, "a key must be a plain name, not a list, a mapping or an alias");
+            }
+            switch (current)
+            {
+                case MappingStart or SequenceStart:
+                    if (_open.Count + 1 > MaxYamlDepth)
+                        throw new SpecException(path, line, $"nested more than {MaxYamlDepth} levels deep (mappings and lists)");
+                    var anchor = ((NodeEvent)current).Anchor;
+                    _open.Push(new Frame(current is MappingStart, anchor.IsEmpty ? null : anchor.Value));
+                    break;
+                case MappingEnd or SequenceEnd:
+                    _open.Pop();
+                    break;
+                case AnchorAlias alias when !_anchors.Contains(alias.Value.Value):
+                    throw new SpecException(path, line, $"not valid YAML: the alias *{alias.Value.Value} has no anchor &{alias.Value.Value} before it");
+                case AnchorAlias alias when _open.Any(frame => frame.Anchor == alias.Value.Value):
+                    throw new SpecException(path, line, $"the alias *{alias.Value.Value} is inside the node &{alias.Value.Value} it names (a cycle)");
+            }
+            if (current is NodeEvent { Anchor.IsEmpty: false } node) _anchors.Add(node.Anchor.Value);
+            return true;
+        }
     }
 
     static DispatchSpec ReadSpec(YamlMap root, string path)
@@ -82,7 +206,7 @@ public static class SpecLoader
             var ruleNode = map.Required("rule");
             var rule = map.Scalar(ruleNode, "rule");
             if (!Oracle.Rules.All.Contains(rule))
-                throw map.Fail(ruleNode, $"known finding: '{rule}' is not a rule id ({string.Join(", ", Oracle.Rules.All)})");
+                throw map.Fail(ruleNode, $"known finding: '{YamlMap.Shown(rule)}' is not a rule id ({string.Join(", ", Oracle.Rules.All)})");
             uint? selector = map.Optional("selector") is { } selectorNode ? (uint)map.ParseUnsigned(selectorNode, "selector", uint.MaxValue) : null;
             var kinds = ReadKnownKinds(map);
             var why = map.RequiredString("why");
@@ -112,7 +236,7 @@ public static class SpecLoader
         {
             "any" => AccessPolicy.Any,
             "entitled" => AccessPolicy.Entitled,
-            var other => throw root.Fail(node, $"access must be 'any' or 'entitled', not '{other}'"),
+            var other => throw root.Fail(node, $"access must be 'any' or 'entitled', not '{YamlMap.Shown(other)}'"),
         };
     }
 
@@ -163,7 +287,7 @@ public static class SpecLoader
             "forbidden" => CompletionRule.Forbidden,
             "required" => CompletionRule.Required,
             "any" => CompletionRule.Any,
-            var other => throw map.Fail(node, $"completion must be forbidden, required or any, not '{other}'"),
+            var other => throw map.Fail(node, $"completion must be forbidden, required or any, not '{YamlMap.Shown(other)}'"),
         };
     }
 
@@ -174,7 +298,7 @@ public static class SpecLoader
         {
             "register" => AsyncRole.RegisterCallback,
             "request" => AsyncRole.Request,
-            var other => throw map.Fail(node, $"async must be register or request, not '{other}'"),
+            var other => throw map.Fail(node, $"async must be register or request, not '{YamlMap.Shown(other)}'"),
         };
     }
 
@@ -306,7 +430,7 @@ public static class SpecLoader
     {
         if (map.Optional(key) is not { } node) return fallback;
         var text = map.Scalar(node, key);
-        if (!Durations.TryParse(text, out var ns)) throw map.Fail(node, $"{key} must be a duration like 5s, 1500ms or 20us, not '{text}'");
+        if (!Durations.TryParse(text, out var ns)) throw map.Fail(node, $"{key} must be a duration like 5s, 1500ms or 20us, not '{YamlMap.Shown(text)}'");
         return ns;
     }
 
@@ -318,21 +442,22 @@ public static class SpecLoader
     static IOReturn ReadReturn(YamlMap map, YamlNode node, string key)
     {
         var text = map.Scalar(node, key);
-        if (!IOReturn.TryParse(text, out var value)) throw map.Fail(node, $"{key}: '{text}' is not an IOReturn name or number");
+        if (!IOReturn.TryParse(text, out var value)) throw map.Fail(node, $"{key}: '{YamlMap.Shown(text)}' is not an IOReturn name or number");
         return value;
     }
 
+    /// <summary>The async protocol as a whole; each problem points at the selector (or the async: section) that has it.</summary>
     static void CheckAsyncConsistency(YamlMap root, ImmutableArray<SelectorSpec> selectors, AsyncSpec? asyncSpec)
     {
         var register = selectors.Where(s => s.Role == AsyncRole.RegisterCallback).ToArray();
         if (register.Length > 1)
-            throw root.Fail($"selectors {register[0].Selector} and {register[1].Selector} both register the callback; the spec supports one");
+            throw root.Fail(register[1].Line, $"selectors {register[0].Selector} (line {register[0].Line}) and {register[1].Selector} both register the callback; the spec supports one");
         var usesAsync = selectors.FirstOrDefault(s => s.Role != AsyncRole.None || s.Completes);
         if (usesAsync is not null && register.Length == 0)
-            throw root.Fail($"selector {usesAsync.Selector} takes part in the async protocol but no selector has 'async: register'");
+            throw root.Fail(usesAsync.Line, $"selector {usesAsync.Selector} takes part in the async protocol but no selector has 'async: register'");
         if (usesAsync is not null && asyncSpec is null)
-            throw root.Fail($"selector {usesAsync.Selector} takes part in the async protocol but the spec has no 'async:' section");
+            throw root.Fail(usesAsync.Line, $"selector {usesAsync.Selector} takes part in the async protocol but the spec has no 'async:' section");
         if (asyncSpec is not null && register.Length == 0)
-            throw root.Fail(root.Required("async"), "the async section needs a selector with 'async: register'");
+            throw root.Fail(root.KeyLine("async"), "the async section needs a selector with 'async: register'");
     }
 }

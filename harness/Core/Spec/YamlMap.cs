@@ -23,7 +23,7 @@ internal sealed class YamlMap
         foreach (var key in _node.Children.Keys)
         {
             var name = (key as YamlScalarNode)?.Value ?? throw Fail(key, $"{what}: keys must be plain names");
-            if (!seen.Add(name)) throw Fail(key, $"{what}: key '{name}' appears twice");
+            if (!seen.Add(name)) throw Fail(key, $"{what}: key '{Shown(name)}' appears twice");
         }
     }
 
@@ -37,6 +37,20 @@ internal sealed class YamlMap
     public SpecException Fail(YamlNode node, string problem) => new(_path, LineOf(node), problem);
 
     public SpecException Fail(string problem) => new(_path, Line, problem);
+
+    public SpecException Fail(int line, string problem) => new(_path, line, problem);
+
+    /// <summary>The line of a key of this mapping ("async:"), else of the mapping.</summary>
+    public int KeyLine(string key) =>
+        _node.Children.Keys.FirstOrDefault(k => k is YamlScalarNode { Value: var name } && name == key) is { } node ? LineOf(node) : Line;
+
+    /// <summary>A value of the user's as an error message quotes it: one line, and not a megabyte of it.</summary>
+    public static string Shown(string text)
+    {
+        const int limit = 60;
+        var shown = text.Length > limit ? text[..limit] + "…" : text;
+        return shown.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+    }
 
     public YamlNode? Optional(string key)
     {
@@ -64,7 +78,7 @@ internal sealed class YamlMap
         {
             "true" => true,
             "false" => false,
-            var other => throw Fail(node, $"{_what}: '{key}' must be true or false, not '{other}'"),
+            var other => throw Fail(node, $"{_what}: '{key}' must be true or false, not '{Shown(other)}'"),
         };
     }
 
@@ -74,7 +88,7 @@ internal sealed class YamlMap
         var ok = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
             ? ulong.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)
             : ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value);
-        if (!ok) throw Fail(node, $"{_what}: '{key}' must be a non-negative integer, not '{text}'");
+        if (!ok) throw Fail(node, $"{_what}: '{key}' must be a non-negative integer, not '{Shown(text)}'");
         if (value > max) throw Fail(node, $"{_what}: '{key}' = {value} is larger than the possible {max}");
         return value;
     }
@@ -89,7 +103,7 @@ internal sealed class YamlMap
         {
             var name = ((YamlScalarNode)key).Value!;
             if (!_read.Contains(name))
-                throw Fail(key, $"{_what}: unknown key '{name}' (known: {string.Join(", ", _read.Order(StringComparer.Ordinal))})");
+                throw Fail(key, $"{_what}: unknown key '{Shown(name)}' (known: {string.Join(", ", _read.Order(StringComparer.Ordinal))})");
         }
     }
 }

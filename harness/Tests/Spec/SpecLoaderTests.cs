@@ -123,7 +123,7 @@ public class SpecLoaderTests
     {
         var e = Fails(Minimal + "\nasync:\n  delay: 1s\n");
         Assert.That(e.Message, Does.Contain("needs a selector with 'async: register'"));
-        Assert.That(e.Line, Is.EqualTo(8));
+        Assert.That(e.Line, Is.EqualTo(7), "the async: line");
     }
 
     [Test]

@@ -6,10 +6,20 @@ namespace ConformanceKit.Spec.Expressions;
 /// Parses spec expressions: integers (decimal or 0x hex), i, in.scalar[e], in.u64[e], in.scalars,
 /// in.size, ~, * + - &lt;&lt; &gt;&gt; &amp; ^ | (C precedence) and parentheses.
 /// </summary>
+/// <remarks>
+/// Parsing, evaluating and comparing expressions recurse once per level, and a stack overflow ends
+/// the process without a catchable exception: an expression more than <see cref="MaxDepth"/> levels
+/// deep (parentheses, brackets, ~, or a long chain of operators) is refused while it is parsed.
+/// </remarks>
 public sealed class ExprParser
 {
+    /// <summary>The deepest expression accepted: parentheses, [..] and ~ nest, and each operator adds a level over its operands.</summary>
+    public const int MaxDepth = 100;
+
     readonly string _text;
+    readonly Dictionary<Expr, int> _depths = new(ReferenceEqualityComparer.Instance);
     int _pos;
+    int _nesting;
 
     ExprParser(string text) => _text = text;
 
@@ -40,14 +50,20 @@ public sealed class ExprParser
             if (op is null) return left;
             _pos += op.Length;
             var right = operand();
-            left = new Expr.Binary(op[0], left, right);
+            left = Node(new Expr.Binary(op[0], left, right), left, right);
         }
     }
 
     Expr ParseUnary()
     {
         SkipSpace();
-        if (Accept("~")) return new Expr.Not(ParseUnary());
+        if (Accept("~"))
+        {
+            Enter();
+            var operand = ParseUnary();
+            _nesting--;
+            return Node(new Expr.Not(operand), operand);
+        }
         return ParsePrimary();
     }
 
@@ -57,13 +73,23 @@ public sealed class ExprParser
         if (_pos >= _text.Length) throw Error("expression ends too early");
         if (Accept("("))
         {
+            Enter();
             var inner = ParseOr();
             Expect(")");
+            _nesting--;
             return inner;
         }
-        if (char.IsDigit(_text[_pos])) return ParseNumber();
-        if (Accept("in.scalar[")) return new Expr.ScalarInput(ParseIndexTail());
-        if (Accept("in.u64[")) return new Expr.StructWord(ParseIndexTail());
+        if (char.IsAsciiDigit(_text[_pos])) return ParseNumber();
+        if (Accept("in.scalar["))
+        {
+            var index = ParseIndexTail();
+            return Node(new Expr.ScalarInput(index), index);
+        }
+        if (Accept("in.u64["))
+        {
+            var index = ParseIndexTail();
+            return Node(new Expr.StructWord(index), index);
+        }
         if (AcceptWord("in.scalars")) return new Expr.ScalarCount();
         if (AcceptWord("in.size")) return new Expr.StructSize();
         if (AcceptWord("i")) return new Expr.Index();
@@ -72,9 +98,26 @@ public sealed class ExprParser
 
     Expr ParseIndexTail()
     {
+        Enter();
         var index = ParseOr();
         Expect("]");
+        _nesting--;
         return index;
+    }
+
+    /// <summary>One more level of (, [ or ~: refused past <see cref="MaxDepth"/>, before the recursion goes deeper.</summary>
+    void Enter()
+    {
+        if (++_nesting > MaxDepth) throw Error($"nested more than {MaxDepth} levels deep");
+    }
+
+    /// <summary>Records the depth of a new operator node; refused past <see cref="MaxDepth"/> (a chain like 1+1+...+1 is as deep as it is long).</summary>
+    Expr Node(Expr node, params Expr[] operands)
+    {
+        var depth = 1 + operands.Max(o => _depths.GetValueOrDefault(o, 1));
+        if (depth > MaxDepth) throw Error($"more than {MaxDepth} levels of operators and parentheses");
+        _depths[node] = depth;
+        return node;
     }
 
     Expr ParseNumber()
@@ -82,12 +125,12 @@ public sealed class ExprParser
         var start = _pos;
         var hex = _text.AsSpan(_pos).StartsWith("0x", StringComparison.OrdinalIgnoreCase);
         if (hex) _pos += 2;
-        while (_pos < _text.Length && (hex ? Uri.IsHexDigit(_text[_pos]) : char.IsDigit(_text[_pos]))) _pos++;
+        while (_pos < _text.Length && (hex ? char.IsAsciiHexDigit(_text[_pos]) : char.IsAsciiDigit(_text[_pos]))) _pos++;
         var digits = _text.AsSpan(hex ? start + 2 : start, _pos - (hex ? start + 2 : start));
         var ok = hex
             ? ulong.TryParse(digits, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)
             : ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);
-        if (!ok) throw Error($"bad number '{_text[start.._pos]}'");
+        if (!ok) throw Error(_pos - start > 24 ? $"bad number '{_text[start..(start + 24)]}…' (more than 64 bits)" : $"bad number '{_text[start.._pos]}'");
         return new Expr.Literal(value);
     }
 
@@ -119,5 +162,14 @@ public sealed class ExprParser
         while (_pos < _text.Length && char.IsWhiteSpace(_text[_pos])) _pos++;
     }
 
-    FormatException Error(string message) => new($"column {_pos + 1}: {message} in \"{_text}\"");
+    FormatException Error(string message) => new($"column {_pos + 1}: {message} in \"{Excerpt()}\"");
+
+    /// <summary>The text as the message quotes it: whole when short, else the part around the column.</summary>
+    string Excerpt()
+    {
+        const int width = 60;
+        if (_text.Length <= width) return _text;
+        var start = Math.Clamp(_pos - width / 2, 0, _text.Length - width);
+        return (start > 0 ? "…" : "") + _text.Substring(start, width) + (start + width < _text.Length ? "…" : "");
+    }
 }
