@@ -6,6 +6,8 @@
 #include <DriverKit/IOLib.h>
 #include <DriverKit/OSObject.h>
 #include <DriverKit/OSData.h>
+#include <DriverKit/OSCollections.h>
+#include <DriverKit/OSSharedPtr.h>
 #include <DriverKit/OSAction.h>
 #include <DriverKit/IODispatchQueue.h>
 #include <DriverKit/IODispatchSource.h>

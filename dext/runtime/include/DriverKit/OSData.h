@@ -5,17 +5,23 @@
 #ifndef DKSIM_DRIVERKIT_OSDATA_H
 #define DKSIM_DRIVERKIT_OSDATA_H
 
-#include <DriverKit/OSObject.h>
+#include <DriverKit/OSContainer.h>
 
-class OSData : public OSObject
+class OSData;
+typedef OSData *OSDataPtr;
+
+/* An OSContainer, as in DriverKit (OSCollections.h relies on it). */
+class OSData : public OSContainer
 {
-    DKSIM_CLASS_DECLARE(OSData, OSObject)
+    DKSIM_CLASS_DECLARE(OSData, OSContainer)
 
 public:
     static OSData *withCapacity(uint32_t capacity);
     static OSData *withBytes(const void *bytes, size_t length);
     static OSData *withBytesNoCopy(void *bytes, size_t length);
     static OSData *withData(const OSData *other);
+    /* numBytes bytes of inData from start; NULL if they do not lie inside it (header OSData.iig). */
+    static OSData *withData(const OSData *inData, size_t start, size_t numBytes);
 
     /* NULL when the length is 0. */
     const void *getBytesNoCopy() const;
@@ -27,6 +33,8 @@ public:
     bool appendBytes(const OSData *other);
     bool isEqualTo(const void *bytes, size_t length) const;
     bool isEqualTo(const OSData *other) const;
+    /* The same characters, with or without one trailing NUL (OSString::isEqualTo(const OSData *)). */
+    bool isEqualTo(const OSString *aString) const;
     bool isEqualTo(const OSMetaClassBase *anObject) const override;
 
     void free() override;

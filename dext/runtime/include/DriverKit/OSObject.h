@@ -40,6 +40,16 @@
 
 class OSObject;
 class IODispatchQueue;
+/* The container classes OSObject.iig declares ahead (defined in <DriverKit/OSCollections.h>). */
+class OSContainer;
+class OSData;
+class OSNumber;
+class OSString;
+class OSBoolean;
+class OSDictionary;
+class OSArray;
+class OSSet;
+class OSOrderedSet;
 
 struct IORPC
 {
