@@ -2,19 +2,31 @@
 # The bring-your-own-dext build: compiles a dext folder (.iig, .cpp, Info.plist, *.entitlements)
 # against ConformanceKit's user-space DriverKit runtime.
 #
-#   dext/build-dext.sh DIR [--variant release|asan|cov|asan-cov|all] [--out OUT]
+#   dext/build-dext.sh DIR [--variant release|asan|cov|asan-cov|all] [--out OUT] [--spec FILE]
+#                      [--plan PLAN] [--print-manifest]
 #
 # Outputs OUT/<variant>/lib<Name>.so and OUT/<variant>/dexthost (default OUT: build/dexts/<Name>-<id>,
 # id = 12 hex digits of sha256 of DIR's canonical path; default variant: all). Incremental; prints
-# the library paths. Needs clang++, cmake and libblocksruntime-dev (./run.sh installs them).
+# the library paths (--print-manifest: the files the build key covers, and builds nothing). Needs
+# clang++, cmake, libblocksruntime-dev (./run.sh installs them) and, without --plan, the .NET SDK: the
+# conformancekit CLI makes the plan (built into build/cli when missing or older than the C# sources).
 # Exit 0 on success, 2 on a build error or a usage error (as `conformancekit check` does when the
 # dext it needs does not build); the compiler's or dkiig's first `file:line: error:` comes first on stderr.
+#
+# What is built comes from a plan (--plan PLAN, a folder): the .iig files, sources and include folders,
+# the files the build reads, and Info.plist and the entitlements with their Xcode build settings
+# ($(PRODUCT_BUNDLE_IDENTIFIER)...) expanded. ConformanceKit's C# code makes it from DIR and its spec
+# (--spec, default DIR/spec.yaml: its build:, sources: and include:) — the one reader of spec.yaml and
+# the one table of build settings (harness/Core/Targets/DextPlan.cs). The harness passes the plan it
+# made; without --plan this script asks the CLI (`conformancekit dext-plan`; $CONFORMANCEKIT_CLI, else
+# build/cli/conformancekit.dll) to write one to OUT/plan.
 #
 # Builds are keyed by folder and content, never by name alone: two folders called MyDriver (a copy
 # with one line changed, another checkout) get their own OUT and their own CMake tree
 # (build/dext-build/<Name>-<id>), and OUT/<variant>/build.key records the content key the outputs
-# were built from: sha256 over the relative paths and bytes of the folder's sources, headers,
-# Info.plist and entitlements, plus the folder, the variant, the compiler and the configure flags.
+# were built from: sha256 over the names and bytes of the files the plan lists (sources, headers —
+# shared ones outside the folder too —, Info.plist and entitlements) and of the plan's own files,
+# plus the folder, the variant, the compiler and the configure flags.
 # A variant is up to date when its outputs exist, its build.key holds the current key and no
 # runtime, generator, host or CMake file is newer than that build.key. Anything under build/ may be
 # deleted at any time: the next build reconfigures or rebuilds what is missing.
@@ -22,14 +34,17 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
-usage() { sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; }
+usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; }
 fail() { echo "build-dext.sh: $*" >&2; exit 2; }
 
-dir="" variant="all" out=""
+dir="" variant="all" out="" spec="" plan="" print_manifest=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --variant) [ $# -ge 2 ] || fail "--variant needs a value"; variant="$2"; shift 2 ;;
     --out) [ $# -ge 2 ] || fail "--out needs a value"; out="$2"; shift 2 ;;
+    --spec) [ $# -ge 2 ] && [ -n "$2" ] || fail "--spec needs a file"; spec="$2"; shift 2 ;;
+    --plan) [ $# -ge 2 ] && [ -n "$2" ] || fail "--plan needs a folder"; plan="$2"; shift 2 ;;
+    --print-manifest) print_manifest=1; shift ;;
     -h|--help) usage; exit 0 ;;
     -*) fail "unknown option $1" ;;
     *) [ -z "$dir" ] || fail "one dext folder at a time (got $dir and $1)"; dir="$1"; shift ;;
@@ -37,6 +52,8 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$dir" ] || { usage; exit 2; }
 [ -d "$dir" ] || fail "not a folder: $dir"
+[ -z "$spec" ] || [ -f "$spec" ] || fail "no spec file: $spec"
+[ -z "$plan" ] || [ -d "$plan" ] || fail "no plan folder: $plan"
 # The folder as given names the dext (lib<Name>.so); its canonical path (symlinks resolved) is its
 # identity. The harness (harness/Core/Targets/DextTarget.cs) derives the same default OUT.
 dir=$(cd "$dir" && pwd)
@@ -59,6 +76,53 @@ if [ ! -d "$default_out" ] || [ "$out" != "$(cd "$default_out" && pwd -P)" ]; th
   tree="$tree-$(printf '%s' "$out" | sha256sum | cut -c1-8)"
 fi
 
+# The CLI that makes the plan: $CONFORMANCEKIT_CLI, else build/cli/conformancekit.dll, built as
+# run.sh builds it (same command, same stamp) when it is missing or older than the C# sources — an
+# older CLI would plan with an older table of settings, or not know dext-plan at all.
+planner() {
+  local dir_="$root/build/cli" stale
+  cli=${CONFORMANCEKIT_CLI:-$dir_/conformancekit.dll}
+  command -v dotnet >/dev/null || fail "dotnet not found: the conformancekit CLI makes the build plan (install the .NET SDK 10)"
+  [ -z "${CONFORMANCEKIT_CLI:-}" ] || { [ -f "$cli" ] || fail "CONFORMANCEKIT_CLI: no such file $cli"; return 0; }
+  stale() {
+    [ ! -f "$cli" ] || [ ! -f "$dir_/.stamp" ] || [ -n "$(find "$root/harness" "$root/properties" "$root/reports" "$root/fuzz" \
+      \( -name '*.cs' -o -name '*.csproj' \) -newer "$dir_/.stamp" -not -path '*/obj/*' -not -path '*/bin/*' -print -quit 2>/dev/null)" ]
+  }
+  stale || return 0
+  mkdir -p "$dir_"
+  exec 8>"$dir_/.lock"
+  flock 8 # another build-dext.sh may be building it
+  if stale; then
+    echo "build-dext.sh: building the conformancekit CLI into build/cli (it makes the build plan)" >&2
+    dotnet build "$root/harness/Cli/ConformanceKit.Cli.csproj" -c Release -o "$dir_" -nologo -clp:ErrorsOnly -v:q \
+      >"$root/build/cli-build.log" 2>&1 || fail "building the conformancekit CLI failed (log: build/cli-build.log)"
+    touch "$dir_/.stamp"
+  fi
+  exec 8>&-
+}
+
+# The plan (see the top): made now unless the harness passed one.
+if [ -z "$plan" ]; then
+  planner
+  plan="$out/plan"
+  plan_args=(dext-plan "$dir" --out "$plan")
+  [ -z "$spec" ] || plan_args+=(--spec "$spec")
+  dotnet "$cli" "${plan_args[@]}" || exit 2 # its one-line error (spec.yaml:LINE, Info.plist:LINE) is on stderr
+fi
+[ -f "$plan/plan.cmake" ] && [ -f "$plan/inputs" ] || fail "not a build plan: $plan (no plan.cmake or inputs)"
+plan=$(cd "$plan" && pwd -P)
+
+# The files the build reads, as the plan lists them (inside DIR as ./path, shared ones outside it by
+# their absolute path; hidden files and, with a sources: list, unlisted ones left out), and the plan's
+# own files — Info.plist and the entitlements as embedded, so a changed build setting rebuilds: one
+# line per file, its sha256 and its name. spec.yaml is not part of it: an edit to it rebuilds only
+# when it changes the plan.
+manifest=$({ (cd "$dir" && tr '\n' '\0' <"$plan/inputs" | xargs -0 -r sha256sum --) &&
+    for f in plan.cmake Info.plist image.entitlements; do
+      [ ! -f "$plan/$f" ] || printf '%s  plan:%s\n' "$(sha256sum <"$plan/$f" | cut -c1-64)" "$f"
+    done; }) || fail "cannot read a file the plan lists ($plan/inputs): was it removed? run again"
+if [ "$print_manifest" -eq 1 ]; then printf '%s\n' "$manifest"; exit 0; fi
+
 source "$here/toolchain.sh"
 [ -n "$cxx" ] || fail "clang++ not found (install Debian's clang-14; ./run.sh does)"
 command -v cmake >/dev/null || fail "cmake not found"
@@ -69,19 +133,10 @@ command -v cmake >/dev/null || fail "cmake not found"
 configure_args=(-DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_C_COMPILER="$cc" "${launcher_args[@]}"
   -DCMAKE_CXX_FLAGS="${CXXFLAGS:-}" -DCMAKE_C_FLAGS="${CFLAGS:-}"
   -DCMAKE_SHARED_LINKER_FLAGS="${LDFLAGS:-}" -DCMAKE_EXE_LINKER_FLAGS="${LDFLAGS:-}"
-  -DDKSIM_DEXTS="$dir" -DDKSIM_DEXT_OUTPUT_DIR="$out" -DDKSIM_VARIANTS="release;asan;cov;asan-cov")
+  -DDKSIM_DEXTS="$dir" -DDKSIM_DEXT_OUTPUT_DIR="$out" -DDKSIM_DEXT_PLAN="$plan" -DDKSIM_VARIANTS="release;asan;cov;asan-cov")
 signature=$(printf '%s\n' "${configure_args[@]}")
 toolchain="compiler $cxx: $("$cxx" --version 2>/dev/null | head -n1)"
 
-# The files the build reads from the folder, at any depth (a .cpp may include sub/x.h), hidden
-# files and folders (.git) left out: one line per file, its sha256 and its path relative to the
-# folder, in path order. spec.yaml and other non-sources are not part of it: editing them rebuilds
-# nothing.
-manifest=$(cd "$dir" && find . -mindepth 1 -name '.*' -prune -o \( -type f -o -xtype f \) \( \
-    -name '*.iig' -o -name '*.c' -o -name '*.cc' -o -name '*.cp' -o -name '*.cpp' -o -name '*.cxx' -o -name '*.c++' \
-    -o -name '*.h' -o -name '*.hh' -o -name '*.hpp' -o -name '*.hxx' -o -name '*.h++' -o -name '*.inc' -o -name '*.inl' \
-    -o -name '*.ipp' -o -name '*.tcc' -o -name '*.tpp' -o -name '*.def' -o -name Info.plist -o -name '*.entitlements' \
-  \) -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum --)
 declare -A keys
 for v in "${variants[@]}"; do
   keys[$v]=$(printf 'build-dext key 1\nfolder %s\nname %s\nvariant %s\n%s\n%s\n%s\n' \
@@ -156,21 +211,24 @@ if needs_configure; then configure; fi
 # another, no record at all) deletes the dext's own objects for the variant; the runtime stays.
 invalidate() { # VARIANT
   local v=$1 record="$tree/dext-manifest.$1" objects="$tree/CMakeFiles/${name}_$1.dir"
-  local gen="$tree/dexts/$name/generated" line rel hits hit everything=0
+  local gen="$tree/dexts/$name/generated" line file names hits hit everything=0
   if [ ! -f "$record" ]; then
     everything=1
   else
     while IFS= read -r line; do
-      rel=${line:66}; rel=${rel#./}
-      case "$rel" in
-        *.iig) rel=$(basename "$rel" .iig); rm -f "$gen/$rel.h" "$gen/$rel.iig.cpp" ;;
-        Info.plist|*.entitlements) rm -f "$gen/${name}_image.cpp" ;;
+      file=${line:66}
+      case "$file" in
+        plan:*|*/Info.plist|*.entitlements) rm -f "$gen/${name}_image.cpp" ;;
+        *.iig) rm -f "$gen/$(basename "$file" .iig).h" "$gen/$(basename "$file" .iig).iig.cpp" ;;
         *)
+          # The names an object's dependency file may use for it: DIR's own path or its canonical one
+          # for a file in the folder, the plan's absolute path for a shared one.
+          if [[ "$file" == ./* ]]; then names=(-e "$dir/${file#./}" -e "$physical/${file#./}"); else names=(-e "$file"); fi
           hits=""
-          [ ! -d "$objects" ] || hits=$(grep -rlwF --include='*.o.d' -e "$dir/$rel" -e "$physical/$rel" "$objects" || true)
+          [ ! -d "$objects" ] || hits=$(grep -rlwF --include='*.o.d' "${names[@]}" "$objects" || true)
           if [ -n "$hits" ]; then
             while IFS= read -r hit; do rm -f "${hit%.d}"; done <<<"$hits"
-          elif grep -qF -- "  ./$rel" "$record" || ! [[ "$rel" =~ \.(c|cc|cp|cpp|cxx|c\+\+)$ ]]; then
+          elif grep -qF -- "  $file" "$record" || ! [[ "$file" =~ \.(c|cc|cp|cpp|cxx|c\+\+)$ ]]; then
             everything=1 # an edited file no object names, or a new header: be safe
           fi ;;
       esac

@@ -1,14 +1,22 @@
-# dksim_add_dext(DIR [VARIANTS v...] [OUTPUT_DIR dir])
+# dksim_add_dext(DIR [VARIANTS v...] [OUTPUT_DIR dir] [PLAN plan])
 # The bring-your-own-dext path: builds the dext in folder DIR (its .iig, .cpp, Info.plist and
 # *.entitlements) against the runtime, for each variant, into OUTPUT_DIR/<Name>/<variant>/:
 #   lib<Name>.so   the runtime + the dext + the dksim C ABI (dext/include/dksim.h)
 #   dexthost       the same served over a Unix socket (dext/host)
 # Targets: <Name>_<variant> (the library) and dexthost_<Name>_<variant>.
+#
+# PLAN (default: the cache variable DKSIM_DEXT_PLAN, which dext/build-dext.sh sets for its one dext)
+# is a build plan folder written by ConformanceKit's C# code (harness/Core/Targets/DextPlanWriter.cs):
+# its plan.cmake names the .iig files, sources and include folders — the spec's sources: and include:
+# lists, or the folder's own files — and Info.plist and the entitlements to embed, with their Xcode
+# build settings already expanded. Including it makes CMake reconfigure when it changes. Without a
+# plan (dext/tests, the reference dexts in run-tests.sh) the folder's top-level .iig and .cpp files,
+# Info.plist and its one *.entitlements are built and embedded as they are.
 
 set(DKSIM_DEXT_ROOT "${CMAKE_CURRENT_LIST_DIR}/..")
 
 function(dksim_add_dext dir)
-  cmake_parse_arguments(ARG "" "OUTPUT_DIR" "VARIANTS" ${ARGN})
+  cmake_parse_arguments(ARG "" "OUTPUT_DIR;PLAN" "VARIANTS" ${ARGN})
   get_filename_component(dir "${dir}" ABSOLUTE)
   get_filename_component(name "${dir}" NAME)
   if(NOT ARG_VARIANTS)
@@ -21,13 +29,42 @@ function(dksim_add_dext dir)
     message(FATAL_ERROR "${dir}: a dext folder's name must be a C identifier (it names lib<Name>.so)")
   endif()
 
-  file(GLOB iigs CONFIGURE_DEPENDS "${dir}/*.iig")
-  file(GLOB sources CONFIGURE_DEPENDS "${dir}/*.cpp")
-  file(GLOB entitlements CONFIGURE_DEPENDS "${dir}/*.entitlements")
+  if(NOT ARG_PLAN AND DKSIM_DEXT_PLAN)
+    list(LENGTH DKSIM_DEXTS dext_count)
+    if(NOT dext_count EQUAL 1)
+      message(FATAL_ERROR "DKSIM_DEXT_PLAN needs exactly one dext in DKSIM_DEXTS")
+    endif()
+    set(ARG_PLAN "${DKSIM_DEXT_PLAN}")
+  endif()
+
+  if(ARG_PLAN)
+    include("${ARG_PLAN}/plan.cmake")
+    set(iigs ${DKSIM_PLAN_IIGS})
+    set(sources ${DKSIM_PLAN_SOURCES})
+    set(includes ${DKSIM_PLAN_INCLUDES})
+    set(info "${DKSIM_PLAN_INFO}")
+    set(info_name "${DKSIM_PLAN_INFO_NAME}")
+    set(entitlements "${DKSIM_PLAN_ENTITLEMENTS}")
+    set(entitlements_name "${DKSIM_PLAN_ENTITLEMENTS_NAME}")
+    # A sources: list may name .cp and .c++ files, which CMake does not take for C++ by their name.
+    foreach(source ${sources})
+      if(source MATCHES "\\.(cp|c\\+\\+)$")
+        set_source_files_properties("${source}" PROPERTIES LANGUAGE CXX)
+      endif()
+    endforeach()
+  else()
+    file(GLOB iigs CONFIGURE_DEPENDS "${dir}/*.iig")
+    file(GLOB sources CONFIGURE_DEPENDS "${dir}/*.cpp")
+    file(GLOB entitlements CONFIGURE_DEPENDS "${dir}/*.entitlements")
+    set(includes "${dir}")
+    set(info "${dir}/Info.plist")
+    set(info_name "${info}")
+    set(entitlements_name "${entitlements}")
+  endif()
   if(NOT iigs OR NOT sources)
     message(FATAL_ERROR "${dir}: no .iig or no .cpp files: not a dext folder")
   endif()
-  if(NOT EXISTS "${dir}/Info.plist")
+  if(NOT EXISTS "${info}")
     message(FATAL_ERROR "${dir}: Info.plist is missing")
   endif()
   list(LENGTH entitlements entitlement_count)
@@ -51,9 +88,10 @@ function(dksim_add_dext dir)
   endforeach()
   add_custom_command(
     OUTPUT "${gen}/${name}_image.cpp"
-    COMMAND ${CMAKE_COMMAND} -DINFO=${dir}/Info.plist -DENTITLEMENTS=${entitlements}
+    COMMAND ${CMAKE_COMMAND} -DINFO=${info} -DINFO_NAME=${info_name}
+            -DENTITLEMENTS=${entitlements} -DENTITLEMENTS_NAME=${entitlements_name}
             -DOUTPUT=${gen}/${name}_image.cpp -P "${DKSIM_DEXT_ROOT}/cmake/EmbedImage.cmake"
-    DEPENDS "${dir}/Info.plist" ${entitlements} "${DKSIM_DEXT_ROOT}/cmake/EmbedImage.cmake"
+    DEPENDS "${info}" ${entitlements} "${DKSIM_DEXT_ROOT}/cmake/EmbedImage.cmake"
     COMMENT "embedding ${name}'s Info.plist and entitlements"
     VERBATIM)
   list(APPEND generated "${gen}/${name}_image.cpp")
@@ -62,7 +100,7 @@ function(dksim_add_dext dir)
   foreach(variant ${ARG_VARIANTS})
     set(lib ${name}_${variant})
     add_library(${lib} SHARED ${sources} ${generated})
-    target_include_directories(${lib} PRIVATE "${gen}" "${dir}")
+    target_include_directories(${lib} PRIVATE "${gen}" ${includes})
     target_link_libraries(${lib} PRIVATE "$<LINK_LIBRARY:WHOLE_ARCHIVE,dkruntime_${variant}>" ${DKSIM_BLOCKS_RUNTIME} pthread)
     target_include_directories(${lib} PUBLIC ${DKSIM_RUNTIME_INCLUDES})
     # Apple-style sources: out-of-order array designators (the dispatch table) are a clang extension.

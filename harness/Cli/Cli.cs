@@ -36,6 +36,7 @@ public static class Cli
             root.Subcommands.Add(FuzzCommand.Create());
             root.Subcommands.Add(TriageCommand.Create());
             root.Subcommands.Add(SummaryCommand.Create());
+            root.Subcommands.Add(DextPlanCommand.Create());
 
             Terminal.Configure();
             var parse = root.Parse(args);

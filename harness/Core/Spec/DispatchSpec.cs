@@ -16,6 +16,9 @@ public sealed record DispatchSpec(
     ImmutableArray<KnownFinding> Known,
     string SourcePath)
 {
+    /// <summary>How the dext is built: build settings, entitlements file, sources and include folders (spec keys build:, sources:, include:).</summary>
+    public BuildSpec Build { get; init; } = BuildSpec.Default;
+
     public bool IsKnown(string rule, uint? selector, string kind) => Known.Any(k => k.Covers(rule, selector, kind));
 
     public KnownFinding? KnownEntry(string rule, uint? selector, string kind) => Known.FirstOrDefault(k => k.Covers(rule, selector, kind));

@@ -191,10 +191,11 @@ public static class SpecLoader
         var selectors = ReadSelectors(root);
         var asyncSpec = root.Optional("async") is { } asyncNode ? ReadAsync(root.Child(asyncNode, "async")) : null;
         var known = root.Optional("known") is { } knownNode ? ReadKnown(root, knownNode) : [];
+        var build = BuildSpecReader.Read(root);
         root.RejectUnknownKeys();
 
         CheckAsyncConsistency(root, selectors, asyncSpec);
-        return new DispatchSpec(dext, service, bundle, type, access, outOfRange, selectors, asyncSpec, known, path);
+        return new DispatchSpec(dext, service, bundle, type, access, outOfRange, selectors, asyncSpec, known, path) { Build = build };
     }
 
     static ImmutableArray<KnownFinding> ReadKnown(YamlMap root, YamlNode node)

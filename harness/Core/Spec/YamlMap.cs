@@ -96,6 +96,20 @@ internal sealed class YamlMap
     public YamlSequenceNode Sequence(YamlNode node, string key) =>
         node as YamlSequenceNode ?? throw Fail(node, $"{_what}: '{key}' must be a list");
 
+    /// <summary>
+    /// Every key of this mapping with its value, in file order, each marked as read: for a mapping whose
+    /// keys are the user's own names (the build settings of build:), not a fixed set.
+    /// </summary>
+    public IEnumerable<(string Name, YamlNode Key, YamlNode Value)> Entries()
+    {
+        foreach (var (key, value) in _node.Children)
+        {
+            var name = ((YamlScalarNode)key).Value!;
+            _read.Add(name);
+            yield return (name, key, value);
+        }
+    }
+
     /// <summary>Call after reading: any key that was not asked for is a typo or an unsupported feature.</summary>
     public void RejectUnknownKeys()
     {

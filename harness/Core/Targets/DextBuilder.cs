@@ -2,7 +2,11 @@ using System.Diagnostics;
 
 namespace ConformanceKit.Targets;
 
-/// <summary>Runs dext/build-dext.sh for one variant and turns its failure into a one-line error.</summary>
+/// <summary>
+/// Runs dext/build-dext.sh for one variant and turns its failure into a one-line error. The plan —
+/// which files, Info.plist and entitlements with their build settings expanded — is made here, from the
+/// spec the harness uses, and handed to the script (--plan), which then needs no .NET of its own.
+/// </summary>
 public static partial class DextBuilder
 {
     /// <summary>A compiler's or dkiig's diagnostic: path:line[:column]: [fatal ]error: text.</summary>
@@ -19,7 +23,8 @@ public static partial class DextBuilder
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { script, target.Directory, "--variant", variant.Name(), "--out", target.OutputDirectory })
+        DextPlanWriter.Write(target.Plan(), target.PlanDirectory);
+        foreach (var argument in new[] { script, target.Directory, "--variant", variant.Name(), "--out", target.OutputDirectory, "--plan", target.PlanDirectory })
             start.ArgumentList.Add(argument);
         using var process = Process.Start(start) ?? throw new TargetException("cannot start bash to build the dext");
         var stderr = process.StandardError.ReadToEndAsync();

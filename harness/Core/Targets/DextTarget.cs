@@ -6,7 +6,8 @@ namespace ConformanceKit.Targets;
 
 /// <summary>
 /// A dext folder (its .iig/.cpp sources, Info.plist, entitlements and spec.yaml) and its builds, made on
-/// demand through the bring-your-own-dext path (dext/build-dext.sh).
+/// demand through the bring-your-own-dext path (dext/build-dext.sh), from the plan its spec makes of it
+/// (<see cref="DextPlan"/>: which files, which build settings).
 /// </summary>
 /// <remarks>
 /// Builds are keyed by the folder, never by the dext's name alone: two folders named MyDriver (a copy
@@ -43,8 +44,16 @@ public sealed class DextTarget
     public static string Identity(string canonicalDirectory) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalDirectory)))[..12];
 
-    /// <summary>Identity of the folder's sources (<see cref="DextSources.Identity"/>), as reproducers name it.</summary>
-    public string Sources => _sources ??= DextSources.Identity(Directory);
+    /// <summary>Identity of what the dext is built from (<see cref="DextSources.Identity(DextPlan)"/>), as reproducers name it.</summary>
+    public string Sources => _sources ??= DextSources.Identity(Plan());
+
+    /// <summary>What a build of the folder is made of now (<see cref="DextPlan"/>), from the spec as it is now.</summary>
+    /// <exception cref="SpecException">the spec, or a path or setting it names, cannot be used.</exception>
+    /// <exception cref="TargetException">the folder is no dext folder, or Info.plist uses an unknown setting.</exception>
+    public DextPlan Plan() => DextPlan.For(Directory, LoadSpec());
+
+    /// <summary>build/dexts/&lt;Name&gt;-&lt;id&gt;/plan: where the plan of each build is written for build-dext.sh.</summary>
+    public string PlanDirectory => Path.Combine(OutputDirectory, "plan");
 
     string? _sources;
 

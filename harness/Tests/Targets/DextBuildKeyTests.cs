@@ -146,7 +146,8 @@ public class DextBuildKeyTests
         var text = File.ReadAllText(userClient);
         Assert.That(text, Does.Contain(FillLine), "ProbeDriver's selector 2 changed: update this test's one-line difference");
         File.WriteAllText(userClient, text.Replace(FillLine, FillText(fill)));
-        File.WriteAllText(Path.Combine(copy, "spec.yaml"), "# not loaded: these tests build the dext and call it directly\n");
+        // These tests build the dext and call it directly; the build reads only the spec's build settings and lists (none).
+        File.WriteAllText(Path.Combine(copy, "spec.yaml"), "specVersion: 1\ndext: ProbeDriver\nselectors:\n  - selector: 2\n");
         return DextTarget.Resolve(copy);
     }
 

@@ -1,7 +1,9 @@
 /*
  * What DriverKit reads from a dext bundle before running it: Info.plist (bundle identifier and the
  * IOKitPersonalities that say which class to instantiate and how it matches) and the entitlements.
- * The build embeds both files into the dext library (dksim_embed.cmake); boot parses them here.
+ * The build embeds both files into the dext library (cmake/EmbedImage.cmake) as the build plan made
+ * them — Xcode build settings expanded, the keys Xcode generates added, every line where it was
+ * (harness/Core/Targets/DextPlan.cs) — under the names of the user's own files; boot parses them here.
  */
 #ifndef DKSIM_DEXT_IMAGE_H
 #define DKSIM_DEXT_IMAGE_H
