@@ -47,9 +47,30 @@ class IOMemoryDescriptor : public OSObject
 public:
     void free() override;
     kern_return_t GetLength(uint64_t *returnLength);
-    /* length 0 maps from offset to the end; a range outside the descriptor is kIOReturnBadArgument. */
+    /* As xnu's IOMemoryDescriptor::CreateMapping_Impl (iokit/Kernel/IOUserServer.cpp) with
+     * createMappingInTask: length 0 means the descriptor's whole length (not "to the end" from
+     * offset), a range past the end is kIOReturnError, a cache mode other than the five of the
+     * header is kIOReturnBadArgument, address is ignored without kIOMemoryMapFixedAddress.
+     * kIOMemoryMapFixedAddress is kIOReturnUnsupported: one address space cannot honour it.
+     * The mapping is a view of the descriptor's own bytes (no copy); it ends exactly where the
+     * mapped range ends when that is the descriptor's end. */
     virtual kern_return_t CreateMapping(uint64_t options, uint64_t address, uint64_t offset, uint64_t length,
                                         uint64_t alignment, IOMemoryMap **map);
+
+    /* IOMemoryDescriptor.iig: a subrange of ofDescriptor (driverkit 20.0). Checks as xnu's
+     * CreateSubMemoryDescriptor_Impl: options other than the two directions, a NULL descriptor or
+     * offset + length past its end are kIOReturnBadArgument. The new descriptor shares the bytes of
+     * ofDescriptor, which it retains. */
+    static kern_return_t CreateSubMemoryDescriptor(uint64_t memoryDescriptorCreateOptions, uint64_t offset,
+                                                   uint64_t length, IOMemoryDescriptor *ofDescriptor,
+                                                   IOMemoryDescriptor **memory);
+
+    /* IOMemoryDescriptor.iig declares Map private and LOCALONLY, but the header iig generates lists
+     * it among the public methods, and dexts call it. Its user-space implementation is not public
+     * (inferred): it maps from offset 0 with CreateMapping's options and checks, and the mapping
+     * lives as long as the descriptor, so nothing is returned to release. */
+    kern_return_t Map(uint64_t options, uint64_t address, uint64_t length, uint64_t alignment,
+                      uint64_t *returnAddress, uint64_t *returnLength);
 
     /* Simulator: a descriptor over a fresh heap buffer of exactly length bytes, zeroed or copied. */
     static IOMemoryDescriptor *dksimCreate(uint64_t length, const void *initialBytes, uint64_t direction);
@@ -58,10 +79,13 @@ public:
 
 protected:
     bool dksimAllocate(uint64_t length, const void *initialBytes);
+    /* The checks CreateMapping and Map share; on success *length is the length to map. */
+    kern_return_t dksimCheckMapping(uint64_t options, uint64_t offset, uint64_t *length) const;
 
     uint8_t *bytes_ = nullptr;
     uint64_t length_ = 0;
     uint64_t direction_ = kIOMemoryDirectionNone;
+    IOMemoryDescriptor *parent_ = nullptr; /* retained by a sub-descriptor, whose bytes are the parent's */
 };
 
 #endif

@@ -9,6 +9,8 @@ kern_return_t IOBufferMemoryDescriptor::Create(uint64_t options, uint64_t capaci
 {
     if (memory == nullptr) return kIOReturnBadArgument;
     *memory = nullptr;
+    /* xnu IOBufferMemoryDescriptor::Create_Impl: "no other options currently defined". */
+    if (options & ~(uint64_t)kIOMemoryDirectionOutIn) return kIOReturnBadArgument;
     IOBufferMemoryDescriptor *buffer = dksim::NewTracked<IOBufferMemoryDescriptor>();
     if (!buffer->dksimAllocate(capacity, nullptr)) {
         buffer->release();
@@ -30,7 +32,8 @@ kern_return_t IOBufferMemoryDescriptor::GetAddressRange(IOAddressSegment *range)
 
 kern_return_t IOBufferMemoryDescriptor::SetLength(uint64_t length)
 {
-    if (length > capacity_) return kIOReturnBadArgument;
-    length_ = length;
+    /* xnu SetLength_Impl calls setLength, which leaves the length unchanged beyond the capacity,
+     * and returns kIOReturnSuccess either way. */
+    if (length <= capacity_) length_ = length;
     return kIOReturnSuccess;
 }

@@ -39,23 +39,87 @@ kern_return_t IOMemoryDescriptor::GetLength(uint64_t *returnLength)
     return kIOReturnSuccess;
 }
 
-kern_return_t IOMemoryDescriptor::CreateMapping(uint64_t options, uint64_t address, uint64_t offset, uint64_t length,
+kern_return_t IOMemoryDescriptor::dksimCheckMapping(uint64_t options, uint64_t offset, uint64_t *length) const
+{
+    /* A fixed address cannot be honoured in one address space. */
+    if (options & kIOMemoryMapFixedAddress) return kIOReturnUnsupported;
+    /* xnu CreateMapping_Impl: the cache mode (options & 0xFF00) must be one the header names. */
+    switch (options & 0xFF00) {
+    case kIOMemoryMapCacheModeDefault:
+    case kIOMemoryMapCacheModeInhibit:
+    case kIOMemoryMapCacheModeCopyback:
+    case kIOMemoryMapCacheModeWriteThrough:
+    case kIOMemoryMapCacheModeRealTime:
+        break;
+    default:
+        return kIOReturnBadArgument;
+    }
+    /* xnu createMappingInTask: length 0 is getLength(), whatever the offset; IOMemoryMap's
+     * setMemoryDescriptor refuses offset + length past the end, and CreateMapping_Impl turns the
+     * missing map into kIOReturnError. */
+    uint64_t wanted = *length ? *length : length_;
+    uint64_t end = 0;
+    if (__builtin_add_overflow(offset, wanted, &end) || end > length_) return kIOReturnError;
+    /* (inferred) nothing to map: a zero-length mapping cannot be made. */
+    if (wanted == 0) return kIOReturnError;
+    *length = wanted;
+    return kIOReturnSuccess;
+}
+
+kern_return_t IOMemoryDescriptor::CreateMapping(uint64_t options, uint64_t, uint64_t offset, uint64_t length,
                                                 uint64_t, IOMemoryMap **map)
 {
     if (map == nullptr) return kIOReturnBadArgument;
     *map = nullptr;
-    /* A fixed address cannot be honoured in one address space. */
-    if ((options & kIOMemoryMapFixedAddress) || address != 0) return kIOReturnUnsupported;
-    if (offset > length_) return kIOReturnBadArgument;
-    if (length == 0) length = length_ - offset;
-    if (length > length_ - offset) return kIOReturnBadArgument;
+    kern_return_t ret = dksimCheckMapping(options, offset, &length);
+    if (ret != kIOReturnSuccess) return ret;
+    /* kIOMemoryMapReadOnly is accepted but not enforced: the mapping is the descriptor's memory. */
     *map = IOMemoryMap::dksimCreate(this, offset, length);
     return *map ? kIOReturnSuccess : kIOReturnNoMemory;
 }
 
+kern_return_t IOMemoryDescriptor::Map(uint64_t options, uint64_t, uint64_t length, uint64_t,
+                                      uint64_t *returnAddress, uint64_t *returnLength)
+{
+    if (returnAddress == nullptr || returnLength == nullptr) return kIOReturnBadArgument;
+    kern_return_t ret = dksimCheckMapping(options, 0, &length);
+    if (ret != kIOReturnSuccess) return ret;
+    /* The descriptor's bytes are already in this address space and live until free(), which is
+     * what a mapping kept by the descriptor gives the dext. */
+    *returnAddress = (uint64_t)(uintptr_t)bytes_;
+    *returnLength = length;
+    return kIOReturnSuccess;
+}
+
+kern_return_t IOMemoryDescriptor::CreateSubMemoryDescriptor(uint64_t memoryDescriptorCreateOptions, uint64_t offset,
+                                                            uint64_t length, IOMemoryDescriptor *ofDescriptor,
+                                                            IOMemoryDescriptor **memory)
+{
+    if (memory == nullptr) return kIOReturnBadArgument;
+    *memory = nullptr;
+    /* The checks of xnu's CreateSubMemoryDescriptor_Impl, in its order. */
+    if (ofDescriptor == nullptr) return kIOReturnBadArgument;
+    if (memoryDescriptorCreateOptions & ~(uint64_t)kIOMemoryDirectionOutIn) return kIOReturnBadArgument;
+    uint64_t end = 0;
+    if (__builtin_add_overflow(offset, length, &end) || end > ofDescriptor->length_) return kIOReturnBadArgument;
+    IOMemoryDescriptor *sub = dksim::NewTracked<IOMemoryDescriptor>();
+    ofDescriptor->retain();
+    sub->parent_ = ofDescriptor;
+    sub->bytes_ = ofDescriptor->bytes_ ? ofDescriptor->bytes_ + offset : nullptr;
+    sub->length_ = length;
+    sub->direction_ = memoryDescriptorCreateOptions;
+    *memory = sub;
+    return kIOReturnSuccess;
+}
+
 void IOMemoryDescriptor::free()
 {
-    ::free(bytes_);
+    if (parent_) {
+        parent_->release(); /* the bytes are the parent's */
+        parent_ = nullptr;
+    } else {
+        ::free(bytes_);
+    }
     bytes_ = nullptr;
     OSObject::free();
 }
