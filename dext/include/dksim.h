@@ -168,6 +168,34 @@ DKSIM_API uint64_t dksim_read_log(dksim_connection_t connection, char *buffer, u
  * Kept across dksim_reset. */
 DKSIM_API void dksim_set_log_capture(int32_t enabled);
 
+/* ---- HID reports ------------------------------------------------------------------------- */
+
+/* Every IOHIDDevice::handleReport a dext made (HIDDriverKit), oldest first, kept until taken or
+ * until dksim_reset; at most DKSIM_MAX_HID_REPORTS are kept, older ones being dropped (and
+ * counted in dropped_before of the next one taken). */
+#define DKSIM_MAX_HID_REPORTS 4096u
+#define DKSIM_MAX_HID_REPORT_BYTES 65536u
+
+typedef struct dksim_hid_report {
+    uint64_t timestamp;      /* the timestamp argument as the dext passed it */
+    uint64_t time_ns;        /* simulator clock when the dext called handleReport */
+    uint32_t report_type;    /* IOHIDReportType: 0 input, 1 output, 2 feature (other values as passed) */
+    uint32_t options;        /* the options argument */
+    uint32_t report_length;  /* the reportLength argument */
+    uint32_t byte_count;     /* bytes recorded: reportLength, cut to the descriptor's length and to DKSIM_MAX_HID_REPORT_BYTES */
+    uint64_t descriptor_length; /* length of the report's memory descriptor (0 when it was NULL) */
+    int32_t status;          /* what handleReport returned to the dext */
+    uint32_t dropped_before; /* reports dropped (over DKSIM_MAX_HID_REPORTS) just before this one */
+    char device_class[64];   /* the device's class name (its IOUserClass), NUL-terminated, cut to 63 bytes */
+} dksim_hid_report;
+
+/* Number of recorded reports not yet taken. */
+DKSIM_API uint32_t dksim_hid_report_count(void);
+/* Removes the oldest recorded report: fills *report and copies min(byte_count, capacity) of its
+ * bytes into bytes (which may be NULL when capacity is 0). kIOReturnSuccess, kIOReturnNotFound
+ * when none is recorded, kIOReturnBadArgument for a NULL report. */
+DKSIM_API int32_t dksim_hid_take_report(dksim_hid_report *report, uint8_t *bytes, uint64_t capacity);
+
 /* ---- coverage ----------------------------------------------------------------------------- */
 
 /* Hands the runtime a coverage map (AFL-style, normally 65536 bytes; a size that is not a power of

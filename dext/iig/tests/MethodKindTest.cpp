@@ -29,6 +29,27 @@ TEST(MethodKinds, LocalOnlyBaseMethodsStaticAndLocalOnlyAreLocal)
         EXPECT_EQ(MethodKind::Local, m.kind) << m.name;
 }
 
+TEST(MethodKinds, HidDriverKitLocalOnlyOverridesAreLocal)
+{
+    /* As a virtual HID dext's .iig declares them: IOUserHIDDevice.iig and IOHIDDevice.iig mark the
+     * base methods LOCALONLY, the overrides usually do not. */
+    dkiig::ClassDecl cls = parseOneClass(
+        "public:\n"
+        "virtual bool handleStart(IOService *provider) override;\n"
+        "virtual OSDictionary *newDeviceDescription(void) override;\n"
+        "virtual OSData *newReportDescriptor(void) override LOCALONLY;\n"
+        "virtual kern_return_t setReport(IOMemoryDescriptor *report, IOHIDReportType reportType, IOOptionBits options,"
+        " uint32_t completionTimeout, OSAction *action) override;\n"
+        "virtual kern_return_t getReport(IOMemoryDescriptor *report, IOHIDReportType reportType, IOOptionBits options,"
+        " uint32_t completionTimeout, OSAction *action) override;\n"
+        "virtual kern_return_t handleReport(uint64_t timestamp, IOMemoryDescriptor *report, uint32_t reportLength,"
+        " IOHIDReportType reportType = kIOHIDReportTypeInput, IOOptionBits options = 0) override;\n"
+        "virtual void setProperty(OSObject *key, OSObject *value) override;\n");
+    ASSERT_EQ(7u, cls.methods.size());
+    for (const dkiig::Method &m : cls.methods)
+        EXPECT_EQ(MethodKind::Local, m.kind) << m.name;
+}
+
 TEST(MethodKinds, EverythingElseIsAnRpcIncludingLocal)
 {
     dkiig::ClassDecl cls = parseOneClass("virtual kern_return_t Start(IOService *provider) override LOCAL;\n"

@@ -262,6 +262,29 @@ uint64_t dksim_read_log(dksim_connection_t connection, char *buffer, uint64_t ca
     return CopyText(found == logs.end() ? std::string() : found->second, buffer, capacity);
 }
 
+uint32_t dksim_hid_report_count(void)
+{
+    auto held = Enter();
+    return (uint32_t)Runtime::get().hidReports.size();
+}
+
+int32_t dksim_hid_take_report(dksim_hid_report *report, uint8_t *bytes, uint64_t capacity)
+{
+    auto held = Enter();
+    if (report == nullptr || (bytes == nullptr && capacity > 0)) {
+        dksim::SetLastError("dksim_hid_take_report: NULL report, or NULL bytes with a non-zero capacity");
+        return kIOReturnBadArgument;
+    }
+    auto &reports = Runtime::get().hidReports;
+    if (reports.empty()) return kIOReturnNotFound;
+    dksim::HidReport &oldest = reports.front();
+    *report = oldest.header;
+    uint64_t copied = oldest.bytes.size() < capacity ? oldest.bytes.size() : capacity;
+    if (copied > 0) memcpy(bytes, oldest.bytes.data(), copied);
+    reports.pop_front();
+    return kIOReturnSuccess;
+}
+
 void dksim_set_log_capture(int32_t enabled) { Runtime::get().logCapture.store(enabled != 0, std::memory_order_relaxed); }
 
 void dksim_set_coverage_map(uint8_t *map, uint32_t size) { dksim::SetCoverageMap(map, size); }

@@ -44,6 +44,12 @@ struct MatchNotification {
     uint32_t matched = 0;
 };
 
+/* One IOHIDDevice::handleReport call (dksim_hid_take_report). */
+struct HidReport {
+    dksim_hid_report header{};
+    std::vector<uint8_t> bytes;
+};
+
 /* A unit of work on a serial queue: a block or function the dext dispatched, or a timer event. */
 struct Work {
     IODispatchQueue *queue = nullptr; /* retained until the work has run or is dropped */
@@ -84,6 +90,10 @@ public:
     uint64_t nextNotification = 1;
     Connection *findOpen(uint64_t id);
     void serviceRegistered(IOService *service);
+
+    /* ---- HID reports posted by the dext's IOHIDDevices, oldest first ---- */
+    std::deque<HidReport> hidReports;
+    uint32_t hidReportsDropped = 0; /* dropped since the last one kept */
 
     /* ---- work and timers ---- */
     std::deque<Work> pending;

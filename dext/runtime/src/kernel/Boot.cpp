@@ -111,6 +111,8 @@ int32_t Reset()
     runtime.connections.clear();
     runtime.notifications.clear();
     runtime.logs.clear();
+    runtime.hidReports.clear();
+    runtime.hidReportsDropped = 0;
     runtime.nextConnection = 1;
     runtime.nextNotification = 1;
     runtime.virtualNow = 0;
