@@ -7,6 +7,11 @@ std::string ivarsStructName(const ClassDecl &cls)
     return cls.name + "_IVars";
 }
 
+std::string declaredMacroName(const ClassDecl &cls)
+{
+    return "DKSIM_IIG_DECLARED_" + cls.name;
+}
+
 std::string argsMacroName(const ClassDecl &cls, const Method &m)
 {
     return cls.name + "_" + m.name + "_Args";

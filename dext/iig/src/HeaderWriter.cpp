@@ -74,6 +74,9 @@ void writeClass(LineWriter &w, const ClassDecl &cls)
     writeSection(w, "protected:", s.protectedMembers);
     writeSection(w, nullptr, s.friends);
     w.line("};");
+    /* The header keeps the .iig's own preprocessor lines around the class, so this is defined
+     * exactly when the class is: the .iig.cpp defines the class only then (see ImplWriter). */
+    w.line("#define " + declaredMacroName(cls) + " 1");
 }
 
 } // namespace

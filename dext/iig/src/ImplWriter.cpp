@@ -55,11 +55,15 @@ std::string writeImpl(const IigFile &file, const OutputNames &names)
         const auto *cls = std::get_if<ClassDecl>(&item);
         if (!cls)
             continue;
+        /* A class the .iig declares inside #if (a family compiled out, a feature switch) is not
+         * declared when the condition is false; neither are its definitions then. */
         w.line("");
+        w.line("#ifdef " + declaredMacroName(*cls));
         w.line("DKSIM_CLASS_DEFINE(" + cls->name + ", " + cls->base + ")");
         for (const Method &m : cls->methods)
             if (m.kind == MethodKind::Action)
                 writeActionClass(w, *cls, m);
+        w.line("#endif");
     }
     return w.text();
 }

@@ -1,6 +1,7 @@
 /*
  * Whole-file comparisons of generated output for the shapes real dexts have: Apple's NullDriver
- * sample, a service and its user client in two files, and two classes in one file.
+ * sample, a service and its user client in two files, two classes in one file, and a class the
+ * .iig compiles out with #if.
  */
 #include <gtest/gtest.h>
 
@@ -45,6 +46,12 @@ TEST(Golden, UserClientInItsOwnFileIncludingTheServiceIig)
 TEST(Golden, TwoClassesInOneFile)
 {
     checkGolden("MultiClass");
+}
+
+/* A class inside #if is defined in the .iig.cpp only when the header declares it. */
+TEST(Golden, ClassUnderAFeatureSwitch)
+{
+    checkGolden("ConditionalClass");
 }
 
 } // namespace
