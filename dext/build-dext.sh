@@ -112,7 +112,7 @@ fi
 [ -f "$plan/plan.cmake" ] && [ -f "$plan/inputs" ] || fail "not a build plan: $plan (no plan.cmake or inputs)"
 plan=$(cd "$plan" && pwd -P)
 
-# The files the build reads, as the plan lists them (inside DIR as ./path, shared ones outside it by
+# The files the build reads, as the plan lists them (inside DIR relative to it with a leading ./, shared ones outside it by
 # their absolute path; hidden files and, with a sources: list, unlisted ones left out), and the plan's
 # own files — Info.plist and the entitlements as embedded, so a changed build setting rebuilds: one
 # line per file, its sha256 and its name. spec.yaml is not part of it: an edit to it rebuilds only

@@ -7,7 +7,7 @@ namespace ConformanceKit.Targets;
 /// <list type="bullet">
 /// <item><c>plan.cmake</c>: the .iig files, sources, include folders and the files to embed, for dext/cmake/AddDext.cmake;</item>
 /// <item><c>Info.plist</c>, <c>image.entitlements</c>: the files as embedded (no entitlements file when the dext has none);</item>
-/// <item><c>inputs</c>: the files the build reads, one per line, "./path" inside the dext folder and absolute outside it —
+/// <item><c>inputs</c>: the files the build reads, one per line, relative to the dext folder (with a leading "./") inside it, absolute outside it —
 /// what build-dext.sh hashes into its build key (with the three files above).</item>
 /// </list>
 /// A file is only replaced when its content changes (through a temporary name and a rename), so make
