@@ -158,6 +158,9 @@ run_tests() {
     s=$(grep -cE '\((Not Run|Skipped)\)' "$log" || true)
     passed=$((passed + p - s)); failed=$((failed + f)); skipped=$((skipped + s))
     echo "ctest: $line"
+    # Name each failing test, so that a CI log that shows only this output says which one failed.
+    sed -n '/The following tests FAILED:/,/^Errors while running/p' "$log" | grep -E '^\s+[0-9]+ - ' |
+      sed -E 's/^\s+[0-9]+ - /  FAILED ctest: /' || true
   else
     tail -n 20 "$log" >&2
     echo "ctest: no summary (exit $status), counted as 1 failure; see $log"
@@ -182,6 +185,7 @@ run_tests() {
     s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")
     passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
   done < <(grep -E '^(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" || true)
+  print_failed_dotnet_tests "$log"
   if [ "$status" -ne 0 ] && ! grep -qE '^Failed! ' "$log"; then
     grep -E 'error|Error' "$log" | tail -n 20 >&2 || true
     echo "dotnet test: exit $status without a failing assembly (build or run error), counted as 1 failure; see $log"
@@ -193,6 +197,19 @@ run_tests() {
 
   echo "$passed passed, $failed failed, $skipped skipped"
   [ "$failed" -eq 0 ]
+}
+
+# One line per failed NUnit test: its assembly, its name and the first line of its message. dotnet
+# test prints each failure before the summary line of the assembly it belongs to.
+print_failed_dotnet_tests() { # LOG
+  awk '
+    /^  Failed / { name = substr($0, 10); sub(/ \[[^]]*\]$/, "", name); pending[++n] = name; want = n; next }
+    want && /^  Error Message:/ { getline msg; gsub(/^ +/, "", msg); message[want] = msg; want = 0; next }
+    /^(Passed|Failed)! +- Failed:/ {
+      assembly = $NF; if (assembly ~ /^\(/) assembly = $(NF - 1)
+      for (i = 1; i <= n; i++) printf "  FAILED %s: %s -- %s\n", assembly, pending[i], substr(message[i], 1, 200)
+      n = 0
+    }' "$1"
 }
 
 # ---- fuzzing the reference dexts -----------------------------------------------------------------

@@ -32,10 +32,10 @@ namespace ConformanceKit.Fuzz;
 public sealed class Campaign(CampaignOptions options, IAnsiConsole console)
 {
     /// <summary>How long afl-fuzz may take to run its first input (runtime, dext, calibration) beyond the budget.</summary>
-    static readonly TimeSpan StartAllowance = TimeSpan.FromSeconds(90);
+    public static readonly TimeSpan StartAllowance = TimeSpan.FromSeconds(90);
 
     /// <summary>How long afl-fuzz has to exit after SIGINT (and after its targets are gone) before its process group is killed.</summary>
-    static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(10);
 
     /// <summary>How long afl-fuzz has, after SIGINT, to kill its fork server by itself before the campaign kills what is left.</summary>
     static readonly TimeSpan SigIntSettle = TimeSpan.FromSeconds(1);

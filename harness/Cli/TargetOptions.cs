@@ -37,7 +37,7 @@ public sealed class TargetOptions
 
     public Option<int> CallTimeoutMs { get; } = new("--call-timeout-ms")
     {
-        Description = "Socket transport: a dext that does not answer a call within this time is a hang finding; iokit: how long to wait for the service to be registered (1 to 86400000)",
+        Description = "Socket transport: a dext that does not answer a call within this much of its own run time (CPU or blocked, not wall-clock) is a hang finding; iokit: how long to wait for the service to be registered (1 to 86400000)",
         DefaultValueFactory = _ => 5000,
     };
 

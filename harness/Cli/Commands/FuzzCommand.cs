@@ -35,7 +35,7 @@ public static class FuzzCommand
         var fresh = new Option<bool>("--fresh") { Description = "Start anew in OUT; a campaign already there is moved to OUT-previous/<time>/ first (nothing is deleted)" };
         var noNative = new Option<bool>("--no-native-coverage") { Description = "Do not feed the dext's SanitizerCoverage edges into AFL's map (for comparison)" };
         var allowKnown = new Option<bool>("--allow-known") { Description = "Exit 0 when every finding is one the spec lists under 'known:'" };
-        var callTimeout = new Option<int>("--call-timeout-ms") { Description = "A dext call taking longer is a hang finding", DefaultValueFactory = _ => 2000 };
+        var callTimeout = new Option<int>("--call-timeout-ms") { Description = "A dext call taking longer, in its own run time (CPU or blocked, not wall-clock), is a hang finding", DefaultValueFactory = _ => 2000 };
         variant.AcceptOnlyFromAmong("asan", "fast");
         var command = new Command("fuzz", "Run a coverage-guided fuzz campaign (SharpFuzz + AFL++) and triage its crashes into distinct minimal findings")
         {

@@ -56,10 +56,10 @@ internal sealed class HostProcess : IDisposable
         }
         var stderr = new StderrTail(process.StandardError.BaseStream);
         var firstLine = process.StandardOutput.ReadLineAsync();
-        if (!firstLine.Wait(startupTimeout))
+        if (!WaitForStartup(firstLine, process.Id, startupTimeout))
         {
             Kill(process);
-            throw new TransportSetupException($"{hostPath} printed no socket path within {startupTimeout.TotalSeconds:0} s{LastLine(stderr)}");
+            throw new TransportSetupException($"{hostPath} printed no socket path within {startupTimeout.TotalSeconds:0} s of its own run time{LastLine(stderr)}");
         }
         if (string.IsNullOrEmpty(firstLine.Result))
         {
@@ -72,6 +72,25 @@ internal sealed class HostProcess : IDisposable
         // Nothing after the first line is meant for us, but an unread pipe would block the host.
         _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
         return new HostProcess(process, stderr, firstLine.Result);
+    }
+
+    /// <summary>
+    /// Waits for the host's first line, charging the wait with the host's own run time as a call is
+    /// (<see cref="HostRunTime"/>): a host that loads slowly because the machine is busy is not one
+    /// that does not start. The wall-clock backstop is the same as a call's.
+    /// </summary>
+    static bool WaitForStartup(Task<string?> firstLine, int processId, TimeSpan timeout)
+    {
+        var runTime = HostRunTime.Start(processId);
+        var wall = Stopwatch.StartNew();
+        var charged = TimeSpan.Zero;
+        while (charged < timeout && wall.Elapsed < timeout * HostSession.WallClockBackstopFactor)
+        {
+            var slice = Stopwatch.StartNew();
+            if (firstLine.Wait(HostSession.WaitSlice)) return true;
+            charged = runTime.Charge(slice.Elapsed);
+        }
+        return firstLine.IsCompleted;
     }
 
     /// <summary>Waits for the exit and for the end of stderr; false when the host is still running.</summary>

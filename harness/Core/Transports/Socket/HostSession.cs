@@ -7,19 +7,28 @@ namespace ConformanceKit.Transports.Socket;
 
 /// <summary>
 /// A started dexthost and the harness's connection to it: one request, one response, each within the
-/// per-call timeout. When the host dies mid-call the session turns that into a
-/// <see cref="DextCrashedException"/> (with the sanitizer report from stderr); when it does not answer in
-/// time it kills the host and throws <see cref="DextHungException"/>. Either way the session is then
-/// broken and the transport starts a new one.
+/// per-call timeout, charged with the host's own run time (<see cref="HostRunTime"/>). When the host
+/// dies mid-call the session turns that into a <see cref="DextCrashedException"/> (with the sanitizer
+/// report from stderr); when it does not answer in time it kills the host and throws
+/// <see cref="DextHungException"/>. Either way the session is then broken and the transport starts a
+/// new one.
 /// </summary>
 internal sealed class HostSession : IDisposable
 {
     static readonly TimeSpan MinimumStartupTimeout = TimeSpan.FromSeconds(10);
     static readonly TimeSpan CrashExitWait = TimeSpan.FromSeconds(30);
     static readonly TimeSpan CloseExitWait = TimeSpan.FromSeconds(2);
-    static readonly TimeSpan MaxPollSlice = TimeSpan.FromMinutes(30);
 
-    /// <summary>The longest per-call timeout: beyond it a deadline in stopwatch ticks could overflow.</summary>
+    /// <summary>How often a call that has not answered is charged (see <see cref="HostRunTime"/>).</summary>
+    internal static readonly TimeSpan WaitSlice = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// However starved the machine, a call that has had this many times its timeout of wall time is
+    /// hung: the harness must not wait forever for a host that is never scheduled.
+    /// </summary>
+    internal const int WallClockBackstopFactor = 30;
+
+    /// <summary>The longest per-call timeout: a day (a longer one is a typo, and its backstop would be months).</summary>
     public static readonly TimeSpan MaxCallTimeout = TimeSpan.FromDays(1);
 
     readonly HostProcess _process;
@@ -62,7 +71,7 @@ internal sealed class HostSession : IDisposable
     public ResponseReader Exchange(FrameWriter request)
     {
         if (IsBroken) throw new InvalidOperationException("this dexthost session has ended");
-        var deadline = Stopwatch.GetTimestamp() + (long)(_callTimeout.TotalSeconds * Stopwatch.Frequency);
+        var deadline = new CallDeadline(_callTimeout, _process.Id);
         var outcome = Send(request.Finish(), deadline);
         Span<byte> header = stackalloc byte[8];
         if (outcome == Outcome.Done) outcome = Receive(header, deadline);
@@ -86,7 +95,7 @@ internal sealed class HostSession : IDisposable
 
     enum Outcome { Done, Closed, TimedOut }
 
-    Outcome Send(ReadOnlySpan<byte> bytes, long deadline)
+    Outcome Send(ReadOnlySpan<byte> bytes, CallDeadline deadline)
     {
         while (!bytes.IsEmpty)
         {
@@ -102,7 +111,7 @@ internal sealed class HostSession : IDisposable
         return Outcome.Done;
     }
 
-    Outcome Receive(Span<byte> bytes, long deadline)
+    Outcome Receive(Span<byte> bytes, CallDeadline deadline)
     {
         while (!bytes.IsEmpty)
         {
@@ -115,16 +124,40 @@ internal sealed class HostSession : IDisposable
         return Outcome.Done;
     }
 
-    /// <summary>Waits until the socket is ready; false when the deadline passes first.</summary>
-    bool Await(SelectMode mode, long deadline)
+    /// <summary>Waits until the socket is ready; false when the call's time is used up first.</summary>
+    bool Await(SelectMode mode, CallDeadline deadline)
     {
         while (true)
         {
-            var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), deadline);
-            if (left <= TimeSpan.Zero) return false;
-            // Poll takes at most int.MaxValue microseconds; longer timeouts wait in slices.
-            if (_socket.Poll(left < MaxPollSlice ? left : MaxPollSlice, mode)) return true;
+            var slice = deadline.NextSlice();
+            if (slice <= TimeSpan.Zero) return false;
+            if (_socket.Poll(slice, mode)) return true;
+            deadline.Charge();
         }
+    }
+
+    /// <summary>
+    /// The per-call timeout of one exchange, charged with the host's own run time rather than the
+    /// wall clock (<see cref="HostRunTime"/>), with a wall-clock backstop.
+    /// </summary>
+    sealed class CallDeadline(TimeSpan timeout, int processId)
+    {
+        readonly HostRunTime _runTime = HostRunTime.Start(processId);
+        readonly long _started = Stopwatch.GetTimestamp();
+        long _sliceStarted = Stopwatch.GetTimestamp();
+        TimeSpan _charged;
+
+        /// <summary>How long to wait before charging again; zero or less when the call is hung.</summary>
+        public TimeSpan NextSlice()
+        {
+            var wall = Stopwatch.GetElapsedTime(_started);
+            var left = timeout - _charged;
+            if (left <= TimeSpan.Zero || wall >= timeout * WallClockBackstopFactor) return TimeSpan.Zero;
+            _sliceStarted = Stopwatch.GetTimestamp();
+            return left < WaitSlice ? left : WaitSlice;
+        }
+
+        public void Charge() => _charged = _runTime.Charge(Stopwatch.GetElapsedTime(_sliceStarted));
     }
 
     /// <summary>The host closed the connection mid-call: it died (or dropped us). Its stderr says why.</summary>
