@@ -14,12 +14,15 @@ public static class MinimizeCommand
         var target = new TargetOptions();
         var file = new Argument<string>("FILE") { Description = "A failing reproducer or finding folder" };
         var output = new Option<string?>("--out") { Description = "Write the minimal reproducer here (default: print it)" };
+        var json = new Option<string?>("--json") { Description = "Write the outcome as JSON to this file (steps before and after, programs run while shrinking)" };
         var command = new Command("minimize", "Shrink a failing program (calls and sizes) while it keeps failing with the same signature") { file };
         target.AddTo(command);
         command.Options.Add(output);
+        command.Options.Add(json);
         command.SetAction(parse =>
         {
             var outPath = parse.GetValue(output) is { } outOption ? OutputPath.RequireWritableFile("--out", outOption) : null;
+            var jsonPath = parse.GetValue(json) is { } jsonOption ? OutputPath.RequireWritableFile("--json", jsonOption) : null;
             target.Validate(parse);
             var reproducer = ReadReproducer(parse.GetValue(file)!);
             using var session = ReproducerDext.Open(target, parse, reproducer, Console.Error);
@@ -31,12 +34,25 @@ public static class MinimizeCommand
                 AnsiConsole.MarkupLine(signature is null ? "[yellow]The program does not fail: nothing to minimize.[/]" : $"[yellow]The program no longer fails with {Markup.Escape(signature)}.[/]");
                 return ExitCodes.Ok;
             }
-            var finding = FindingShrinker.Shrink(runner, reproducer.Program, signature)
-                ?? throw new UsageException($"{signature} stopped reproducing while shrinking: the dext is not deterministic");
+            var (shrunk, attempts) = FindingShrinker.ShrinkCounting(runner, reproducer.Program, signature);
+            var finding = shrunk ?? throw new UsageException($"{signature} stopped reproducing while shrinking: the dext is not deterministic");
             var text = finding.Reproducer(session.Spec.SelectorName, session.Target.Sources);
             if (outPath is not null) OutputPath.WriteText(outPath, text);
             else Console.Write(text);
-            AnsiConsole.MarkupLine($"[green]{reproducer.Program.Count} steps → {finding.Program.Count}[/] for {Markup.Escape(signature)}");
+            if (jsonPath is not null)
+            {
+                Json.Write(jsonPath, new
+                {
+                    dext = session.Spec.Dext,
+                    reproducer = reproducer.Path,
+                    signature,
+                    stepsBefore = reproducer.Program.Count,
+                    stepsAfter = finding.Program.Count,
+                    attempts,
+                    minimal = text,
+                });
+            }
+            AnsiConsole.MarkupLine($"[green]{reproducer.Program.Count} steps → {finding.Program.Count}[/] for {Markup.Escape(signature)} ({attempts} programs run while shrinking)");
             return ExitCodes.Findings;
         });
         return command;

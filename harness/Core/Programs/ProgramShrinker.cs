@@ -77,26 +77,49 @@ public static class ProgramShrinker
     }
 
     /// <summary>
-    /// Greedy minimisation: keep taking the first candidate that still fails, until none does or the
-    /// budget of predicate runs is spent. Returns the smallest failing program found.
+    /// Greedy minimisation: walk the candidates in order, taking each one that still fails and going
+    /// on from there — the next candidate in the same position of the smaller program (after dropping
+    /// step 7, dropping step 6), not the first again — and repeat the walk while a pass made the
+    /// program smaller. Every candidate is run at most once (remembered by its text: the same program
+    /// is reached by several paths), and the predicate runs at most <paramref name="budget"/> times.
+    /// Returns the smallest failing program found and how many runs it took.
     /// </summary>
-    public static Program Minimize(Program program, Func<Program, bool> stillFails, int budget = 2000)
+    public static ShrinkResult Minimize(Program program, Func<Program, bool> stillFails, int budget = 2000)
     {
         var current = program;
-        var runs = 0;
+        var tried = new HashSet<string>(StringComparer.Ordinal) { ProgramText.Format(program) };
+        var attempts = 0;
         var improved = true;
-        while (improved && runs < budget)
+        while (improved && attempts < budget)
         {
             improved = false;
-            foreach (var candidate in Candidates(current).Distinct())
+            var position = 0;
+            var smaller = true;
+            while (smaller && attempts < budget)
             {
-                if (++runs > budget) break;
-                if (!stillFails(candidate)) continue;
-                current = candidate;
-                improved = true;
-                break;
+                smaller = false;
+                var index = 0;
+                foreach (var candidate in Candidates(current).Skip(position))
+                {
+                    if (attempts >= budget) break;
+                    if (tried.Add(ProgramText.Format(candidate)))
+                    {
+                        attempts++;
+                        if (stillFails(candidate))
+                        {
+                            current = candidate;
+                            position += index;
+                            smaller = improved = true;
+                            break;
+                        }
+                    }
+                    index++;
+                }
             }
         }
-        return current;
+        return new ShrinkResult(current, attempts);
     }
 }
+
+/// <summary>What <see cref="ProgramShrinker.Minimize"/> found, and how many runs of the predicate it took.</summary>
+public sealed record ShrinkResult(Program Program, int Attempts);

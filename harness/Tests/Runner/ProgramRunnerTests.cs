@@ -195,7 +195,7 @@ public class ProgramRunnerTests
         var fake = new FakeNullDriver(hardened: false);
         var runner = new ProgramRunner(Specs.NullDriver, fake);
         var signature = Finding.From("d", runner.Run(program)).Single().Signature;
-        var minimal = ProgramShrinker.Minimize(program, p => Finding.From("d", runner.Run(p)).Any(f => f.Signature == signature));
+        var minimal = ProgramShrinker.Minimize(program, p => Finding.From("d", runner.Run(p)).Any(f => f.Signature == signature)).Program;
         Assert.That(ProgramText.Format(minimal), Is.EqualTo("open c0\ncall c0 1 in=00\n"));
     }
 }

@@ -10,8 +10,8 @@ namespace ConformanceKit.Properties.Engine;
 
 /// <summary>
 /// Checks one <see cref="RuleProperty"/> on a dext: first its boundary sweep, then FsCheck with the
-/// property's generator and the program shrinker, seeded from <see cref="CheckOptions.Seed"/>. Each
-/// failure is shrunk to a minimal program and becomes a finding; the property is then checked again
+/// property's generator, seeded from <see cref="CheckOptions.Seed"/>. Each failure is shrunk once,
+/// by the program shrinker for its own signature, to a minimal program and becomes a finding; the property is then checked again
 /// with that bug's signature excluded, so distinct bugs behind one property are all reported.
 /// A failure is a violation of the property's own rule at its selector, or a crash or hang of the
 /// dext (memory.safety) in any of its programs: a dext that dies while accept or async programs
@@ -88,7 +88,7 @@ public sealed class PropertyChecker(ProgramRunner runner, string dextName)
                 RecordHang(hang);
                 return;
             }
-            var minimal = ProgramShrinker.Minimize(failing, p => FirstFailure(p)?.Signature == signature);
+            var minimal = ProgramShrinker.Minimize(failing, p => FirstFailure(p)?.Signature == signature).Program;
             var finding = FirstFailure(minimal) ?? throw new InvalidOperationException($"{property.Id}: a shrunk program stopped failing");
             findings.Add(finding);
             excluded.Add(finding.Signature);
@@ -100,7 +100,9 @@ public sealed class PropertyChecker(ProgramRunner runner, string dextName)
             if (FirstFailure(program) is { } failure) Record(program, failure.Signature);
         }
 
-        var arbitrary = Arb.From(property.Generator, ProgramShrinker.Candidates);
+        // No shrinker for FsCheck: a failure is shrunk once, by Record, for its own signature (FsCheck
+        // would shrink for "any failure", and Record would then shrink the result a second time).
+        var arbitrary = Arb.From(property.Generator);
         for (var round = 0; findings.Count < options.MaxDistinctFindings; round++)
         {
             var capture = new CaptureRunner();
@@ -113,17 +115,13 @@ public sealed class PropertyChecker(ProgramRunner runner, string dextName)
             if (capture.Result is not TestResult.Failed failed) break;
             if (unrecordedHang is { } hang)
             {
-                // FsCheck's shrinking skipped every candidate that would hang again: record the hang as it came.
+                // The counterexample hung: a hang is not shrunk call by call (RecordHang cuts it).
                 RecordHang(hang);
                 continue;
             }
-            var shrunk = failed.Item3.Head as Program ?? throw new InvalidOperationException("FsCheck returned no program");
-            var original = failed.Item2.Head as Program ?? shrunk;
-            // Replay the shrunk counterexample; if the dext does not fail the same way twice, fall back
-            // to the original one, so a finding is never dropped.
-            var (failing, failure) = FirstFailure(shrunk) is { } f ? (shrunk, f) : (original, FirstFailure(original));
-            if (failure is null)
-                throw new InvalidOperationException($"{property.Id}: FsCheck's counterexample does not fail again; the dext is not deterministic:\n{original}");
+            var failing = failed.Item2.Head as Program ?? throw new InvalidOperationException("FsCheck returned no program");
+            var failure = FirstFailure(failing)
+                ?? throw new InvalidOperationException($"{property.Id}: FsCheck's counterexample does not fail again; the dext is not deterministic:\n{failing}");
             Record(failing, failure.Signature);
         }
         return new PropertyOutcome(property, programsRun, programsReached, callsDelivered, findings.All, options.SeedFor(property.Id, 0), clock.Elapsed,

@@ -27,4 +27,5 @@ internal enum HostOp : uint
     SetCoverageShm = 22,
     HasCoverage = 23,
     CoverageEdges = 24,
+    SetLogCapture = 25,
 }

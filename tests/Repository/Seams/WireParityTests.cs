@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+
+namespace ConformanceKit.Repository.Tests.Seams;
+
+/// <summary>
+/// dexthost's wire protocol and the dksim C ABI are each written twice: in C/C++ for the host and the
+/// runtime, in C# for the harness (and a few op numbers once more in C for the socket benchmark). A
+/// number changed on one side only would make the harness ask for one thing and the host do another,
+/// with no compiler to notice. These tests read both sides' sources and hold them equal.
+/// </summary>
+public class WireParityTests
+{
+    const string Ops = "dext/host/src/Ops.h";
+    const string HostOp = "harness/Core/Transports/Socket/HostOp.cs";
+    const string Protocol = "dext/host/PROTOCOL.md";
+    const string Limits = "dext/host/src/Limits.h";
+    const string HostLimits = "harness/Core/Transports/Socket/HostLimits.cs";
+    const string Dksim = "dext/include/dksim.h";
+    const string DksimLibrary = "harness/Core/Transports/InProcess/DksimLibrary.cs";
+    const string BenchWire = "dext/bench/Wire.h";
+
+    [Test]
+    public void TheHarnessNumbersEveryOpAsTheHostDoes() =>
+        Assert.That(SourceText.EnumMembers(HostOp, "HostOp"), Is.EquivalentTo(SourceText.EnumMembers(Ops, "Op")));
+
+    [Test]
+    public void ProtocolMdDocumentsEveryOpUnderItsNumber()
+    {
+        var documented = Regex.Matches(SourceText.Read(Protocol), @"^\| (\d+) \| (\w+) \|", RegexOptions.Multiline)
+            .ToDictionary(m => m.Groups[2].Value, m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.That(documented, Is.EquivalentTo(SourceText.EnumMembers(Ops, "Op")));
+    }
+
+    [Test]
+    public void ProtocolMdStatesTheHostsProtocolVersion()
+    {
+        var version = SourceText.Constant(Ops, "kProtocolVersion");
+        var text = SourceText.Read(Protocol);
+        Assert.That(text, Does.StartWith($"# dexthost wire protocol (version {version})"));
+        Assert.That(text, Does.Contain($"dexthost protocol {version},"), "the --version line it shows");
+    }
+
+    [Test]
+    public void TheBenchmarksOpNumbersAreTheHosts()
+    {
+        var ops = SourceText.EnumMembers(Ops, "Op");
+        foreach (var (define, op) in new[] { ("WIRE_OP_RESET", "Reset"), ("WIRE_OP_OPEN", "Open"), ("WIRE_OP_CALL_METHOD", "CallMethod") })
+            Assert.That(SourceText.Constant(BenchWire, define), Is.EqualTo(ops[op]), define);
+    }
+
+    [TestCase("kMaxStructBytes", "MaxStructBytes")]
+    [TestCase("kMaxScalars", "MaxScalars")]
+    [TestCase("kMaxString", "MaxStringBytes")]
+    [TestCase("kMaxAccessIds", "MaxAccessIds")]
+    public void TheHarnessRefusesWhatTheHostWouldDrop(string host, string harness) =>
+        Assert.That(SourceText.Constant(HostLimits, harness), Is.EqualTo(SourceText.Constant(Limits, host)));
+
+    [Test]
+    public void TheHarnessReadsTheLargestResponseTheHostSends()
+    {
+        var frame = SourceText.Constant(HostLimits, "MaxResponseFrame");
+        Assert.Multiple(() =>
+        {
+            Assert.That(frame, Is.GreaterThan(SourceText.Constant(Limits, "kMaxText")), "a text answer cut to kMaxText, plus its fields");
+            Assert.That(frame, Is.GreaterThan(SourceText.Constant(Limits, "kMaxStructBytes")), "a struct output, plus its fields");
+        });
+    }
+
+    [Test]
+    public void TheHarnessExpectsTheRuntimesAbiVersion() =>
+        Assert.That(SourceText.Constant(DksimLibrary, "ExpectedAbiVersion"), Is.EqualTo(SourceText.Constant(Dksim, "DKSIM_ABI_VERSION")));
+
+    /// <summary>Every function the in-process transport binds is declared in dksim.h with as many parameters.</summary>
+    [Test]
+    public void EveryBoundFunctionIsDeclaredWithItsParameterCount()
+    {
+        var declared = DeclaredFunctions();
+        var bound = Regex.Matches(SourceText.Read(DksimLibrary), @"\(delegate\* unmanaged<([^>]*)>\)Export\(""(dksim_\w+)""\)");
+        Assert.That(bound, Is.Not.Empty);
+        Assert.Multiple(() =>
+        {
+            foreach (Match binding in bound)
+            {
+                var name = binding.Groups[2].Value;
+                // The type arguments are the parameters, then the return type.
+                var parameters = binding.Groups[1].Value.Split(',').Length - 1;
+                Assert.That(declared.ContainsKey(name), $"{DksimLibrary} binds {name}, which {Dksim} does not declare");
+                if (declared.TryGetValue(name, out var count)) Assert.That(parameters, Is.EqualTo(count), $"{name}: parameters");
+            }
+        });
+    }
+
+    /// <summary>Every op that names a dksim function in PROTOCOL.md names one dksim.h declares.</summary>
+    [Test]
+    public void EveryOpsFunctionExists()
+    {
+        var declared = DeclaredFunctions();
+        var named = Regex.Matches(SourceText.Read(Protocol), @"^\| \d+ \| \w+ \| ([^|]*)\|", RegexOptions.Multiline)
+            .SelectMany(m => Regex.Matches(m.Groups[1].Value, @"`(dksim_\w+)`").Select(f => f.Groups[1].Value)).ToArray();
+        Assert.That(named, Is.Not.Empty);
+        Assert.That(named.Where(f => !declared.ContainsKey(f)), Is.Empty, $"functions {Protocol} names that {Dksim} does not declare");
+    }
+
+    /// <summary>The functions dksim.h declares (DKSIM_API ... name(params);), with their parameter counts.</summary>
+    static Dictionary<string, int> DeclaredFunctions()
+    {
+        var text = Regex.Replace(SourceText.Read(Dksim), @"/\*.*?\*/|//[^\n]*", " ", RegexOptions.Singleline);
+        var functions = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (Match m in Regex.Matches(text, @"DKSIM_API\s+[^;(]*?\b(dksim_\w+)\s*\(([^)]*)\)\s*;", RegexOptions.Singleline))
+        {
+            var parameters = m.Groups[2].Value.Trim();
+            functions[m.Groups[1].Value] = parameters is "" or "void" ? 0 : parameters.Split(',').Length;
+        }
+        Assert.That(functions, Is.Not.Empty, $"{Dksim} declares no DKSIM_API function");
+        return functions;
+    }
+}
