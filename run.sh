@@ -195,6 +195,15 @@ run_tests() {
     failed=$((failed + 1))
   fi
 
+  # The C# style of .editorconfig, counted as one test: whitespace only (what a reviewer sees).
+  say "formatting: dotnet format whitespace --verify-no-changes"
+  log="$OUT/test/format.log"
+  if dotnet format whitespace "$ROOT/ConformanceKit.sln" --verify-no-changes -v q >"$log" 2>&1; then
+    passed=$((passed + 1)); echo "format: C# files follow .editorconfig"
+  else
+    failed=$((failed + 1)); echo "  FAILED format: $(grep -c 'WHITESPACE' "$log") places do not follow .editorconfig; run: dotnet format whitespace ConformanceKit.sln (see $log)"
+  fi
+
   echo "$passed passed, $failed failed, $skipped skipped"
   [ "$failed" -eq 0 ]
 }

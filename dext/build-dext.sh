@@ -114,11 +114,12 @@ plan=$(cd "$plan" && pwd -P)
 
 # The files the build reads, as the plan lists them (inside DIR relative to it with a leading ./, shared ones outside it by
 # their absolute path; hidden files and, with a sources: list, unlisted ones left out), and the plan's
-# own files — Info.plist and the entitlements as embedded, so a changed build setting rebuilds: one
+# own files — Info.plist and the entitlements as embedded and the headers configured from templates
+# (configured/), so a changed build setting rebuilds: one
 # line per file, its sha256 and its name. spec.yaml is not part of it: an edit to it rebuilds only
 # when it changes the plan.
 manifest=$({ (cd "$dir" && tr '\n' '\0' <"$plan/inputs" | xargs -0 -r sha256sum --) &&
-    for f in plan.cmake Info.plist image.entitlements; do
+    for f in plan.cmake Info.plist image.entitlements $(cd "$plan" && find configured -type f 2>/dev/null | LC_ALL=C sort); do
       [ ! -f "$plan/$f" ] || printf '%s  plan:%s\n' "$(sha256sum <"$plan/$f" | cut -c1-64)" "$f"
     done; }) || fail "cannot read a file the plan lists ($plan/inputs): was it removed? run again"
 if [ "$print_manifest" -eq 1 ]; then printf '%s\n' "$manifest"; exit 0; fi
@@ -218,6 +219,7 @@ invalidate() { # VARIANT
     while IFS= read -r line; do
       file=${line:66}
       case "$file" in
+        plan:configured/*) everything=1 ;; # a header configured from a template (version.hpp.in): any object may include it
         plan:*|*/Info.plist|*.entitlements) rm -f "$gen/${name}_image.cpp" ;;
         *.iig) rm -f "$gen/$(basename "$file" .iig).h" "$gen/$(basename "$file" .iig).iig.cpp" ;;
         *)

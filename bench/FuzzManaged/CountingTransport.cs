@@ -35,6 +35,10 @@ public sealed class CountingTransport(IDextTransport inner) : IDextTransport
 
     public IReadOnlyDictionary<string, long> LiveObjects() => Count(nameof(LiveObjects), inner.LiveObjects());
 
+    public bool CanObserveHid => inner.CanObserveHid;
+
+    public void TakeHidEvents(ConformanceKit.Transports.Hid.HidEvents sink) => Count(nameof(TakeHidEvents), () => inner.TakeHidEvents(sink));
+
     public string ReadLog(ulong connection) => Count(nameof(ReadLog), inner.ReadLog(connection));
 
     public void Reset() => Count(nameof(Reset), inner.Reset);

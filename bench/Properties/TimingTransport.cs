@@ -23,6 +23,14 @@ public sealed class TimingTransport(IDextTransport inner) : IDextTransport
     public string Description => inner.Description;
     public bool HasVirtualClock => inner.HasVirtualClock;
     public bool CanObserveInternals => inner.CanObserveInternals;
+    public bool CanObserveHid => inner.CanObserveHid;
+
+    public void TakeHidEvents(ConformanceKit.Transports.Hid.HidEvents sink)
+    {
+        var start = Stopwatch.GetTimestamp();
+        inner.TakeHidEvents(sink);
+        Record(nameof(TakeHidEvents), start, 0);
+    }
 
     public int CountMatching(string serviceName)
     {

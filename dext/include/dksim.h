@@ -186,6 +186,7 @@ typedef struct dksim_hid_report {
     uint64_t descriptor_length; /* length of the report's memory descriptor (0 when it was NULL) */
     int32_t status;          /* what handleReport returned to the dext */
     uint32_t dropped_before; /* reports dropped (over DKSIM_MAX_HID_REPORTS) just before this one */
+    uint64_t device_id;      /* the posting device, as numbered in dksim_hid_device (1, 2, ... since reset) */
     char device_class[64];   /* the device's class name (its IOUserClass), NUL-terminated, cut to 63 bytes */
 } dksim_hid_report;
 
@@ -195,6 +196,48 @@ DKSIM_API uint32_t dksim_hid_report_count(void);
  * bytes into bytes (which may be NULL when capacity is 0). kIOReturnSuccess, kIOReturnNotFound
  * when none is recorded, kIOReturnBadArgument for a NULL report. */
 DKSIM_API int32_t dksim_hid_take_report(dksim_hid_report *report, uint8_t *bytes, uint64_t capacity);
+
+/* Every report descriptor an IOUserHIDDevice's Start obtained from newReportDescriptor, oldest first,
+ * kept like reports (at most DKSIM_MAX_HID_REPORTS, until taken or reset), so that the harness can
+ * judge the descriptor and the reports the device then posts against it. */
+#define DKSIM_MAX_HID_DESCRIPTOR_BYTES 65536u
+
+typedef struct dksim_hid_device {
+    uint64_t device_id;         /* 1, 2, ... in the order devices first started or posted since reset */
+    uint64_t time_ns;           /* simulator clock when Start obtained the descriptor */
+    uint64_t descriptor_length; /* length of the OSData newReportDescriptor returned (0 when NULL) */
+    uint32_t byte_count;        /* bytes recorded: descriptor_length cut to DKSIM_MAX_HID_DESCRIPTOR_BYTES */
+    uint32_t has_descriptor;    /* 0 when newReportDescriptor returned NULL (Start then fails) */
+    char device_class[64];      /* the device's class name (its IOUserClass), NUL-terminated, cut to 63 bytes */
+} dksim_hid_device;
+
+/* Number of recorded device starts not yet taken. */
+DKSIM_API uint32_t dksim_hid_device_count(void);
+/* Removes the oldest recorded device start: fills *device and copies min(byte_count, capacity) bytes of
+ * its report descriptor into descriptor (NULL when capacity is 0). kIOReturnSuccess,
+ * kIOReturnNotFound when none is recorded, kIOReturnBadArgument for a NULL device. */
+DKSIM_API int32_t dksim_hid_take_device(dksim_hid_device *device, uint8_t *descriptor, uint64_t capacity);
+
+/* ---- memory shared with the app (IOConnectMapMemory64 / IOConnectUnmapMemory64) ------------ */
+
+/* What the kernel does for IOConnectMapMemory64(connect, type, mach_task_self(), &address, &size,
+ * kIOMapAnywhere): runs the user client's CopyClientMemoryForType(type, &options, &memory) and maps
+ * the descriptor it returns. *options receives what the dext set (DKSIM_MEMORY_READ_ONLY =
+ * kIOUserClientMemoryReadOnly: the app cannot write), *map a mapping id > 0, *length the mapped
+ * bytes (the descriptor's length). The mapping holds the descriptor's +1 reference the dext
+ * returned until dksim_unmap_memory or the connection's close. As xnu, every failure (the dext's
+ * error, no descriptor, an empty one) is kIOReturnBadArgument; dksim_last_error says which.
+ * kIOReturnNotOpen for a connection that is not open. */
+#define DKSIM_MEMORY_READ_ONLY 0x1u
+DKSIM_API int32_t dksim_map_memory(dksim_connection_t connection, uint32_t type, uint64_t *options, uint64_t *map,
+                                   uint64_t *length);
+/* IOConnectUnmapMemory64: asks the dext for the type's memory again, as xnu does; unless it returns
+ * the mapped descriptor, kIOReturnBadArgument and the mapping stays. */
+DKSIM_API int32_t dksim_unmap_memory(uint64_t map);
+/* The app's stores and loads through a mapping: kIOReturnBadArgument for an unknown mapping or a
+ * range past its length, kIOReturnNotWritable for a write to a read-only mapping. */
+DKSIM_API int32_t dksim_memory_write(uint64_t map, uint64_t offset, const void *bytes, uint64_t count);
+DKSIM_API int32_t dksim_memory_read(uint64_t map, uint64_t offset, void *bytes, uint64_t count);
 
 /* ---- coverage ----------------------------------------------------------------------------- */
 

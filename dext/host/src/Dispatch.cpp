@@ -30,6 +30,11 @@ const OpEntry kOps[] = {
     {Op::HasCoverage, "HasCoverage", HandleHasCoverage},
     {Op::CoverageEdges, "CoverageEdges", HandleCoverageEdges},
     {Op::SetLogCapture, "SetLogCapture", HandleSetLogCapture},
+    {Op::TakeHidEvents, "TakeHidEvents", HandleTakeHidEvents},
+    {Op::MapMemory, "MapMemory", HandleMapMemory},
+    {Op::UnmapMemory, "UnmapMemory", HandleUnmapMemory},
+    {Op::WriteMemory, "WriteMemory", HandleWriteMemory},
+    {Op::ReadMemory, "ReadMemory", HandleReadMemory},
 };
 
 } // namespace

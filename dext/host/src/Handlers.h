@@ -58,6 +58,13 @@ bool HandleWaitCompletions(PayloadReader &in, Answer &answer);
 bool HandleLiveObjects(PayloadReader &in, Answer &answer);
 bool HandleLiveObjectsText(PayloadReader &in, Answer &answer);
 bool HandleReadLog(PayloadReader &in, Answer &answer);
+/* HidOps.cpp */
+bool HandleTakeHidEvents(PayloadReader &in, Answer &answer);
+/* MemoryOps.cpp: memory shared with the app (IOConnectMapMemory64). */
+bool HandleMapMemory(PayloadReader &in, Answer &answer);
+bool HandleUnmapMemory(PayloadReader &in, Answer &answer);
+bool HandleWriteMemory(PayloadReader &in, Answer &answer);
+bool HandleReadMemory(PayloadReader &in, Answer &answer);
 
 /* CoverageOps.cpp. The coverage map is the client's: the session detaches it when the client leaves. */
 void DetachCoverageShm();

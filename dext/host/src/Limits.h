@@ -22,6 +22,8 @@ constexpr uint32_t kMaxString = 4096;
 constexpr uint32_t kMaxAccessIds = 256;
 /* Completions taken in one request. */
 constexpr uint32_t kMaxCompletions = 4096;
+/* Device starts and HID reports taken in one TakeHidEvents request (each). */
+constexpr uint32_t kMaxHidEvents = 4096;
 /* Text answers (live objects, logs) longer than this are cut to their first kMaxText bytes. */
 constexpr uint64_t kMaxText = 64ull << 20;
 /* A request frame: the largest call (struct input + scalars + fixed fields) fits with room to spare. */

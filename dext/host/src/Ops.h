@@ -10,7 +10,7 @@
 
 namespace dexthost {
 
-constexpr uint32_t kProtocolVersion = 1;
+constexpr uint32_t kProtocolVersion = 4;
 
 enum class Op : uint32_t {
     AbiVersion = 1,
@@ -38,6 +38,11 @@ enum class Op : uint32_t {
     HasCoverage = 23,
     CoverageEdges = 24,
     SetLogCapture = 25,
+    TakeHidEvents = 26, /* protocol 2 */
+    MapMemory = 27, /* protocol 4 */
+    UnmapMemory = 28, /* protocol 4 */
+    WriteMemory = 29, /* protocol 4 */
+    ReadMemory = 30, /* protocol 4 */
 };
 
 } // namespace dexthost

@@ -1,4 +1,5 @@
 #include "Handlers.h"
+#include "Ops.h"
 
 #include <cstring>
 #include <dksim.h>
@@ -15,10 +16,13 @@ void WriteCString(Answer &answer, const char *text)
 
 } // namespace
 
+// The first request a client makes: the dksim ABI, then (since protocol 3) the wire protocol, so
+// that a harness built for another protocol stops with one line instead of misreading answers.
 bool HandleAbiVersion(PayloadReader &in, Answer &answer)
 {
     if (!in.Finish()) return false;
     answer.payload.U32(dksim_abi_version());
+    answer.payload.U32(kProtocolVersion);
     return true;
 }
 

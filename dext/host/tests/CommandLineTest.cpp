@@ -36,7 +36,8 @@ TEST(CommandLine, VersionNamesProtocolAbiAndDext)
 {
     std::string out, err;
     EXPECT_EQ(ExitStatusOf({"--version"}, out, err), 0);
-    EXPECT_EQ(out.rfind("dexthost protocol 1, dksim ABI 1, dext ", 0), 0u) << out;
+    auto expected = "dexthost protocol " + std::to_string(dexthost::kProtocolVersion) + ", dksim ABI 1, dext ";
+    EXPECT_EQ(out.rfind(expected, 0), 0u) << out;
     EXPECT_EQ(err, "");
 }
 
@@ -78,6 +79,7 @@ TEST(CommandLine, ServesClientsOneAfterAnother)
         Response response;
         ASSERT_TRUE(wire.Exchange(OpNumber(dexthost::Op::AbiVersion), Request(), response));
         EXPECT_EQ(response.U32(), 1u);
+        EXPECT_EQ(response.U32(), dexthost::kProtocolVersion);
     }
     kill(process.Pid(), SIGTERM);
     int status = 0;

@@ -53,6 +53,7 @@ std::vector<Case> Cases()
         {"truncated u64", WellSized(Op::Close, Request().U32(7)), "connection"},
         {"access ids over the cap", WellSized(Op::Open, Request().Str("NullDriver").U32(0).U32(100000)), "access_count"},
         {"completion capacity over the cap", WellSized(Op::TakeCompletions, Request().U64(1).U32(4097)), "capacity"},
+        {"HID event capacity over the cap", WellSized(Op::TakeHidEvents, Request().U32(4097)), "capacity"},
         {"hang-up inside a header", {0x10, 0x00}, "inside a frame header"},
         {"hang-up inside a frame", Frame(100, 1), "inside a frame of 100 bytes"},
     };
@@ -75,6 +76,7 @@ TEST(MalformedFrames, EachDropsTheClientAndTheHostServesTheNext)
         Response response;
         ASSERT_TRUE(next.Exchange(OpNumber(Op::AbiVersion), Request(), response)) << host.process->Stderr();
         EXPECT_EQ(response.U32(), 1u);
+        EXPECT_EQ(response.U32(), dexthost::kProtocolVersion);
         lines++;
         auto text = host.process->Stderr();
         EXPECT_NE(text.find(bad.reported), std::string::npos) << text;

@@ -120,6 +120,8 @@ TEST_F(RoundTrip, IdentityAndErrors)
     auto version = Ask(Op::AbiVersion);
     EXPECT_EQ(version.status, 0);
     EXPECT_EQ(version.U32(), 1u);
+    EXPECT_EQ(version.U32(), dexthost::kProtocolVersion) << "the protocol, since protocol 3";
+    EXPECT_TRUE(version.AtEnd());
     auto identifier = Ask(Op::DextIdentifier);
     EXPECT_FALSE(identifier.Str().empty());
 
@@ -299,6 +301,19 @@ TEST_F(RoundTrip, CoverageQueriesAndSharedMemoryMap)
     auto gone = Ask(Op::SetCoverageShm, Request().I32(shm).U32(0));
     EXPECT_EQ(gone.status, kIOReturnBadArgument);
     EXPECT_FALSE(gone.Str().empty());
+}
+
+/* NullDriver has no HID device: TakeHidEvents answers two empty lists (devices, then reports).
+ * What a HID device records is tested with VirtualHIDDriver in dext/tests/hid and, over the wire, by
+ * the harness's check and fuzz tests of that dext. */
+TEST_F(RoundTrip, TakeHidEventsWithoutADeviceIsTwoEmptyLists)
+{
+    OpenNullDriver();
+    auto events = Ask(Op::TakeHidEvents, Request().U32(16));
+    EXPECT_EQ(events.status, 0);
+    EXPECT_EQ(events.U32(), 0u) << "devices";
+    EXPECT_EQ(events.U32(), 0u) << "reports";
+    EXPECT_TRUE(events.AtEnd());
 }
 
 } // namespace

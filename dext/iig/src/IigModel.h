@@ -44,6 +44,7 @@ struct Method
     std::string declaredParams; /* the text between the parentheses, as written ("void" kept) */
     std::vector<Parameter> params; /* empty for "()" and "(void)" */
     std::string actionType;     /* the argument of TYPE(...), empty when there is none */
+    std::string queueName;      /* the argument of QUEUENAME(...), empty when there is none */
     MethodKind kind = MethodKind::Local;
 };
 

@@ -10,7 +10,7 @@
 namespace dkiig {
 namespace {
 
-const char kSupportedAttributes[] = "LOCALONLY, LOCAL, NATIVE, override, final, TYPE(...)";
+const char kSupportedAttributes[] = "LOCALONLY, LOCAL, NATIVE, override, final, TYPE(...), QUEUENAME(...)";
 
 bool isTypeKeyword(const Token &t)
 {
@@ -157,6 +157,16 @@ void parseSuffix(const std::vector<Token> &tokens, std::size_t begin, std::size_
             if (m.actionType.empty())
                 throw IigError(t.line, "empty TYPE() in the declaration of '" + m.name + "'");
             i = close;
+        } else if (t.is("QUEUENAME")) {
+            /* DriverKit's QUEUENAME(ivar): run the method on the queue the dext registered under that
+             * name with SetDispatchQueue. The runtime serves every queue from one event loop, in
+             * order (docs/driverkit-semantics.md, section 9), so the name is kept, not acted on. */
+            if (!m.queueName.empty())
+                throw IigError(t.line, "method '" + m.name + "' has more than one QUEUENAME(...)");
+            if (i + 3 >= end || !tokens[i + 1].is("(") || !tokens[i + 2].isIdentifier() || !tokens[i + 3].is(")"))
+                throw IigError(t.line, "expected QUEUENAME(name) in the declaration of '" + m.name + "'");
+            m.queueName = tokens[i + 2].text;
+            i += 3;
         } else if (t.is("=")) {
             throw IigError(t.line, "pure, deleted or defaulted method '" + m.name + "' is not supported");
         } else if (t.is("->") || t.is("noexcept") || t.is("throw") || t.is("&") || t.is("volatile") ||

@@ -74,7 +74,9 @@ const ErrorCase kCases[] = {
     {"StaticVirtual", nullptr, "both static and virtual"},
     {"NoReturnType", nullptr, "has no return type"},
     {"InlineMethod", nullptr, "'inline' is not supported"},
-    {"UnsupportedAttribute", nullptr, "unsupported attribute 'QUEUENAME'"},
+    {"UnsupportedAttribute", nullptr, "unsupported attribute 'REMOTE'"},
+    {"TwoQueueNames", nullptr, "more than one QUEUENAME"},
+    {"QueueNameWithoutName", nullptr, "expected QUEUENAME(name)"},
     {"CompilerAttribute", nullptr, "'__attribute__' is not supported in the declaration of 'Go'"},
     {"DirectiveInClass", nullptr, "preprocessor directives are not supported inside class 'C'"},
     {"ConstRpc", nullptr, "RPC method 'Get' cannot be const"},
@@ -143,7 +145,11 @@ std::string memberSource(const std::string &name)
         {"NoReturnType", "virtual Go(uint64_t x); /*HERE*/"},
         {"InlineMethod", "inline kern_return_t Go(uint64_t x) LOCALONLY; /*HERE*/"},
         {"UnsupportedAttribute", "virtual void Fired(OSAction *action, uint64_t time)\n"
-                                 "    TYPE(IOTimerDispatchSource::TimerOccurred) QUEUENAME(Timer); /*HERE*/"},
+                                 "    TYPE(IOTimerDispatchSource::TimerOccurred) REMOTE; /*HERE*/"},
+        {"TwoQueueNames", "virtual void Fired(OSAction *action, uint64_t time)\n"
+                          "    TYPE(IOTimerDispatchSource::TimerOccurred) QUEUENAME(A) QUEUENAME(B); /*HERE*/"},
+        {"QueueNameWithoutName", "virtual void Fired(OSAction *action, uint64_t time)\n"
+                                 "    TYPE(IOTimerDispatchSource::TimerOccurred) QUEUENAME(); /*HERE*/"},
         {"CompilerAttribute", "virtual kern_return_t Go(uint64_t x) __attribute__((deprecated)); /*HERE*/"},
         {"DirectiveInClass", "#if DEBUG /*HERE*/\n    virtual void free() override;\n#endif"},
         {"ConstRpc", "virtual kern_return_t Get(uint64_t *value) const; /*HERE*/"},

@@ -64,7 +64,29 @@ public sealed class StoppableTransport(IDextTransport inner, Func<bool> stopping
 
     public IReadOnlyDictionary<string, long> LiveObjects() => Guard(inner.LiveObjects);
 
+    public bool CanObserveHid => inner.CanObserveHid;
+
+    public void TakeHidEvents(ConformanceKit.Transports.Hid.HidEvents sink) => Guard(() => { inner.TakeHidEvents(sink); return 0; });
+
     public string ReadLog(ulong connection) => Guard(() => inner.ReadLog(connection));
+
+    public bool CanMapMemory => inner.CanMapMemory;
+
+    public MemoryMapping MapMemory(ulong connection, uint type) => Guard(() => inner.MapMemory(connection, type));
+
+    public IOReturn WriteMemory(ulong map, ulong offset, ReadOnlySpan<byte> bytes)
+    {
+        var copy = bytes.ToArray(); // a span cannot be captured by Guard's lambda
+        return Guard(() => inner.WriteMemory(map, offset, copy));
+    }
+
+    public IOReturn ReadMemory(ulong map, ulong offset, Span<byte> bytes)
+    {
+        var buffer = new byte[bytes.Length];
+        var result = Guard(() => inner.ReadMemory(map, offset, buffer));
+        buffer.CopyTo(bytes);
+        return result;
+    }
 
     /// <summary>The start of every run: where a stop requested between runs takes effect.</summary>
     public void Reset() => Guard(() => { inner.Reset(); return 0; });

@@ -10,7 +10,8 @@ namespace ConformanceKit.Oracle;
 /// IOKitLib with MIG_ARRAY_TOO_LARGE; a selector outside the table gets the spec's error; a checked
 /// selector checks completion, scalar input count, structure input size, scalar output count
 /// (after clamping to 16) and structure output size, each mismatch kIOReturnBadArgument; an async
-/// request before registration is refused; anything else well-shaped is accepted.
+/// request before registration is refused; anything else well-shaped is accepted — when the selector
+/// has a structure input template, only an input that matches it (docs: README "The spec format").
 /// </summary>
 public static class DispatchOracle
 {
@@ -35,6 +36,10 @@ public static class DispatchOracle
                 ? CallExpectation.Exactly(Rules.DispatchShape, mismatch.Check, IOReturn.BadArgument, $"{entry.Label}: {mismatch.Explanation}")
                 : new CallExpectation(Rules.MemorySafety, mismatch.Check, [], false, $"{entry.Label} is unchecked: {mismatch.Explanation}; any return but no crash", null);
         }
+        // A well-shaped call whose structure input is not a message of the selector's template: the
+        // dext may refuse it however it likes (it is not the declared input), but must not crash.
+        if (entry.Template?.FirstMismatch(call.StructInput.AsSpan()) is { } offTemplate)
+            return new CallExpectation(Rules.MemorySafety, "off-template", [], false, $"{entry.Label}: structure input off its template: {offTemplate}; any return but no crash", null);
         if (entry.Role == AsyncRole.Request && !callbackRegistered)
         {
             var refused = spec.Async?.RefusedBeforeRegister ?? [];

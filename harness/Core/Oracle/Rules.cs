@@ -11,11 +11,12 @@ public static class Rules
     public const string AsyncDelivery = "async.delivery";
     public const string ObjectsBalance = "objects.balance";
     public const string AccessEntitlement = "access.entitlement";
+    public const string HidReports = "hid.reports";
 
     public static readonly IReadOnlyList<string> All =
     [
         DispatchShape, DispatchAccept, SelectorRange, MemorySafety,
-        AsyncRegisterBeforeRequest, AsyncDelivery, ObjectsBalance, AccessEntitlement,
+        AsyncRegisterBeforeRequest, AsyncDelivery, ObjectsBalance, AccessEntitlement, HidReports,
     ];
 
     public static string Describe(string rule) => rule switch
@@ -28,6 +29,7 @@ public static class Rules
         AsyncDelivery => "after registration every accepted request yields exactly one completion, with the expected status and arguments, in time; nothing arrives after close",
         ObjectsBalance => "closing the connections leaves no leaked OSAction/OSData (live-object counters return to their baseline)",
         AccessEntitlement => "a client without the required entitlement cannot open the user client",
+        HidReports => "every HID report descriptor the dext's devices return is well-formed, and every report they post fits its descriptor and the spec's hid: bounds",
         _ => rule,
     };
 }

@@ -7,15 +7,18 @@ namespace ConformanceKit.Programs;
 /// fuzzer input is a test case and every test case shrinks and replays. The program starts with
 /// `open c0`; then each step takes an opcode byte and a few operand bytes:
 /// <code>
-/// op & 7:   0-2 call · 3-4 async call · 5 wait · 6 close · 7 open with other entitlements
+/// op & 7:   0-2 call · 3-4 async call · 5 wait · 6 close (with op & 0x80: a shared-memory step) · 7 open with other entitlements
 /// op >> 3 & 3: connection slot (a closed slot is reopened first)
 /// call:  selector · scalar-in count · struct-in size · scalar-out capacity · struct-out capacity · data
 /// </code>
 /// Each operand is one byte, mapped so boundaries sit close: selectors of the table, just past it and
 /// far out; counts 0..17 and the declared count ±1; sizes 0..63, the declared size ±1, 4095..4097,
 /// 4103..4105 and larger. The same constants produce the fuzzer's seeds (<see cref="ProgramSeeds"/>).
+/// For a selector with a structure input template, the declared-size operands (declared, −1, +1) mean
+/// a message of the template instead — then one byte short and one byte long — built from the
+/// <see cref="TemplateMessages.ChoiceLength"/> bytes that follow the call's data byte.
 /// </summary>
-public sealed class ProgramDecoder(DispatchSpec spec)
+public sealed partial class ProgramDecoder(DispatchSpec spec)
 {
     public const int MaxSteps = 24;
 
@@ -47,6 +50,7 @@ public sealed class ProgramDecoder(DispatchSpec spec)
         var steps = new List<Step>(8) { new OpenStep(0, ClientAccess.AsEntitled) };
         Span<bool> open = stackalloc bool[Step.MaxSlots];
         open[0] = true;
+        Span<int> mapOwner = [-1, -1, -1, -1]; // the connection each mapping slot is mapped on
         var reader = new ByteReader(data);
         ulong nextRefcon = 1;
         while (!reader.AtEnd && steps.Count <= MaxSteps - 2) // a byte may add two steps (reopen + call)
@@ -67,11 +71,15 @@ public sealed class ProgramDecoder(DispatchSpec spec)
                 case 5:
                     steps.Add(new WaitStep(WaitTable[reader.Next() % WaitTable.Length]));
                     break;
+                case 6 when IsMemoryOp(op):
+                    DecodeMemory(ref reader, op, slot, open, mapOwner, steps);
+                    break;
                 case 6:
                     if (open[slot])
                     {
                         steps.Add(new CloseStep(slot));
                         open[slot] = false;
+                        ForgetMaps(mapOwner, slot);
                     }
                     break;
                 default:
@@ -82,6 +90,7 @@ public sealed class ProgramDecoder(DispatchSpec spec)
                         _ => ClientAccess.AsEntitled,
                     };
                     if (open[slot]) steps.Add(new CloseStep(slot));
+                    ForgetMaps(mapOwner, slot);
                     steps.Add(new OpenStep(slot, access));
                     open[slot] = true;
                     break;
@@ -90,17 +99,39 @@ public sealed class ProgramDecoder(DispatchSpec spec)
         return new Program(steps);
     }
 
+    static void ForgetMaps(Span<int> mapOwner, int slot)
+    {
+        for (var m = 0; m < mapOwner.Length; m++)
+            if (mapOwner[m] == slot) mapOwner[m] = -1;
+    }
+
     CallStep DecodeCall(ref ByteReader reader, int slot, AsyncReference? reference)
     {
         var selector = DecodeSelector(reader.Next());
         var entry = _spec.Find(selector);
         var scalarIn = DecodeCount(reader.Next(), entry?.Shape.ScalarInput);
-        var structIn = DecodeSize(reader.Next(), entry?.Shape.StructInput);
+        var structInOperand = reader.Next();
         var scalarOut = DecodeCount(reader.Next(), entry?.Shape.ScalarOutput);
         var structOut = DecodeSize(reader.Next(), entry?.Shape.StructOutput);
         var data = reader.Next();
-        return new CallStep(slot, selector, ProgramData.Scalars((int)scalarIn, data), ProgramData.Bytes((int)structIn, data),
-            scalarOut, structOut, reference);
+        var structInput = entry?.Template is { } template && IsTemplateOperand(structInOperand)
+            ? TemplateInput(template, structInOperand, reader.Take(TemplateMessages.ChoiceLength(template)))
+            : ProgramData.Bytes((int)DecodeSize(structInOperand, entry?.Shape.StructInput), data);
+        return new CallStep(slot, selector, ProgramData.Scalars((int)scalarIn, data), structInput, scalarOut, structOut, reference);
+    }
+
+    public static bool IsTemplateOperand(byte operand) => operand is SizeDeclared or SizeDeclaredMinus or SizeDeclaredPlus;
+
+    /// <summary>A template's message for a declared-size operand: as built, one byte short, or one byte long.</summary>
+    static EquatableArray<byte> TemplateInput(StructTemplate template, byte operand, ReadOnlySpan<byte> choices)
+    {
+        var message = TemplateMessages.Build(template, choices);
+        return operand switch
+        {
+            SizeDeclaredMinus when message.Count > 0 => message.Items[..^1],
+            SizeDeclaredPlus => message.Items.Add(0),
+            _ => message,
+        };
     }
 
     public uint DecodeSelector(byte operand)
@@ -147,5 +178,13 @@ public sealed class ProgramDecoder(DispatchSpec spec)
         public readonly bool AtEnd => _position >= _data.Length;
 
         public byte Next() => _position < _data.Length ? _data[_position++] : (byte)0;
+
+        /// <summary>The next <paramref name="count"/> bytes, or fewer at the end (the rest read as 0 by whoever takes them).</summary>
+        public ReadOnlySpan<byte> Take(int count)
+        {
+            var taken = _data.Slice(_position, Math.Min(count, _data.Length - _position));
+            _position += taken.Length;
+            return taken;
+        }
     }
 }

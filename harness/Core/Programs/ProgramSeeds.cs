@@ -6,10 +6,11 @@ namespace ConformanceKit.Programs;
 /// Byte strings that <see cref="ProgramDecoder"/> turns into chosen programs: the fuzzer's starting
 /// corpus. Per selector one well-shaped call and its boundary variants (each count and size at the
 /// declared value ±1, 0, 16/17, 4095–4097, 4103), plus the async protocol in order and out of order and a
-/// close/reopen. Seeds only steer the start; the decoder's totality means any mutation is still a
+/// close/reopen; for a selector with a structure input template, its message with varied fields and
+/// with each field made off-template in turn. Seeds only steer the start; the decoder's totality means any mutation is still a
 /// program. Every seed is built with the decoder's own constants so the two cannot drift apart.
 /// </summary>
-public sealed class ProgramSeeds(DispatchSpec spec)
+public sealed partial class ProgramSeeds(DispatchSpec spec)
 {
     /// <summary>The opcode of a plain call on slot 0, of an async call, of a wait.</summary>
     const byte OpCall = 0, OpAsync = 3, OpWait = 5, OpClose = 6, OpReopen = 7;
@@ -30,9 +31,11 @@ public sealed class ProgramSeeds(DispatchSpec spec)
         for (var index = 0; index < _spec.Selectors.Length; index++)
         {
             var entry = _spec.Selectors[index];
-            var call = new CallBytes((byte)index, Op(entry), ProgramDecoder.CountDeclared, ProgramDecoder.SizeDeclared,
-                ProgramDecoder.CountDeclared, ProgramDecoder.SizeDeclared, 1);
+            var call = DeclaredCall(entry, index);
             seeds.Add(($"sel{entry.Selector}-declared", call.Encode()));
+            if (entry.Template is { } template)
+                foreach (var (name, variant) in TemplateVariants(template, call))
+                    seeds.Add(($"sel{entry.Selector}-{name}", variant.Encode()));
             foreach (var (name, variant) in Boundaries(call))
                 seeds.Add(($"sel{entry.Selector}-{name}", variant.Encode()));
             if (entry.Completion == CompletionRule.Required)
@@ -44,6 +47,7 @@ public sealed class ProgramSeeds(DispatchSpec spec)
         seeds.Add(("outside-table", new CallBytes(outside, OpCall, 0, 0, 0, 0, 0).Encode()));
         seeds.Add(("far-selector", new CallBytes(ProgramDecoder.FarSelectorBase, OpCall, 0, 0, 0, 0, 0).Encode()));
         seeds.AddRange(AsyncProtocol());
+        seeds.AddRange(MemorySeeds());
         return seeds;
     }
 
@@ -54,8 +58,7 @@ public sealed class ProgramSeeds(DispatchSpec spec)
         for (var index = 0; index < _spec.Selectors.Length; index++)
         {
             var entry = _spec.Selectors[index];
-            var call = new CallBytes((byte)index, Op(entry), ProgramDecoder.CountDeclared, ProgramDecoder.SizeDeclared,
-                ProgramDecoder.CountDeclared, ProgramDecoder.SizeDeclared, 1);
+            var call = DeclaredCall(entry, index);
             tokens.Add(($"call_sel{entry.Selector}", call.Encode()));
         }
         tokens.Add(("count_declared", [ProgramDecoder.CountDeclared]));
@@ -70,6 +73,24 @@ public sealed class ProgramSeeds(DispatchSpec spec)
         tokens.Add(("wait_5s", [OpWait, WaitFiveSeconds]));
         tokens.Add(("wait_8s", [OpWait, WaitPastDeadline]));
         return tokens;
+    }
+
+    /// <summary>The well-shaped call of the entry at this index of the table (its template's plainest message, when it has one).</summary>
+    static CallBytes DeclaredCall(SelectorSpec entry, int index) =>
+        new((byte)index, Op(entry), ProgramDecoder.CountDeclared, ProgramDecoder.SizeDeclared,
+            ProgramDecoder.CountDeclared, ProgramDecoder.SizeDeclared, 1,
+            entry.Template is { } template ? TemplateMessages.WellFormedChoices(template, 0) : null);
+
+    /// <summary>The template's message with other field choices, and with each corruption in turn.</summary>
+    static IEnumerable<(string, CallBytes)> TemplateVariants(StructTemplate template, CallBytes call)
+    {
+        yield return ("template-high", call with { TemplateChoices = TemplateMessages.WellFormedChoices(template, 0xFF) });
+        yield return ("template-mid", call with { TemplateChoices = TemplateMessages.WellFormedChoices(template, 0x41) });
+        for (var k = 0; k < TemplateMessages.CorruptionCount(template); k++)
+        {
+            var name = k < template.Fields.Length ? $"off-{template.Fields[k].Name}" : k == template.Fields.Length ? "short" : "long";
+            yield return ($"template-{name}", call with { TemplateChoices = TemplateMessages.CorruptChoices(template, k, 0) });
+        }
     }
 
     IEnumerable<(string, CallBytes)> Boundaries(CallBytes call)
@@ -114,9 +135,7 @@ public sealed class ProgramSeeds(DispatchSpec spec)
 
     byte[] Declared(SelectorSpec entry)
     {
-        var index = _spec.Selectors.IndexOf(entry);
-        return new CallBytes((byte)index, Op(entry), ProgramDecoder.CountDeclared, ProgramDecoder.SizeDeclared,
-            ProgramDecoder.CountDeclared, ProgramDecoder.SizeDeclared, 1).Encode();
+        return DeclaredCall(entry, _spec.Selectors.IndexOf(entry)).Encode();
     }
 
     static byte Op(SelectorSpec entry) => entry.Completion == CompletionRule.Required ? OpAsync : OpCall;
@@ -132,9 +151,13 @@ public sealed class ProgramSeeds(DispatchSpec spec)
 
     static byte WaitIndex(ulong nanoseconds) => (byte)Array.IndexOf(ProgramDecoder.WaitTable, nanoseconds);
 
-    /// <summary>One call as the decoder reads it: opcode, then its six operands.</summary>
-    readonly record struct CallBytes(byte Selector, byte Op, byte ScalarIn, byte StructIn, byte ScalarOut, byte StructOut, byte Data)
+    /// <summary>One call as the decoder reads it: opcode, then its six operands, then — for a template
+    /// selector's declared-size operands only, as the decoder reads them — the message's choice bytes.</summary>
+    readonly record struct CallBytes(byte Selector, byte Op, byte ScalarIn, byte StructIn, byte ScalarOut, byte StructOut, byte Data,
+        byte[]? TemplateChoices = null)
     {
-        public byte[] Encode() => [Op, Selector, ScalarIn, StructIn, ScalarOut, StructOut, Data];
+        public byte[] Encode() => TemplateChoices is { } choices && ProgramDecoder.IsTemplateOperand(StructIn)
+            ? [Op, Selector, ScalarIn, StructIn, ScalarOut, StructOut, Data, .. choices]
+            : [Op, Selector, ScalarIn, StructIn, ScalarOut, StructOut, Data];
     }
 }

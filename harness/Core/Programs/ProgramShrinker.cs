@@ -36,7 +36,27 @@ public static class ProgramShrinker
             case OpenStep open when open.Type != 0:
                 yield return open with { Type = 0 };
                 break;
+            case PokeStep poke:
+                foreach (var simpler in SimplerPokes(poke)) yield return simpler;
+                break;
+            case PeekStep peek:
+                foreach (var size in SmallerSizes(peek.Length)) yield return peek with { Length = size };
+                if (peek.Offset != 0) yield return peek with { Offset = 0 };
+                break;
+            case MapStep map when map.Type != 0:
+                yield return map with { Type = 0 };
+                break;
         }
+    }
+
+    /// <summary>Fewer bytes, zero bytes, offset 0: down to the one value the dext trips on.</summary>
+    static IEnumerable<PokeStep> SimplerPokes(PokeStep poke)
+    {
+        var bytes = poke.Bytes.Items;
+        foreach (var size in SmallerSizes((ulong)bytes.Length))
+            yield return poke with { Bytes = bytes.Take((int)size).ToArray() };
+        if (bytes.Any(b => b != 0)) yield return poke with { Bytes = new byte[bytes.Length] };
+        if (poke.Offset != 0) yield return poke with { Offset = 0 };
     }
 
     static IEnumerable<CallStep> SimplerCalls(CallStep call)

@@ -16,7 +16,7 @@ namespace ConformanceKit.Programs;
 /// </code>
 /// Everything after '#' is a comment.
 /// </summary>
-public static class ProgramText
+public static partial class ProgramText
 {
     public const string Header = "# conformancekit program v1";
     const int RunThreshold = 8;
@@ -41,6 +41,9 @@ public static class ProgramText
         CloseStep close => $"close c{close.Slot}",
         WaitStep wait => $"wait {Spec.Durations.Format(wait.Nanoseconds)}",
         CallStep call => FormatCall(call),
+        MapStep map => FormatMap(map),
+        PokeStep poke => FormatPoke(poke),
+        PeekStep peek => FormatPeek(peek),
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, "unknown step"),
     };
 
@@ -181,7 +184,10 @@ public static class ProgramText
         "close" => new CloseStep(ParseSlot(Argument(words, 1, "close needs a connection like c0"))),
         "wait" => ParseWait(words),
         "call" or "async" => ParseCall(words),
-        var other => throw new FormatException($"unknown step '{Shown(other)}' (expected open, close, call, async or wait)"),
+        "map" => ParseMap(words),
+        "poke" => ParsePoke(words),
+        "peek" => ParsePeek(words),
+        var other => throw new FormatException($"unknown step '{Shown(other)}' (expected open, close, call, async, wait, map, poke or peek)"),
     };
 
     static OpenStep ParseOpen(string[] words)

@@ -1,15 +1,18 @@
 namespace ConformanceKit.Programs;
 
 /// <summary>
-/// What makes a program runnable: connections are opened before use and not opened twice, and
-/// sizes stay within what the harness will allocate. The text parser, the byte decoder and the
-/// shrinkers all keep programs valid by this one definition.
+/// What makes a program runnable: connections are opened before use and not opened twice, memory is
+/// mapped (on a connection still open) before the app pokes or peeks it and poked only when not
+/// mapped read-only, and sizes stay within what the harness will allocate. The text parser, the byte
+/// decoder and the shrinkers all keep programs valid by this one definition.
 /// </summary>
 public static class ProgramValidity
 {
     public const int MaxScalarInputs = 64;
     public const ulong MaxStructBytes = 1 << 24;
     public const ulong MaxScalarOutputCapacity = 64;
+    /// <summary>The most bytes one peek reads (its observation is shown in full).</summary>
+    public const ulong MaxPeekBytes = 1 << 16;
 
     public sealed record Problem(int StepIndex, string Message);
 
@@ -17,17 +20,26 @@ public static class ProgramValidity
 
     public static Problem? FirstProblem(Program program)
     {
-        Span<bool> open = stackalloc bool[Step.MaxSlots];
+        var state = new State();
         for (var index = 0; index < program.Steps.Count; index++)
         {
-            var problem = Check(program.Steps[index], open);
+            var problem = Check(program.Steps[index], state);
             if (problem is not null) return new Problem(index, problem);
         }
         return null;
     }
 
-    static string? Check(Step step, Span<bool> open)
+    /// <summary>Which slots are open, and for each mapping slot the connection it was mapped on (-1: none).</summary>
+    sealed class State
     {
+        public readonly bool[] Open = new bool[Step.MaxSlots];
+        public readonly int[] MapOwner = [-1, -1, -1, -1];
+        public readonly bool[] MapReadOnly = new bool[MapStep.MaxMaps];
+    }
+
+    static string? Check(Step step, State state)
+    {
+        var open = state.Open;
         switch (step)
         {
             case OpenStep o:
@@ -40,6 +52,9 @@ public static class ProgramValidity
             case CloseStep c:
                 if (!InRange(c.Slot) || !open[c.Slot]) return $"c{c.Slot} is not open";
                 open[c.Slot] = false;
+                // The app's mappings of a connection go with it.
+                for (var m = 0; m < MapStep.MaxMaps; m++)
+                    if (state.MapOwner[m] == c.Slot) state.MapOwner[m] = -1;
                 return null;
             case CallStep call:
                 if (!InRange(call.Slot) || !open[call.Slot]) return $"c{call.Slot} is not open";
@@ -50,12 +65,29 @@ public static class ProgramValidity
                 return null;
             case WaitStep:
                 return null;
+            case MapStep map:
+                if (!InRange(map.Slot) || !open[map.Slot]) return $"c{map.Slot} is not open";
+                if (!IsMap(map.Map)) return $"mapping m{map.Map} does not exist (m0..m{MapStep.MaxMaps - 1})";
+                state.MapOwner[map.Map] = map.Slot;
+                state.MapReadOnly[map.Map] = map.ReadOnly;
+                return null;
+            case PokeStep poke:
+                if (!IsMap(poke.Map) || state.MapOwner[poke.Map] < 0) return $"m{poke.Map} is not mapped";
+                if (state.MapReadOnly[poke.Map]) return $"m{poke.Map} is mapped readonly: the app cannot write it";
+                if ((ulong)poke.Bytes.Count > MaxStructBytes) return $"a poke of {poke.Bytes.Count} bytes is over {MaxStructBytes}";
+                return null;
+            case PeekStep peek:
+                if (!IsMap(peek.Map) || state.MapOwner[peek.Map] < 0) return $"m{peek.Map} is not mapped";
+                if (peek.Length > MaxPeekBytes) return $"len={peek.Length} is over {MaxPeekBytes}";
+                return null;
             default:
                 return "unknown step";
         }
     }
 
     static bool InRange(int slot) => slot is >= 0 and < Step.MaxSlots;
+
+    static bool IsMap(int map) => map is >= 0 and < MapStep.MaxMaps;
 
     static bool IsIdentifier(string id) =>
         id.Length > 0 && id.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '.' or '-' or '_');

@@ -14,14 +14,19 @@ namespace ConformanceKit.Runner;
 /// Later violations of the same program, reported with this finding rather than as findings of their
 /// own: once a rule broke, what follows in that program is its consequence, not a new bug.
 /// </param>
+/// <param name="Hid">What the program's HID devices posted (<see cref="RunResult.HidLog"/>), shown in the reproducer as "# hid:" lines.</param>
 public sealed record Finding(
     string Dext,
     Violation Violation,
     Program Program,
     string DextLog,
     string? SanitizerReport,
-    IReadOnlyList<Violation>? Consequences = null)
+    IReadOnlyList<Violation>? Consequences = null,
+    IReadOnlyList<string>? Hid = null)
 {
+    /// <summary>HID lines shown in a reproducer; the rest are counted in one more line.</summary>
+    public const int MaxHidLines = 16;
+
     public string Rule => Violation.Rule;
     public uint? Selector => Violation.Selector;
     public string Kind => Violation.Kind;
@@ -56,6 +61,8 @@ public sealed record Finding(
         foreach (var line in Violation.Expected.Split('\n')) text.Append("# expected: ").Append(line).Append('\n');
         foreach (var line in Violation.Observed.Split('\n')) text.Append("# observed: ").Append(line).Append('\n');
         foreach (var consequence in Consequences ?? []) text.Append("# then: ").Append(consequence.ToString().Replace('\n', ' ')).Append('\n');
+        foreach (var line in (Hid ?? []).Take(MaxHidLines)) text.Append("# hid: ").Append(line.Replace('\n', ' ')).Append('\n');
+        if (Hid is { Count: > MaxHidLines }) text.Append("# hid: ").Append(Hid.Count - MaxHidLines).Append(" more\n");
         text.Append(ProgramText.Format(Program, selectorName));
         return text.ToString();
     }
@@ -81,5 +88,5 @@ public sealed record Finding(
     public static Finding Of(string dext, RunResult result, int violationIndex) =>
         new(dext, result.Violations[violationIndex], result.Program, result.DextLog,
             result.Crash?.Report is { Length: > 0 } report ? report : null,
-            result.Violations.Skip(violationIndex + 1).Where(v => v.Rule != Rules.MemorySafety).ToArray());
+            result.Violations.Skip(violationIndex + 1).Where(v => v.Rule != Rules.MemorySafety).ToArray(), result.HidLog);
 }

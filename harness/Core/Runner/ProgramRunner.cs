@@ -1,9 +1,11 @@
 using System.Text;
 using ConformanceKit.IOKit;
 using ConformanceKit.Oracle;
+using ConformanceKit.Oracle.Hid;
 using ConformanceKit.Programs;
 using ConformanceKit.Spec;
 using ConformanceKit.Transports;
+using ConformanceKit.Transports.Hid;
 
 namespace ConformanceKit.Runner;
 
@@ -11,11 +13,12 @@ namespace ConformanceKit.Runner;
 /// Runs a <see cref="Program"/> on a dext through a transport and judges every step against the
 /// spec: the return of each call (<see cref="DispatchOracle"/>), its outputs (<see cref="OutputJudge"/>),
 /// the completions that arrive (<see cref="AsyncJudge"/>), who may open (access.entitlement), live
-/// objects once the last connection is closed (objects.balance), and crashes or hangs
-/// (memory.safety). The dext is reset before every run, so a run depends on its program only.
+/// objects once the last connection is closed (objects.balance), the report descriptors and reports
+/// of the dext's HID devices after every step when the spec has a hid: section (hid.reports), and
+/// crashes or hangs (memory.safety). The dext is reset before every run, so a run depends on its program only.
 /// At the end, connections the program left open are closed, as an app exiting would.
 /// </summary>
-public sealed class ProgramRunner
+public sealed partial class ProgramRunner
 {
     const int MaxScalarOutput = (int)ProgramValidity.MaxScalarOutputCapacity;
 
@@ -28,6 +31,8 @@ public sealed class ProgramRunner
     readonly List<AsyncCompletion> _arrived = [];
     readonly ulong[] _asyncReference = new ulong[IOKitLimits.AsyncReferenceCount];
     byte[] _structOutput = new byte[IOKitLimits.MaxInbandStruct * 2];
+    readonly HidJudge? _hid;
+    readonly HidEvents _hidEvents = new();
 
     public ProgramRunner(DispatchSpec spec, IDextTransport transport, RunnerOptions? options = null)
     {
@@ -35,6 +40,8 @@ public sealed class ProgramRunner
         _transport = transport;
         _options = options ?? RunnerOptions.Default;
         _async = new AsyncJudge(spec, transport.HasVirtualClock);
+        // One more exchange per step, so only for a spec that asks for its HID devices to be judged.
+        _hid = spec.Hid is { } hid && transport.CanObserveHid ? new HidJudge(hid) : null;
     }
 
     public DispatchSpec Spec => _spec;
@@ -44,6 +51,8 @@ public sealed class ProgramRunner
     {
         var run = new RunState();
         foreach (var slot in _slots) slot.Reset();
+        ForgetMaps();
+        _hid?.Reset();
         try
         {
             _transport.Reset();
@@ -51,10 +60,14 @@ public sealed class ProgramRunner
             for (var index = 0; index < program.Steps.Count; index++)
             {
                 Execute(program.Steps[index], index, run);
+                CollectHid(index, SelectorAt(program, index), run);
                 if (_options.StopAtFirstViolation && run.Violations.Count > 0) break;
             }
             if (!(_options.StopAtFirstViolation && run.Violations.Count > 0))
+            {
                 CloseRemaining(program.Steps.Count, run);
+                CollectHid(program.Steps.Count, null, run);
+            }
         }
         catch (DextCrashedException crash)
         {
@@ -70,7 +83,7 @@ public sealed class ProgramRunner
         }
         var log = run.Violations.Count > 0 && run.Crash is null ? ReadLogs(run) : run.Crash?.Report ?? "";
         return new RunResult(program, run.Observations, run.Violations, run.Crash, log, run.CallsDelivered,
-            run.ReachedDext || run.CallsDelivered > 0, run.OpenProblem);
+            run.ReachedDext || run.CallsDelivered > 0, run.OpenProblem, run.HidLog.Count > 0 ? run.HidLog : null);
     }
 
     static uint? SelectorAt(Program program, int index) =>
@@ -85,6 +98,9 @@ public sealed class ProgramRunner
             case CloseStep close: ExecuteClose(close.Slot, index, run); break;
             case CallStep call: ExecuteCall(call, index, run); break;
             case WaitStep wait: ExecuteWait(wait, index, run); break;
+            case MapStep map: ExecuteMap(map, run); break;
+            case PokeStep poke: ExecutePoke(poke, run); break;
+            case PeekStep peek: ExecutePeek(peek, run); break;
         }
     }
 
@@ -133,6 +149,7 @@ public sealed class ProgramRunner
         }
         var result = _transport.Close(slot.Handle);
         slot.Reset();
+        ForgetMaps(slotIndex);
         Observe(run, result.ToString());
         if (!_slots.Any(s => s.IsOpen)) CheckBalance(index, run);
     }
@@ -230,6 +247,7 @@ public sealed class ProgramRunner
             run.CurrentStep = index;
             _transport.Close(_slots[k].Handle);
             _slots[k].Reset();
+            ForgetMaps(k);
             if (!_slots.Any(s => s.IsOpen)) CheckBalance(index, run);
         }
     }
@@ -280,6 +298,22 @@ public sealed class ProgramRunner
         return text.ToString();
     }
 
+    /// <summary>
+    /// hid.reports: takes what the dext's HID devices did during the step and judges it; the events
+    /// go to the run's HID log (shown in reproducers) and to the step's observation.
+    /// </summary>
+    void CollectHid(int index, uint? selector, RunState run)
+    {
+        if (_hid is null) return;
+        _hidEvents.Clear();
+        _transport.TakeHidEvents(_hidEvents);
+        if (_hidEvents.IsEmpty) return;
+        var before = run.HidLog.Count;
+        _hid.Judge(_hidEvents, index, selector, run.Violations, run.HidLog);
+        if (_options.RecordObservations && index < run.Observations.Count)
+            run.Observations[index] += "; hid: " + string.Join("; ", run.HidLog.Skip(before).Select(line => line[(line.IndexOf(": ", StringComparison.Ordinal) + 2)..]));
+    }
+
     void Observe(RunState run, string text)
     {
         if (_options.RecordObservations) run.Observations.Add(text);
@@ -302,6 +336,7 @@ public sealed class ProgramRunner
     sealed class RunState
     {
         public List<string> Observations { get; } = [];
+        public List<string> HidLog { get; } = [];
         public List<Violation> Violations { get; } = [];
         public List<(int Slot, ulong Handle)> Handles { get; } = [];
         public IReadOnlyDictionary<string, long>? Baseline { get; set; }

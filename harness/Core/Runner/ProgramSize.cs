@@ -18,6 +18,9 @@ public static class ProgramSize
                 CallStep call => Of(call),
                 WaitStep wait => wait.Nanoseconds == 0 ? 0 : 1 + (long)(wait.Nanoseconds / 1_000_000),
                 OpenStep open => open.Type != 0 ? 1 : 0,
+                MapStep map => map.Type != 0 ? 1 : 0,
+                PokeStep poke => poke.Bytes.Count + (poke.Bytes.Any(b => b != 0) ? 1 : 0) + (poke.Offset != 0 ? 1 : 0),
+                PeekStep peek => (long)Math.Min(peek.Length, int.MaxValue) + (peek.Offset != 0 ? 1 : 0),
                 _ => 0,
             };
         }

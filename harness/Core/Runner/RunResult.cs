@@ -16,6 +16,10 @@ namespace ConformanceKit.Runner;
 /// The first open that failed, with the runtime's reason (e.g. which bundle identifier the access
 /// check wanted); null when every open succeeded. When nothing reached the dext, this says why.
 /// </param>
+/// <param name="HidLog">
+/// What the dext's HID devices did, one line per report descriptor and report ("at step N: ..."),
+/// when the spec has a hid: section and the transport can see it; null when nothing happened.
+/// </param>
 public sealed record RunResult(
     Program Program,
     IReadOnlyList<string> Observations,
@@ -24,7 +28,8 @@ public sealed record RunResult(
     string DextLog,
     int CallsDelivered = 0,
     bool ReachedDext = false,
-    string? OpenProblem = null)
+    string? OpenProblem = null,
+    IReadOnlyList<string>? HidLog = null)
 {
     public bool Passed => Violations.Count == 0;
 }

@@ -19,6 +19,9 @@ public sealed record DispatchSpec(
     /// <summary>How the dext is built: build settings, entitlements file, sources and include folders (spec keys build:, sources:, include:).</summary>
     public BuildSpec Build { get; init; } = BuildSpec.Default;
 
+    /// <summary>The hid: section: when present, the dext's HID devices are judged (rule hid.reports); null otherwise.</summary>
+    public HidSpec? Hid { get; init; }
+
     public bool IsKnown(string rule, uint? selector, string kind) => Known.Any(k => k.Covers(rule, selector, kind));
 
     public KnownFinding? KnownEntry(string rule, uint? selector, string kind) => Known.FirstOrDefault(k => k.Covers(rule, selector, kind));

@@ -20,5 +20,8 @@ public sealed record SelectorSpec(
     ImmutableArray<ExampleSpec> Examples,
     int Line)
 {
+    /// <summary>The structure input's template (structInput: with fields:), when the spec gives one: only inputs that match it must be accepted.</summary>
+    public StructTemplate? Template { get; init; }
+
     public string Label => $"{Selector} {Name}";
 }

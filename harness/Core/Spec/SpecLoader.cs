@@ -192,10 +192,11 @@ public static class SpecLoader
         var asyncSpec = root.Optional("async") is { } asyncNode ? ReadAsync(root.Child(asyncNode, "async")) : null;
         var known = root.Optional("known") is { } knownNode ? ReadKnown(root, knownNode) : [];
         var build = BuildSpecReader.Read(root);
+        var hid = HidSpecReader.Read(root);
         root.RejectUnknownKeys();
 
         CheckAsyncConsistency(root, selectors, asyncSpec);
-        return new DispatchSpec(dext, service, bundle, type, access, outOfRange, selectors, asyncSpec, known, path) { Build = build };
+        return new DispatchSpec(dext, service, bundle, type, access, outOfRange, selectors, asyncSpec, known, path) { Build = build, Hid = hid };
     }
 
     static ImmutableArray<KnownFinding> ReadKnown(YamlMap root, YamlNode node)
@@ -264,20 +265,22 @@ public static class SpecLoader
         var name = map.OptionalString("name") ?? $"Selector{selector}";
         var isChecked = map.OptionalBool("checked", true);
         var completion = ReadCompletion(map);
+        // structInput: a size, or a template of the message (whose size the shape then takes).
+        var template = map.Optional("structInput") is { } templateNode and (YamlMappingNode or YamlSequenceNode) ? StructTemplateReader.Read(map, templateNode) : null;
         var shape = new SelectorShape(
             ReadSize(map, "scalarInput", MaxScalars),
-            ReadSize(map, "structInput", MaxStructSize),
+            template?.DispatchSize ?? ReadSize(map, "structInput", MaxStructSize),
             ReadSize(map, "scalarOutput", MaxScalars),
             ReadSize(map, "structOutput", MaxStructSize));
         var role = ReadRole(map);
         var completes = map.OptionalBool("completes", false);
-        var result = map.Optional("result") is { } resultNode ? ReadResult(map, resultNode, shape) : null;
-        var examples = map.Optional("examples") is { } examplesNode ? ReadExamples(map, examplesNode, shape) : [];
+        var result = map.Optional("result") is { } resultNode ? ReadResult(map, resultNode, shape, template) : null;
+        var examples = map.Optional("examples") is { } examplesNode ? ReadExamples(map, examplesNode, shape, template) : [];
         map.RejectUnknownKeys();
 
         if (role == AsyncRole.RegisterCallback && completion == CompletionRule.Forbidden)
             throw map.Fail($"selector {selector}: a register-callback selector must accept a completion (completion: required or any)");
-        return new SelectorSpec(selector, name, isChecked, completion, shape, role, completes, result, examples, map.Line);
+        return new SelectorSpec(selector, name, isChecked, completion, shape, role, completes, result, examples, map.Line) { Template = template };
     }
 
     static CompletionRule ReadCompletion(YamlMap map)
@@ -318,7 +321,7 @@ public static class SpecLoader
         return new ShapeSize((uint)value);
     }
 
-    static ResultSpec ReadResult(YamlMap owner, YamlNode node, SelectorShape shape)
+    static ResultSpec ReadResult(YamlMap owner, YamlNode node, SelectorShape shape, StructTemplate? template)
     {
         var map = owner.Child(node, "result");
         Expr? each = null;
@@ -328,12 +331,12 @@ public static class SpecLoader
             if (scalarNode is YamlMappingNode)
             {
                 var eachMap = map.Child(scalarNode, "result.scalarOutput");
-                each = ReadExpr(eachMap, eachMap.Required("each"), "each");
+                each = ReadExpr(eachMap, eachMap.Required("each"), "each", template);
                 eachMap.RejectUnknownKeys();
             }
             else
             {
-                scalarList = ReadExprList(map, scalarNode, "scalarOutput");
+                scalarList = ReadExprList(map, scalarNode, "scalarOutput", template);
                 if (!shape.ScalarOutput.IsVariable && scalarList.Value.Length > shape.ScalarOutput.Value)
                     throw map.Fail(scalarNode, $"result.scalarOutput lists {scalarList.Value.Length} values but the selector returns {shape.ScalarOutput}");
             }
@@ -341,7 +344,7 @@ public static class SpecLoader
         ImmutableArray<Expr>? structWords = null;
         if (map.Optional("structOutput") is { } structNode)
         {
-            structWords = ReadExprList(map, structNode, "structOutput");
+            structWords = ReadExprList(map, structNode, "structOutput", template);
             if (!shape.StructOutput.IsVariable && (ulong)structWords.Value.Length * 8 > shape.StructOutput.Value)
                 throw map.Fail(structNode, $"result.structOutput lists {structWords.Value.Length} 64-bit words, more than the {shape.StructOutput} bytes the selector returns");
         }
@@ -349,14 +352,14 @@ public static class SpecLoader
         return new ResultSpec(each, scalarList, structWords);
     }
 
-    static ImmutableArray<Expr> ReadExprList(YamlMap map, YamlNode node, string key) =>
-        [.. map.Sequence(node, key).Children.Select(item => ReadExpr(map, item, key))];
+    static ImmutableArray<Expr> ReadExprList(YamlMap map, YamlNode node, string key, StructTemplate? template = null) =>
+        [.. map.Sequence(node, key).Children.Select(item => ReadExpr(map, item, key, template))];
 
-    static Expr ReadExpr(YamlMap map, YamlNode node, string key)
+    static Expr ReadExpr(YamlMap map, YamlNode node, string key, StructTemplate? template = null)
     {
         try
         {
-            return ExprParser.Parse(map.Scalar(node, key));
+            return ExprParser.Parse(map.Scalar(node, key), template);
         }
         catch (FormatException e)
         {
@@ -364,7 +367,7 @@ public static class SpecLoader
         }
     }
 
-    static ImmutableArray<ExampleSpec> ReadExamples(YamlMap owner, YamlNode node, SelectorShape shape)
+    static ImmutableArray<ExampleSpec> ReadExamples(YamlMap owner, YamlNode node, SelectorShape shape, StructTemplate? template)
     {
         var result = ImmutableArray.CreateBuilder<ExampleSpec>();
         foreach (var item in owner.Sequence(node, "examples").Children)
@@ -381,6 +384,8 @@ public static class SpecLoader
                 throw map.Fail($"example: {sOut.Length} output scalars, but the selector returns {shape.ScalarOutput}");
             if (structOut is { } bOut && !shape.StructOutput.Accepts((ulong)bOut.Length))
                 throw map.Fail($"example: {bOut.Length} output bytes, but the selector returns {shape.StructOutput}");
+            if (template?.FirstMismatch(structIn.AsSpan()) is { } offTemplate)
+                throw map.Fail($"example: its structure input does not match the structInput template: {offTemplate}");
             result.Add(new ExampleSpec(scalarsIn, structIn, scalarsOut, structOut, map.Line));
         }
         return result.ToImmutable();

@@ -49,6 +49,16 @@ public sealed class BuildSettings
     /// <summary>A whole property list (Info.plist, entitlements) with its settings expanded; errors name <paramref name="file"/> and the line.</summary>
     public string ExpandDocument(string text, string file) => SettingExpander.Document(text, (reference, line) => Resolve(reference, file, line, []));
 
+    /// <summary>
+    /// A CMake template (Info.plist.in, version.hpp.in) with each @NAME@ replaced by the setting's value,
+    /// escaped for XML in a property list (<paramref name="xml"/>); errors name <paramref name="file"/> and the line.
+    /// </summary>
+    /// <exception cref="TargetException">a variable no setting defines (one line naming it).</exception>
+    public string ExpandTemplate(string text, string file, bool xml) =>
+        ConfigureTemplate.Expand(text, (name, line) => _definitions.ContainsKey(name) ? Value(name, file, line)
+                : throw new TargetException($"{file}:{line}: unknown template variable @{name}@: set it under build: in {Path.GetFileName(_specPath)}, e.g. build: {{ {name}: \"1.0\" }} (known: {string.Join(", ", _definitions.Keys)})"),
+            xml ? SettingExpander.EscapeXml : value => value);
+
     /// <summary>One value with its settings expanded (a key Xcode generates), used at <paramref name="file"/>:<paramref name="line"/>.</summary>
     public string ExpandValue(string text, string file, int line) => SettingExpander.Value(text, reference => Resolve(reference, file, line, []));
 

@@ -12,13 +12,14 @@ namespace ConformanceKit.Targets;
 /// </summary>
 public sealed class DextPlan
 {
-    DextPlan(DextLayout layout, BuildSettings settings, string specPath, byte[] infoPlist, byte[]? entitlements)
+    DextPlan(DextLayout layout, BuildSettings settings, string specPath, byte[] infoPlist, byte[]? entitlements, IReadOnlyDictionary<string, byte[]> configured)
     {
         Layout = layout;
         Settings = settings;
         SpecPath = specPath;
         InfoPlist = infoPlist;
         Entitlements = entitlements;
+        ConfiguredHeaders = configured;
     }
 
     public DextLayout Layout { get; }
@@ -34,6 +35,9 @@ public sealed class DextPlan
     /// <summary>The entitlements as embedded, or null when the dext has none.</summary>
     public byte[]? Entitlements { get; }
 
+    /// <summary>Each header template of <see cref="DextLayout.HeaderTemplates"/> (its path) as configured: the header the sources include.</summary>
+    public IReadOnlyDictionary<string, byte[]> ConfiguredHeaders { get; }
+
     /// <param name="directory">The dext folder.</param>
     /// <param name="spec">Its spec, or null to build the folder with the defaults alone.</param>
     /// <exception cref="TargetException">no dext folder, or an unknown setting (file:line).</exception>
@@ -43,14 +47,19 @@ public sealed class DextPlan
         var layout = DextLayout.Resolve(directory, spec);
         var specPath = spec is null ? Path.Combine(layout.Directory, "spec.yaml") : Path.GetFullPath(spec.SourcePath);
         var settings = BuildSettings.For(layout.Name, spec, specPath);
-        var info = EmbeddedFile.Read(layout.InfoPlist, text => XcodeInfoKeys.AddMissing(settings.ExpandDocument(text, layout.InfoPlist), layout.InfoPlist, settings));
+        // A template is configured first (CMake's configure_file), then expanded as Xcode expands Info.plist.
+        var info = EmbeddedFile.Read(layout.InfoPlist, text => XcodeInfoKeys.AddMissing(
+            settings.ExpandDocument(layout.InfoPlistIsTemplate ? settings.ExpandTemplate(text, layout.InfoPlist, xml: true) : text, layout.InfoPlist),
+            layout.InfoPlist, settings));
         var entitlements = layout.Entitlements is { } file ? EmbeddedFile.Read(file, text => settings.ExpandDocument(text, file)) : null;
-        return new DextPlan(layout, settings, specPath, info, entitlements);
+        var configured = layout.HeaderTemplates.ToDictionary(t => t, t => EmbeddedFile.Read(t, text => settings.ExpandTemplate(text, t, xml: false)), StringComparer.Ordinal);
+        return new DextPlan(layout, settings, specPath, info, entitlements, configured);
     }
 
-    /// <summary>The bytes the build reads for an input: Info.plist and the entitlements as embedded, any other file as it is.</summary>
+    /// <summary>The bytes the build reads for an input: Info.plist and the entitlements as embedded, a header template as configured, any other file as it is.</summary>
     public byte[] Content(string input) =>
         input == Layout.InfoPlist ? InfoPlist
         : input == Layout.Entitlements && Entitlements is not null ? Entitlements
+        : ConfiguredHeaders.TryGetValue(input, out var header) ? header
         : File.ReadAllBytes(input);
 }

@@ -69,6 +69,30 @@ public interface IDextTransport : IDisposable
     /// <summary>The dext's log for a connection (0: outside any connection); "" when not observable.</summary>
     string ReadLog(ulong connection);
 
+    /// <summary>
+    /// True when the report descriptors and reports of the dext's HIDDriverKit devices can be read
+    /// (the simulator). On a Mac they go to the system's HID stack.
+    /// </summary>
+    bool CanObserveHid => false;
+
+    /// <summary>Moves what the dext's HID devices did since the last take into sink (nothing when not observable).</summary>
+    void TakeHidEvents(Hid.HidEvents sink) { }
+
+    /// <summary>
+    /// True when the app's side of memory a dext shares (IOConnectMapMemory64, then loads and stores
+    /// through the mapping) can be driven: the simulator's transports.
+    /// </summary>
+    bool CanMapMemory => false;
+
+    /// <summary>IOConnectMapMemory64 of a memory type: the dext's CopyClientMemoryForType runs.</summary>
+    MemoryMapping MapMemory(ulong connection, uint type) => MemoryMapping.Unsupported;
+
+    /// <summary>The app stores bytes through a mapping (kIOReturnNotWritable when the dext shared it read-only).</summary>
+    IOReturn WriteMemory(ulong map, ulong offset, ReadOnlySpan<byte> bytes) => IOReturn.Unsupported;
+
+    /// <summary>The app loads bytes through a mapping into bytes (its length is the count).</summary>
+    IOReturn ReadMemory(ulong map, ulong offset, Span<byte> bytes) => IOReturn.Unsupported;
+
     /// <summary>Back to a freshly booted dext: no connections, clock 0, empty logs and queues.</summary>
     void Reset();
 }

@@ -52,6 +52,27 @@ public class ProgramShrinkerTests
         Assert.That(CallsSeven(result.Program), "what it returns still fails");
     }
 
+    /// <summary>Shrinking terminates because every candidate is strictly smaller, memory steps included.</summary>
+    [Test]
+    public void EveryCandidateIsSmallerMemoryStepsIncluded()
+    {
+        var program = ProgramText.Parse("""
+            # conformancekit program v1
+            open c0
+            map c0 m0 type=1
+            poke m0 offset=20 in=ffffff7f
+            peek m0 offset=8 len=16
+            call c0 2 scalars=7
+            """);
+        var candidates = ProgramShrinker.Candidates(program).ToArray();
+        Assert.That(candidates, Is.Not.Empty);
+        foreach (var candidate in candidates)
+        {
+            Assert.That(ProgramValidity.IsValid(candidate), ProgramText.Format(candidate));
+            Assert.That(ConformanceKit.Runner.ProgramSize.Of(candidate), Is.LessThan(ConformanceKit.Runner.ProgramSize.Of(program)), ProgramText.Format(candidate));
+        }
+    }
+
     [Test]
     public void AProgramNoSmallerOneOfWhichFailsIsReturnedAsItIs()
     {

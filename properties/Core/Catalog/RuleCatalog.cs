@@ -56,6 +56,12 @@ public static class RuleCatalog
         targets.Add(abilities.ChoosesEntitlements
             ? Target(Rules.AccessEntitlement, null, AccessEntitlement(spec))
             : new RuleTarget(Rules.AccessEntitlement, null, null, null, "the client's entitlements are the harness's own code signature on a real Mac"));
+        if (spec.Hid is null)
+            targets.Add(new RuleTarget(Rules.HidReports, null, null, "the spec has no hid: section"));
+        else
+            targets.Add(abilities.ObservesHid
+                ? Target(Rules.HidReports, null, HidProperty.For(spec))
+                : new RuleTarget(Rules.HidReports, null, null, null, "HID reports go to the system's HID stack, out of the harness's sight"));
         return targets;
     }
 
@@ -71,12 +77,8 @@ public static class RuleCatalog
 
     static CallStep WellShapedFixed(SelectorSpec entry, byte data, ulong refcon, bool? completion = null)
     {
-        var shape = entry.Shape;
         var withCompletion = completion ?? entry.Completion == CompletionRule.Required;
-        return CallGen.Build(entry.Selector, 0, withCompletion,
-            shape.ScalarInput.IsVariable ? 0 : shape.ScalarInput.Value, shape.StructInput.IsVariable ? 16 : shape.StructInput.Value,
-            shape.ScalarOutput.IsVariable ? 16 : shape.ScalarOutput.Value, shape.StructOutput.IsVariable ? 16 : shape.StructOutput.Value,
-            data, refcon);
+        return CallGen.Declared(entry, 0, withCompletion, data, refcon);
     }
 
     /// <summary>The well-shaped call with one dimension moved to each of its boundaries.</summary>
@@ -151,6 +153,11 @@ public static class RuleCatalog
             extra.Add(good with { StructInput = ProgramData.Bytes((int)size, 1) });
         for (var capacity = 4097u; capacity <= 4105; capacity++)
             extra.Add(good with { StructOutputCapacity = capacity });
+        // A template's message with each field off in turn, one byte short and one long: the header
+        // checks themselves (a length one past the payload, a payload past its bound).
+        if (entry.Template is { } template)
+            for (var k = 0; k < TemplateMessages.CorruptionCount(template); k++)
+                extra.Add(good with { StructInput = TemplateMessages.Build(template, TemplateMessages.CorruptChoices(template, k, 1)) });
         var malformed = OneDimensionOff(entry).Concat(extra).Distinct().Select(call => Open([.. prelude, call]));
         // The normal path is where one-byte overflows and use-after-free live: the declared shape with
         // varied contents, once and then the same call again on the same connection (a second call
@@ -165,11 +172,14 @@ public static class RuleCatalog
                 Open([.. prelude, call, new CloseStep(0), new OpenStep(0, ClientAccess.AsEntitled), .. prelude, call]),
             };
         });
-        var sweep = wellShaped.Concat(malformed).ToArray();
+        // Memory the dext shares with its app, written hostile before the well-shaped call (MemoryGen).
+        var sharedMemory = MemoryGen.SweepPreludes().Select(memory => Open([.. prelude, .. memory, good]));
+        var sweep = wellShaped.Concat(malformed).Concat(sharedMemory).ToArray();
         var anyCall = Gen.Frequency((3, CallGen.AnyShape(entry)), (2, CallGen.WellShaped(entry)));
-        var generator =
-            from calls in Gen.Choose(1, 4).SelectMany(n => Gen.ArrayOf(anyCall, n))
-            select Open([.. prelude, .. calls]);
+        var calls = Gen.Choose(1, 4).SelectMany(n => Gen.ArrayOf(anyCall, n));
+        var generator = Gen.Frequency(
+            (4, from some in calls select Open([.. prelude, .. some])),
+            (1, from memory in MemoryGen.Prelude() from some in calls select Open([.. prelude, .. memory, .. some])));
         return new RuleProperty(Rules.MemorySafety, entry, generator, sweep);
     }
 

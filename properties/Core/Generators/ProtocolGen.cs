@@ -77,14 +77,6 @@ public static class ProtocolGen
         return new Program(steps);
     }
 
-    static CallStep WellShaped(SelectorSpec entry, int slot, bool completion, byte data, ulong refcon)
-    {
-        var shape = entry.Shape;
-        return CallGen.Build(entry.Selector, slot, completion,
-            shape.ScalarInput.IsVariable ? 0 : shape.ScalarInput.Value,
-            shape.StructInput.IsVariable ? 16 : shape.StructInput.Value,
-            shape.ScalarOutput.IsVariable ? 16 : shape.ScalarOutput.Value,
-            shape.StructOutput.IsVariable ? 16 : shape.StructOutput.Value,
-            data, refcon);
-    }
+    static CallStep WellShaped(SelectorSpec entry, int slot, bool completion, byte data, ulong refcon) =>
+        CallGen.Declared(entry, slot, completion, data, refcon);
 }

@@ -19,7 +19,7 @@ public static class RuleFacts
         _ => Severities.Normal,
     };
 
-    /// <summary>The part before the dot: dispatch, selector, memory, async, objects, access.</summary>
+    /// <summary>The part before the dot: dispatch, selector, memory, async, objects, access, hid.</summary>
     public static string Family(string rule) => rule.Split('.', 2)[0];
 
     public static bool IsRule(string rule) => Rules.All.Contains(rule);

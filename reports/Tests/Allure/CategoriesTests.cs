@@ -24,7 +24,7 @@ public class CategoriesTests
         {
             var expected = RuleFacts.Family(rule) switch
             {
-                "dispatch" or "selector" or "access" => DispatchViolations,
+                "dispatch" or "selector" or "access" or "hid" => DispatchViolations,
                 "async" => AsyncViolations,
                 "memory" or "objects" => MemorySafety,
                 _ => "unmapped",

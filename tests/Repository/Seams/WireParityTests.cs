@@ -12,6 +12,7 @@ public class WireParityTests
 {
     const string Ops = "dext/host/src/Ops.h";
     const string HostOp = "harness/Core/Transports/Socket/HostOp.cs";
+    const string HostProtocol = "harness/Core/Transports/Socket/HostProtocol.cs";
     const string Protocol = "dext/host/PROTOCOL.md";
     const string Limits = "dext/host/src/Limits.h";
     const string HostLimits = "harness/Core/Transports/Socket/HostLimits.cs";
@@ -39,6 +40,10 @@ public class WireParityTests
         Assert.That(text, Does.StartWith($"# dexthost wire protocol (version {version})"));
         Assert.That(text, Does.Contain($"dexthost protocol {version},"), "the --version line it shows");
     }
+
+    [Test]
+    public void TheHarnessSpeaksTheHostsProtocol() =>
+        Assert.That(SourceText.Constant(HostProtocol, "Version"), Is.EqualTo(SourceText.Constant(Ops, "kProtocolVersion")));
 
     [Test]
     public void TheBenchmarksOpNumbersAreTheHosts()

@@ -12,6 +12,7 @@
 #include <DriverKit/IODispatchQueue.h>
 #include <DriverKit/IODispatchSource.h>
 #include <DriverKit/IOTimerDispatchSource.h>
+#include <DriverKit/IODataQueueDispatchSource.h>
 #include <DriverKit/IOMemoryDescriptor.h>
 #include <DriverKit/IOBufferMemoryDescriptor.h>
 #include <DriverKit/IOMemoryMap.h>

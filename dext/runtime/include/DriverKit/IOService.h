@@ -1,6 +1,7 @@
 /*
  * IOService (iokit/DriverKit/IOService.iig): the lifecycle (Start/Stop), registration for matching,
- * NewUserClient and Create of the services a dext defines.
+ * NewUserClient and Create of the services a dext defines, and their registry entry: name, ID and
+ * properties (the personality's dictionary, as the kernel publishes it).
  *
  * RPC methods follow the generated-header pattern: a public non-virtual Method(args, supermethod)
  * that calls the virtual Method_Impl, or the superclass's Method_Impl when supermethod is set
@@ -23,6 +24,10 @@ typedef char IORegistryPlaneName[128];
 
 #define kIOServiceDefaultQueueName "Default"
 
+enum {
+    kIOServiceSearchPropertyParents = 0x00000001,
+};
+
 #define IOService_Start_Args IOService *provider
 #define IOService_Stop_Args IOService *provider
 #define IOService_RegisterService_Args
@@ -32,6 +37,10 @@ typedef char IORegistryPlaneName[128];
 #define IOService_SetName_Args const char *name
 #define IOService_CopyDispatchQueue_Args const char *name, IODispatchQueue **queue
 #define IOService_SetDispatchQueue_Args const char *name, IODispatchQueue *queue
+#define IOService_GetRegistryEntryID_Args uint64_t *registryEntryID
+#define IOService_CopyProperties_Args OSDictionary **properties
+#define IOService_SearchProperty_Args const char *name, const char *plane, uint64_t options, OSContainer **property
+#define IOService_SetProperties_Args OSDictionary *properties
 
 namespace dksim { struct ServiceState; }
 
@@ -59,6 +68,16 @@ public:
     kern_return_t SetDispatchQueue(const IODispatchQueueName name, IODispatchQueue *queue,
                                    OSDispatchMethod supermethod = nullptr);
     IOService *GetProvider() const;
+    /* The registry entry's ID: unique among the services of a boot, never 0. */
+    kern_return_t GetRegistryEntryID(uint64_t *registryEntryID, OSDispatchMethod supermethod = nullptr);
+    /* A new dictionary (+1) of the registry properties: the personality, or the Create dictionary. */
+    kern_return_t CopyProperties(OSDictionary **properties, OSDispatchMethod supermethod = nullptr);
+    /* One property (+1) of this service, or with kIOServiceSearchPropertyParents of the first provider
+     * up the chain that has it; kIOReturnNotFound when none has. */
+    kern_return_t SearchProperty(const IOPropertyName name, const IORegistryPlaneName plane, uint64_t options,
+                                 OSContainer **property, OSDispatchMethod supermethod = nullptr);
+    /* Fails unless the dext overrides it ("By default the method will fail", IOService.iig). */
+    kern_return_t SetProperties(OSDictionary *properties, OSDispatchMethod supermethod = nullptr);
 
     /* Simulator: the registry name (the personality's IOUserClass unless SetName changed it). */
     const char *dksimName() const;
@@ -73,6 +92,10 @@ protected:
     virtual kern_return_t SetName_Impl(IOService_SetName_Args);
     virtual kern_return_t CopyDispatchQueue_Impl(IOService_CopyDispatchQueue_Args);
     virtual kern_return_t SetDispatchQueue_Impl(IOService_SetDispatchQueue_Args);
+    virtual kern_return_t GetRegistryEntryID_Impl(IOService_GetRegistryEntryID_Args);
+    virtual kern_return_t CopyProperties_Impl(IOService_CopyProperties_Args);
+    virtual kern_return_t SearchProperty_Impl(IOService_SearchProperty_Args);
+    virtual kern_return_t SetProperties_Impl(IOService_SetProperties_Args);
 
 private:
     friend struct dksim::Access;

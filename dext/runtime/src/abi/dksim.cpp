@@ -285,6 +285,29 @@ int32_t dksim_hid_take_report(dksim_hid_report *report, uint8_t *bytes, uint64_t
     return kIOReturnSuccess;
 }
 
+uint32_t dksim_hid_device_count(void)
+{
+    auto held = Enter();
+    return (uint32_t)Runtime::get().hidDevices.size();
+}
+
+int32_t dksim_hid_take_device(dksim_hid_device *device, uint8_t *descriptor, uint64_t capacity)
+{
+    auto held = Enter();
+    if (device == nullptr || (descriptor == nullptr && capacity > 0)) {
+        dksim::SetLastError("dksim_hid_take_device: NULL device, or NULL descriptor with a non-zero capacity");
+        return kIOReturnBadArgument;
+    }
+    auto &devices = Runtime::get().hidDevices;
+    if (devices.empty()) return kIOReturnNotFound;
+    dksim::HidDevice &oldest = devices.front();
+    *device = oldest.header;
+    uint64_t copied = oldest.descriptor.size() < capacity ? oldest.descriptor.size() : capacity;
+    if (copied > 0) memcpy(descriptor, oldest.descriptor.data(), copied);
+    devices.pop_front();
+    return kIOReturnSuccess;
+}
+
 void dksim_set_log_capture(int32_t enabled) { Runtime::get().logCapture.store(enabled != 0, std::memory_order_relaxed); }
 
 void dksim_set_coverage_map(uint8_t *map, uint32_t size) { dksim::SetCoverageMap(map, size); }

@@ -50,6 +50,12 @@ struct HidReport {
     std::vector<uint8_t> bytes;
 };
 
+/* One report descriptor an IOUserHIDDevice's Start obtained (dksim_hid_take_device). */
+struct HidDevice {
+    dksim_hid_device header{};
+    std::vector<uint8_t> descriptor;
+};
+
 /* A unit of work on a serial queue: a block or function the dext dispatched, or a timer event. */
 struct Work {
     IODispatchQueue *queue = nullptr; /* retained until the work has run or is dropped */
@@ -90,10 +96,17 @@ public:
     uint64_t nextNotification = 1;
     Connection *findOpen(uint64_t id);
     void serviceRegistered(IOService *service);
+    /* IOService::GetRegistryEntryID: the next ID given, per boot so that runs repeat. */
+    static constexpr uint64_t kFirstRegistryEntryID = 0x100000100; /* (inferred) the kernel's IDs look like this */
+    uint64_t nextRegistryEntryID = kFirstRegistryEntryID;
 
     /* ---- HID reports posted by the dext's IOHIDDevices, oldest first ---- */
     std::deque<HidReport> hidReports;
     uint32_t hidReportsDropped = 0; /* dropped since the last one kept */
+    /* ---- HID devices: descriptors obtained at Start, and the number each device is known by ---- */
+    std::deque<HidDevice> hidDevices;
+    std::map<const void *, uint64_t> hidDeviceIds; /* live devices; an entry goes when its device is freed */
+    uint64_t nextHidDevice = 1;
 
     /* ---- work and timers ---- */
     std::deque<Work> pending;

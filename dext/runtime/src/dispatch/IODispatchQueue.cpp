@@ -2,6 +2,8 @@
 
 #include <Block.h>
 
+#include <memory>
+
 #include "core/Access.h"
 #include "core/ObjectTracker.h"
 #include "core/Runtime.h"
@@ -23,6 +25,21 @@ void Access::dropQueue(IODispatchQueue *queue)
     delete queue->state_;
     queue->state_ = nullptr;
 }
+
+/* A block copied for work queued on a queue, released when the work is destroyed — after it ran,
+ * or when it was dropped unrun (a canceled queue, a runtime reset) — so that no path leaks it. */
+class QueuedBlock
+{
+public:
+    explicit QueuedBlock(IODispatchBlock block) : block_(Block_copy(block)) {}
+    QueuedBlock(const QueuedBlock &) = delete;
+    QueuedBlock &operator=(const QueuedBlock &) = delete;
+    ~QueuedBlock() { Block_release(block_); }
+    void operator()() const { block_(); }
+
+private:
+    IODispatchBlock block_;
+};
 
 /* Work runs later, from Runtime::pump, in FIFO order across all queues: every queue is serial and
  * the order is deterministic, which makes async runs replayable. */
@@ -74,11 +91,8 @@ kern_return_t IODispatchQueue::Cancel(IODispatchQueueCancelHandler handler)
     if (state.canceled) return kIOReturnSuccess;
     /* The handler runs after the work already queued, then the queue takes no more. */
     if (handler) {
-        IODispatchQueueCancelHandler copied = Block_copy(handler);
-        dksim::Enqueue(this, [copied] {
-            copied();
-            Block_release(copied);
-        });
+        auto queued = std::make_shared<dksim::QueuedBlock>(handler);
+        dksim::Enqueue(this, [queued] { (*queued)(); });
     }
     state.canceled = true;
     return kIOReturnSuccess;
@@ -87,11 +101,8 @@ kern_return_t IODispatchQueue::Cancel(IODispatchQueueCancelHandler handler)
 void IODispatchQueue::DispatchAsync(IODispatchBlock block)
 {
     if (block == nullptr) return;
-    IODispatchBlock copied = Block_copy(block);
-    dksim::Enqueue(this, [copied] {
-        copied();
-        Block_release(copied);
-    });
+    auto queued = std::make_shared<dksim::QueuedBlock>(block);
+    dksim::Enqueue(this, [queued] { (*queued)(); });
 }
 
 void IODispatchQueue::DispatchAsync_f(void *context, IODispatchFunction function)

@@ -3,7 +3,8 @@
  * IOUserHIDDevice.iig; their implementation is in DriverKit's user-space library and in IOHIDFamily's
  * kernel side, neither of which the runtime reproduces). What happens here is what the harness needs
  * to judge a virtual HID dext: the device's lifecycle calls in a plausible order, the objects the
- * dext hands over kept and counted, and every report recorded as it was posted.
+ * dext hands over kept and counted, the report descriptor recorded as Start obtained it, and every
+ * report recorded as it was posted (dksim_hid_take_device, dksim_hid_take_report).
  * docs/driverkit-semantics.md, "HIDDriverKit", lists what is inferred.
  */
 #include <HIDDriverKit/IOUserHIDDevice.h>
@@ -21,6 +22,45 @@ DKSIM_CLASS_DEFINE_ABSTRACT(IOUserHIDDevice, IOHIDDevice)
 
 namespace {
 
+/* The number a device is known by in dksim_hid_device and dksim_hid_report: given at its first Start
+ * or report, kept until it is freed (a freed device's address may be reused by the next one). */
+uint64_t DeviceId(const IOHIDDevice *device)
+{
+    dksim::Runtime &runtime = dksim::Runtime::get();
+    auto found = runtime.hidDeviceIds.find(device);
+    if (found != runtime.hidDeviceIds.end()) return found->second;
+    uint64_t id = runtime.nextHidDevice++;
+    runtime.hidDeviceIds[device] = id;
+    return id;
+}
+
+void CopyClassName(const IOHIDDevice *device, char (&out)[64])
+{
+    const char *name = device->getMetaClass() ? device->getMetaClass()->getClassName() : "";
+    strncpy(out, name ? name : "", sizeof(out) - 1);
+}
+
+/* Kept for the harness's hid.reports rule, which parses the descriptor (HID 1.11, 6.2.2) and bounds
+ * the device's reports by it; the runtime itself does not interpret it. */
+void RecordDescriptor(IOUserHIDDevice *device, OSData *descriptor)
+{
+    dksim::Runtime &runtime = dksim::Runtime::get();
+    dksim::HidDevice entry;
+    dksim_hid_device &header = entry.header;
+    header.device_id = DeviceId(device);
+    header.time_ns = runtime.now();
+    header.has_descriptor = descriptor != nullptr;
+    header.descriptor_length = descriptor ? descriptor->getLength() : 0;
+    CopyClassName(device, header.device_class);
+    uint64_t count = header.descriptor_length;
+    if (count > DKSIM_MAX_HID_DESCRIPTOR_BYTES) count = DKSIM_MAX_HID_DESCRIPTOR_BYTES;
+    const uint8_t *bytes = descriptor ? (const uint8_t *)descriptor->getBytesNoCopy() : nullptr;
+    if (bytes && count > 0) entry.descriptor.assign(bytes, bytes + count);
+    header.byte_count = (uint32_t)entry.descriptor.size();
+    runtime.hidDevices.push_back(std::move(entry));
+    while (runtime.hidDevices.size() > DKSIM_MAX_HID_REPORTS) runtime.hidDevices.pop_front();
+}
+
 void Record(IOHIDDevice *device, uint64_t timestamp, IOMemoryDescriptor *report, uint32_t reportLength,
             IOHIDReportType reportType, IOOptionBits options, kern_return_t status)
 {
@@ -34,8 +74,8 @@ void Record(IOHIDDevice *device, uint64_t timestamp, IOMemoryDescriptor *report,
     header.report_length = reportLength;
     header.descriptor_length = report ? report->dksimLength() : 0;
     header.status = status;
-    const char *name = device->getMetaClass() ? device->getMetaClass()->getClassName() : "";
-    strncpy(header.device_class, name ? name : "", sizeof(header.device_class) - 1);
+    header.device_id = DeviceId(device);
+    CopyClassName(device, header.device_class);
     uint64_t count = reportLength;
     if (count > header.descriptor_length) count = header.descriptor_length;
     if (count > DKSIM_MAX_HID_REPORT_BYTES) count = DKSIM_MAX_HID_REPORT_BYTES;
@@ -90,6 +130,7 @@ void IOUserHIDDevice::free()
 {
     OSSafeReleaseNULL(dksimDescription_);
     OSSafeReleaseNULL(dksimDescriptor_);
+    dksim::Runtime::get().hidDeviceIds.erase(this);
     IOHIDDevice::free();
 }
 
@@ -115,6 +156,7 @@ kern_return_t IOUserHIDDevice::Start_Impl(IOService *provider)
     OSSafeReleaseNULL(dksimDescriptor_);
     dksimDescription_ = newDeviceDescription();
     dksimDescriptor_ = newReportDescriptor();
+    RecordDescriptor(this, dksimDescriptor_);
     if (dksimDescription_ == nullptr)
         runtime.appendLog("dksim: IOUserHIDDevice::Start: newDeviceDescription returned NULL");
     if (dksimDescriptor_ == nullptr) {

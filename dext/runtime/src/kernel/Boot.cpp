@@ -6,6 +6,7 @@
 #include "core/Access.h"
 #include "core/ObjectTracker.h"
 #include "core/Runtime.h"
+#include "memory/ClientMemory.h"
 #include "objects/ClassRegistry.h"
 #include "service/ServiceState.h"
 
@@ -21,8 +22,11 @@ DKSIM_CLASS_DEFINE_ABSTRACT(IOUserResources, IOService)
 static bool StartPersonality(Runtime &runtime, const Personality &personality)
 {
     if (personality.providerClass != "IOUserResources") {
+        /* (inferred) Matching waits for a provider of that class; none exists here, and one the dext
+         * would create itself (an IOUserHIDDevice from its user client) cannot exist before it starts. */
         runtime.bootError = "personality " + personality.name + ": IOProviderClass " + personality.providerClass +
-                            " is not simulated (only IOUserResources is)";
+                            " is not simulated (only IOUserResources is): a dext that makes its own devices matches"
+                            " IOUserResources with IOResourceMatch IOKit";
         return false;
     }
     OSObject *object = CreateInstanceOf(personality.userClass);
@@ -88,6 +92,7 @@ int32_t Reset()
     for (auto &entry : runtime.connections)
         if (entry.second.open) open.push_back(entry.first);
     for (uint64_t id : open) Close(id);
+    ResetClientMemory();
     runtime.runAs(0, [&] {
         for (auto it = runtime.startedServices.rbegin(); it != runtime.startedServices.rend(); ++it) {
             IOService *service = *it;
@@ -113,8 +118,12 @@ int32_t Reset()
     runtime.logs.clear();
     runtime.hidReports.clear();
     runtime.hidReportsDropped = 0;
+    runtime.hidDevices.clear();
+    runtime.hidDeviceIds.clear();
+    runtime.nextHidDevice = 1;
     runtime.nextConnection = 1;
     runtime.nextNotification = 1;
+    runtime.nextRegistryEntryID = Runtime::kFirstRegistryEntryID;
     runtime.virtualNow = 0;
     runtime.booted = false;
     RebaseLiveObjects();

@@ -7,6 +7,7 @@
 
 #include "core/Access.h"
 #include "core/Runtime.h"
+#include "memory/ClientMemory.h"
 #include "service/ServiceState.h"
 
 namespace dksim {
@@ -103,6 +104,8 @@ int32_t Close(uint64_t id)
         client->release();
         runtime.pump();
     });
+    /* (inferred) The app exits with its connection: the memory it mapped is unmapped then. */
+    ReleaseClientMemory(id);
     service->release();
     return kIOReturnSuccess;
 }

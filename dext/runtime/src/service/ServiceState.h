@@ -2,6 +2,7 @@
 #define DKSIM_SERVICE_STATE_H
 
 #include <map>
+#include <stdint.h>
 #include <string>
 
 class IODispatchQueue;
@@ -19,6 +20,7 @@ struct ServiceState {
     bool stopped = false;
     bool registered = false;
     bool userClient = false;                 /* created through NewUserClient: not matchable */
+    uint64_t registryEntryID = 0;            /* given on first GetRegistryEntryID (0: not yet) */
     std::map<std::string, IODispatchQueue *> queues; /* retained */
 };
 

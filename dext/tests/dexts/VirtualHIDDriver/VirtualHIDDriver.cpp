@@ -3,6 +3,7 @@
 #include <DriverKit/IOUserClient.h>
 
 #include "VirtualHIDDriver.h"
+#include "VirtualHIDUserClient.h"
 
 kern_return_t IMPL(VirtualHIDDriver, Start)
 {
@@ -16,10 +17,13 @@ kern_return_t IMPL(VirtualHIDDriver, NewUserClient)
     IOService* client = nullptr;
     kern_return_t ret = Create(this, "UserClientProperties", &client);
     if (ret != kIOReturnSuccess) return ret;
-    *userClient = OSDynamicCast(IOUserClient, client);
-    if (*userClient == nullptr) {
+    VirtualHIDUserClient* hidClient = OSDynamicCast(VirtualHIDUserClient, client);
+    if (hidClient == nullptr) {
         client->release();
         return kIOReturnError;
     }
+    /* Type 1 is the runtime tests' raw client, which posts reports unchecked (VirtualHIDUserClient.cpp). */
+    hidClient->SetRaw(type == 1);
+    *userClient = hidClient;
     return kIOReturnSuccess;
 }

@@ -50,6 +50,13 @@ public abstract record Expr
         public override string ToString() => $"in.u64[{Position}]";
     }
 
+    /// <summary>An integer field of the structure input, located by the selector's template (0 when the input is not one of its sizes).</summary>
+    public sealed record FieldValue(StructTemplate Template, string Name) : Expr
+    {
+        public override ulong Evaluate(in ExprInputs inputs) => Template.ReadInteger(inputs.Struct, Name) ?? 0;
+        public override string ToString() => $"in.field.{Name}";
+    }
+
     public sealed record ScalarCount : Expr
     {
         public override ulong Evaluate(in ExprInputs inputs) => (ulong)inputs.Scalars.Length;

@@ -4,7 +4,8 @@ namespace ConformanceKit.Spec.Expressions;
 
 /// <summary>
 /// Parses spec expressions: integers (decimal or 0x hex), i, in.scalar[e], in.u64[e], in.scalars,
-/// in.size, ~, * + - &lt;&lt; &gt;&gt; &amp; ^ | (C precedence) and parentheses.
+/// in.size, ~, * + - &lt;&lt; &gt;&gt; &amp; ^ | (C precedence) and parentheses; with a structure
+/// input template, in.field.NAME (an integer field of the message).
 /// </summary>
 /// <remarks>
 /// Parsing, evaluating and comparing expressions recurse once per level, and a stack overflow ends
@@ -21,12 +22,18 @@ public sealed class ExprParser
     int _pos;
     int _nesting;
 
-    ExprParser(string text) => _text = text;
+    readonly StructTemplate? _template;
+
+    ExprParser(string text, StructTemplate? template)
+    {
+        _text = text;
+        _template = template;
+    }
 
     /// <exception cref="FormatException">with the column of the problem.</exception>
-    public static Expr Parse(string text)
+    public static Expr Parse(string text, StructTemplate? template = null)
     {
-        var parser = new ExprParser(text);
+        var parser = new ExprParser(text, template);
         var expr = parser.ParseOr();
         parser.SkipSpace();
         if (parser._pos != text.Length) throw parser.Error($"unexpected '{text[parser._pos]}'");
@@ -90,10 +97,23 @@ public sealed class ExprParser
             var index = ParseIndexTail();
             return Node(new Expr.StructWord(index), index);
         }
+        if (Accept("in.field.")) return ParseField();
         if (AcceptWord("in.scalars")) return new Expr.ScalarCount();
         if (AcceptWord("in.size")) return new Expr.StructSize();
         if (AcceptWord("i")) return new Expr.Index();
         throw Error("expected a number, i, in.scalar[..], in.u64[..], in.scalars, in.size or (");
+    }
+
+    /// <summary>in.field.NAME: an integer field of the selector's structure input template.</summary>
+    Expr ParseField()
+    {
+        var start = _pos;
+        while (_pos < _text.Length && (char.IsAsciiLetterOrDigit(_text[_pos]) || _text[_pos] == '_')) _pos++;
+        var name = _text[start.._pos];
+        if (_template is null) throw Error("in.field.NAME reads a field of the structInput template, and this selector has none");
+        var field = _template.Find(name) ?? throw Error($"'{name}' is not a field of the structInput template ({string.Join(", ", _template.Fields.Select(f => f.Name))})");
+        if (!field.Type.IsInteger) throw Error($"{name} is a bytes field; in.field reads integer fields (in.u64[..] reads bytes)");
+        return new Expr.FieldValue(_template, name);
     }
 
     Expr ParseIndexTail()

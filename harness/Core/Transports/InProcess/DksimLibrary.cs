@@ -34,6 +34,11 @@ internal sealed unsafe class DksimLibrary
     public readonly delegate* unmanaged<int, void> SetLogCapture;
     public readonly delegate* unmanaged<int> HasCoverage;
     public readonly delegate* unmanaged<uint> CoverageEdges;
+    public readonly delegate* unmanaged<NativeHidDevice*, byte*, ulong, int> HidTakeDevice;
+    public readonly delegate* unmanaged<NativeHidReport*, byte*, ulong, int> HidTakeReport;
+    public readonly delegate* unmanaged<ulong, uint, ulong*, ulong*, ulong*, int> MapMemory;
+    public readonly delegate* unmanaged<ulong, ulong, void*, ulong, int> MemoryWrite;
+    public readonly delegate* unmanaged<ulong, ulong, void*, ulong, int> MemoryRead;
 
     DksimLibrary(nint handle, string path)
     {
@@ -60,6 +65,11 @@ internal sealed unsafe class DksimLibrary
         SetLogCapture = (delegate* unmanaged<int, void>)Export("dksim_set_log_capture");
         HasCoverage = (delegate* unmanaged<int>)Export("dksim_has_coverage");
         CoverageEdges = (delegate* unmanaged<uint>)Export("dksim_coverage_edges");
+        HidTakeDevice = (delegate* unmanaged<NativeHidDevice*, byte*, ulong, int>)Export("dksim_hid_take_device");
+        HidTakeReport = (delegate* unmanaged<NativeHidReport*, byte*, ulong, int>)Export("dksim_hid_take_report");
+        MapMemory = (delegate* unmanaged<ulong, uint, ulong*, ulong*, ulong*, int>)Export("dksim_map_memory");
+        MemoryWrite = (delegate* unmanaged<ulong, ulong, void*, ulong, int>)Export("dksim_memory_write");
+        MemoryRead = (delegate* unmanaged<ulong, ulong, void*, ulong, int>)Export("dksim_memory_read");
     }
 
     nint Export(string name)
@@ -109,4 +119,33 @@ internal unsafe struct NativeCompletion
     public uint ArgCount;
     public fixed ulong Args[16];
     public ulong TimeNs;
+}
+
+/// <summary>dksim_hid_device: 96 bytes, no padding.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct NativeHidDevice
+{
+    public ulong DeviceId;
+    public ulong TimeNs;
+    public ulong DescriptorLength;
+    public uint ByteCount;
+    public uint HasDescriptor;
+    public fixed byte DeviceClass[64];
+}
+
+/// <summary>dksim_hid_report: 120 bytes, no padding.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct NativeHidReport
+{
+    public ulong Timestamp;
+    public ulong TimeNs;
+    public uint ReportType;
+    public uint Options;
+    public uint ReportLength;
+    public uint ByteCount;
+    public ulong DescriptorLength;
+    public int Status;
+    public uint DroppedBefore;
+    public ulong DeviceId;
+    public fixed byte DeviceClass[64];
 }

@@ -8,7 +8,7 @@ namespace ConformanceKit.Transports.InProcess;
 /// property runs. A crash or hang of the dext takes the harness process with it, so memory-safety
 /// work uses the socket transport with an ASan host instead.
 /// </summary>
-public sealed unsafe class InProcessTransport : IDextTransport
+public sealed unsafe partial class InProcessTransport : IDextTransport
 {
     const int CompletionBatch = 16;
     readonly DksimLibrary _library;
@@ -122,6 +122,37 @@ public sealed unsafe class InProcessTransport : IDextTransport
         var args = new ulong[count];
         for (var k = 0; k < count; k++) args[k] = native.Args[k];
         return new AsyncCompletion(native.Callback, native.Refcon, new IOReturn((uint)native.Status), args, native.TimeNs);
+    }
+
+    public bool CanObserveHid => true;
+
+    /// <summary>The runtime's caps: a report or descriptor is recorded with at most 64 KiB of its bytes.</summary>
+    const int MaxHidBytes = 65536;
+
+    byte[]? _hidBytes;
+
+    public void TakeHidEvents(Hid.HidEvents sink)
+    {
+        var bytes = _hidBytes ??= new byte[MaxHidBytes];
+        fixed (byte* buffer = bytes)
+        {
+            NativeHidDevice device;
+            while (_library.HidTakeDevice(&device, buffer, (ulong)bytes.Length) == 0)
+                sink.Devices.Add(new Hid.HidDeviceStart(device.DeviceId, device.TimeNs, device.DescriptorLength, device.HasDescriptor != 0,
+                    ClassName(device.DeviceClass), bytes.AsSpan(0, (int)Math.Min(device.ByteCount, (uint)bytes.Length)).ToArray()));
+            NativeHidReport report;
+            while (_library.HidTakeReport(&report, buffer, (ulong)bytes.Length) == 0)
+                sink.Reports.Add(new Hid.HidReport(report.DeviceId, report.Timestamp, report.TimeNs, report.ReportType, report.Options,
+                    report.ReportLength, report.DescriptorLength, report.Status, report.DroppedBefore, ClassName(report.DeviceClass),
+                    bytes.AsSpan(0, (int)Math.Min(report.ByteCount, (uint)bytes.Length)).ToArray()));
+        }
+    }
+
+    static string ClassName(byte* name)
+    {
+        var span = new ReadOnlySpan<byte>(name, 64);
+        var end = span.IndexOf((byte)0);
+        return Encoding.UTF8.GetString(end < 0 ? span : span[..end]);
     }
 
     public IReadOnlyDictionary<string, long> LiveObjects()

@@ -12,12 +12,17 @@ internal sealed class HostClient(HostSession session)
     const int CompletionArgs = 16;
     readonly FrameWriter _request = new();
 
-    public uint AbiVersion()
+    /// <summary>
+    /// The dksim ABI and the wire protocol the host speaks. A host from before protocol 3 answers the
+    /// ABI alone: its protocol reads as 0, older than any this harness speaks.
+    /// </summary>
+    public (uint Abi, uint Protocol) Versions()
     {
         var response = session.Exchange(_request.Start(HostOp.AbiVersion));
-        var version = response.U32();
+        var abi = response.U32();
+        var protocol = response.AtEnd ? 0u : response.U32();
         response.End();
-        return version;
+        return (abi, protocol);
     }
 
     public string DextIdentifier() => Text(_request.Start(HostOp.DextIdentifier));
@@ -104,6 +109,73 @@ internal sealed class HostClient(HostSession session)
             }
             sink.Add(new AsyncCompletion(callback, refcon, new IOReturn((uint)status), args, response.U64()));
         }
+        response.End();
+        return response.Status;
+    }
+
+    /// <summary>
+    /// Takes up to capacity device starts and up to capacity reports of the dext's HID devices into
+    /// sink (TakeHidEvents, protocol 2); returns whether either batch came back full (more may wait).
+    /// </summary>
+    public bool TakeHidEvents(uint capacity, Hid.HidEvents sink)
+    {
+        var response = session.Exchange(_request.Start(HostOp.TakeHidEvents).U32(capacity));
+        var devices = response.U32();
+        for (var k = 0; k < devices; k++)
+        {
+            var id = response.U64();
+            var time = response.U64();
+            var length = response.U64();
+            var has = response.U32() != 0;
+            var name = response.String();
+            var bytes = response.Bytes((int)Math.Min(response.U32(), int.MaxValue)).ToArray();
+            sink.Devices.Add(new Hid.HidDeviceStart(id, time, length, has, name, bytes));
+        }
+        var reports = response.U32();
+        for (var k = 0; k < reports; k++)
+        {
+            var id = response.U64();
+            var timestamp = response.U64();
+            var time = response.U64();
+            var type = response.U32();
+            var options = response.U32();
+            var reportLength = response.U32();
+            var descriptorLength = response.U64();
+            var status = response.I32();
+            var dropped = response.U32();
+            var name = response.String();
+            var bytes = response.Bytes((int)Math.Min(response.U32(), int.MaxValue)).ToArray();
+            sink.Reports.Add(new Hid.HidReport(id, timestamp, time, type, options, reportLength, descriptorLength, status, dropped, name, bytes));
+        }
+        response.End();
+        return devices == capacity || reports == capacity;
+    }
+
+    /// <summary>dksim_map_memory (MapMemory, protocol 4): IOConnectMapMemory64 of a memory type.</summary>
+    public MemoryMapping MapMemory(ulong connection, uint type)
+    {
+        var response = session.Exchange(_request.Start(HostOp.MapMemory).U64(connection).U32(type));
+        var options = response.U64();
+        var map = response.U64();
+        var length = response.U64();
+        response.End();
+        return new MemoryMapping(new IOReturn((uint)response.Status), map, length, options);
+    }
+
+    /// <summary>dksim_memory_write (WriteMemory): the app's store through a mapping.</summary>
+    public int WriteMemory(ulong map, ulong offset, ReadOnlySpan<byte> bytes)
+    {
+        Require(bytes.Length <= HostLimits.MaxStructBytes, $"a write of {bytes.Length} bytes (at most {HostLimits.MaxStructBytes})");
+        return StatusOnly(_request.Start(HostOp.WriteMemory).U64(map).U64(offset).Bytes(bytes));
+    }
+
+    /// <summary>dksim_memory_read (ReadMemory): the app's load through a mapping into bytes.</summary>
+    public int ReadMemory(ulong map, ulong offset, Span<byte> bytes)
+    {
+        Require(bytes.Length <= HostLimits.MaxStructBytes, $"a read of {bytes.Length} bytes (at most {HostLimits.MaxStructBytes})");
+        var response = session.Exchange(_request.Start(HostOp.ReadMemory).U64(map).U64(offset).U64((ulong)bytes.Length));
+        var count = response.U64();
+        response.Bytes((int)Math.Min(count, (ulong)bytes.Length)).CopyTo(bytes);
         response.End();
         return response.Status;
     }

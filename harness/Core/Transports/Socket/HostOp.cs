@@ -28,4 +28,9 @@ internal enum HostOp : uint
     HasCoverage = 23,
     CoverageEdges = 24,
     SetLogCapture = 25,
+    TakeHidEvents = 26,
+    MapMemory = 27,
+    UnmapMemory = 28,
+    WriteMemory = 29,
+    ReadMemory = 30,
 }

@@ -30,6 +30,9 @@ internal ref struct ResponseReader(HostOp op, int status, ReadOnlySpan<byte> pay
 
     public ReadOnlySpan<byte> Bytes(int count) => Take(count);
 
+    /// <summary>True when every byte of the payload has been read.</summary>
+    public readonly bool AtEnd => _offset == _payload.Length;
+
     /// <summary>Checks that nothing is left over.</summary>
     public readonly void End()
     {

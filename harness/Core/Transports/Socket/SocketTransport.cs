@@ -12,9 +12,10 @@ namespace ConformanceKit.Transports.Socket;
 /// them until its own numbering (which starts again at 1) hands the same numbers out.
 /// Not thread-safe: one runner drives one transport.
 /// </summary>
-public sealed class SocketTransport : IDextTransport
+public sealed partial class SocketTransport : IDextTransport
 {
     const uint CompletionBatch = 64;
+    const uint HidBatch = 256;
     const int VirtualClock = 0;
 
     readonly string _hostPath;
@@ -115,6 +116,14 @@ public sealed class SocketTransport : IDextTransport
         }
     }
 
+    public bool CanObserveHid => true;
+
+    public void TakeHidEvents(Hid.HidEvents sink)
+    {
+        var client = Client();
+        while (client.TakeHidEvents(HidBatch, sink)) { }
+    }
+
     public IReadOnlyDictionary<string, long> LiveObjects() => Client().LiveObjects();
 
     public string ReadLog(ulong connection) => Client().ReadLog(connection);
@@ -144,9 +153,13 @@ public sealed class SocketTransport : IDextTransport
         _session = HostSession.Start(_hostPath, _callTimeout);
         HostStarts++;
         var client = new HostClient(_session);
-        var version = client.AbiVersion();
-        if (version != InProcess.DksimLibrary.ExpectedAbiVersion)
-            throw new TransportSetupException($"{_hostPath} speaks dksim ABI {version}; this harness needs {InProcess.DksimLibrary.ExpectedAbiVersion}");
+        var (abi, protocol) = client.Versions();
+        if (protocol != HostProtocol.Version)
+            throw new TransportSetupException(
+                $"{_hostPath} speaks dexthost protocol {(protocol == 0 ? "older than 3" : protocol.ToString(System.Globalization.CultureInfo.InvariantCulture))}; " +
+                $"this harness needs {HostProtocol.Version}: the host is from another build (remove its build folder and run again)");
+        if (abi != InProcess.DksimLibrary.ExpectedAbiVersion)
+            throw new TransportSetupException($"{_hostPath} speaks dksim ABI {abi}; this harness needs {InProcess.DksimLibrary.ExpectedAbiVersion}");
         BootFresh(client);
         if (_coverageMap is not null) SendCoverageMap(client);
         _client = client;

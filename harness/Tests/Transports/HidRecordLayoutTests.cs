@@ -1,0 +1,25 @@
+using System.Runtime.InteropServices;
+using ConformanceKit.Tests.Support;
+using ConformanceKit.Transports.InProcess;
+
+namespace ConformanceKit.Tests.Transports;
+
+/// <summary>
+/// The harness's copies of dksim.h's HID records have the sizes the header gives them, field for
+/// field (the op numbers, limits and function signatures are held equal by
+/// tests/Repository/Seams/WireParityTests.cs, which reads both sides' sources).
+/// </summary>
+public class HidRecordLayoutTests
+{
+    [Test]
+    public void HidRecordsHaveTheHeadersLayout()
+    {
+        // dksim.h: dksim_hid_report is 2 u64, 4 u32, u64, i32, u32, u64, char[64]; dksim_hid_device 3 u64, 2 u32, char[64].
+        Assert.That(Marshal.SizeOf<NativeHidReport>(), Is.EqualTo(8 + 8 + 4 * 4 + 8 + 4 + 4 + 8 + 64));
+        Assert.That(Marshal.OffsetOf<NativeHidReport>(nameof(NativeHidReport.DeviceId)), Is.EqualTo((nint)48));
+        Assert.That(Marshal.SizeOf<NativeHidDevice>(), Is.EqualTo(3 * 8 + 2 * 4 + 64));
+        var header = File.ReadAllText(Path.Combine(RepoPaths.Root, "dext", "include", "dksim.h"));
+        Assert.That(header, Does.Contain("uint32_t dropped_before;").And.Contain("uint64_t device_id;      /* the posting device"),
+            "device_id follows dropped_before in dksim_hid_report");
+    }
+}
