@@ -172,7 +172,7 @@ public static class CampaignReport
         var signatures = perRun.SelectMany(r => r.Findings.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         return signatures.Select(signature =>
         {
-            var campaign = perRun.Select(r => r.Findings.TryGetValue(signature, out var f) && r.Start is { } s ? (f.FirstSeen - s).TotalSeconds : (double?)null).ToArray();
+            var campaign = perRun.Select(r => r.Findings.TryGetValue(signature, out var f) && f.FirstSeen is { } seen && r.Start is { } s ? (seen - s).TotalSeconds : (double?)null).ToArray();
             var fuzzer = perRun.Select(r => r.FuzzerFirst.TryGetValue(signature, out var ms) ? ms / 1000.0 : (double?)null).ToArray();
             var foundBy = perRun.Select(r => r.Findings.TryGetValue(signature, out var f) ? FoundBy(f.FirstInput) : "—").ToArray();
             var known = perRun.Any(r => r.Findings.TryGetValue(signature, out var f) && f.Known);
@@ -182,8 +182,9 @@ public static class CampaignReport
     }
 
     /// <summary>Triage saves afl-fuzz's inputs as INSTANCE-crashes-NAME or INSTANCE-hangs-NAME; a seed keeps its own name.</summary>
-    static string FoundBy(string firstInput) =>
-        firstInput.Contains("-crashes-", StringComparison.Ordinal) || firstInput.Contains("-hangs-", StringComparison.Ordinal)
+    static string FoundBy(string? firstInput) =>
+        firstInput is null ? "—"
+        : firstInput.Contains("-crashes-", StringComparison.Ordinal) || firstInput.Contains("-hangs-", StringComparison.Ordinal)
             ? "afl-fuzz"
             : $"seed `{firstInput}`";
 

@@ -121,7 +121,7 @@ public static class NativeCoverageReport
         var stats = run.AflStats(name);
         double Number(string key) => double.TryParse(stats.GetValueOrDefault(key), NumberStyles.Float, Invariant, out var v) ? v : 0;
         return new Campaign(name, native, finding is not null,
-            finding is not null && start is { } s ? Math.Round((finding.FirstSeen - s).TotalSeconds, 1) : null,
+            finding?.FirstSeen is { } seen && start is { } s ? Math.Round((seen - s).TotalSeconds, 1) : null,
             fuzzerMs is { } ms ? Math.Round(ms / 1000.0, 1) : null,
             DeepestStage([Path.Combine(run.AflMain(name), "queue"), crashes]),
             Number("execs_per_sec"), (long)Number("corpus_count"), run.Load(name));

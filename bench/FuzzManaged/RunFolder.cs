@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
+using ConformanceKit.Contracts.Campaigns;
+using ConformanceKit.Contracts.Findings;
 
 namespace ConformanceKit.Fuzz.Bench;
 
@@ -59,31 +60,14 @@ public sealed class RunFolder(string path)
     }
 
     /// <summary>campaign.json's startedAt (the campaign's clock starts before the seeds are triaged).</summary>
-    public DateTimeOffset? CampaignStart(string name)
-    {
-        var file = System.IO.Path.Combine(Folder(name), "campaign.json");
-        if (!File.Exists(file)) return null;
-        using var document = JsonDocument.Parse(File.ReadAllText(file));
-        return document.RootElement.TryGetProperty("startedAt", out var started) ? started.GetDateTimeOffset() : null;
-    }
+    public DateTimeOffset? CampaignStart(string name) => CampaignFile.ReadIn(Folder(name))?.StartTime;
 
-    public sealed record FindingRecord(string Signature, string Rule, uint? Selector, bool Known, DateTimeOffset FirstSeen, string FirstInput);
-
-    /// <summary>The finding folders of a CLI campaign (OUT/findings/*/finding.json).</summary>
-    public IReadOnlyList<FindingRecord> Findings(string name)
+    /// <summary>The finding records of a CLI campaign (OUT/findings/*/finding.json).</summary>
+    public IReadOnlyList<FindingFile> Findings(string name)
     {
         var folder = System.IO.Path.Combine(Folder(name), "findings");
         if (!Directory.Exists(folder)) return [];
-        var records = new List<FindingRecord>();
-        foreach (var file in Directory.GetDirectories(folder).Select(d => System.IO.Path.Combine(d, "finding.json")).Where(File.Exists))
-        {
-            using var document = JsonDocument.Parse(File.ReadAllText(file));
-            var root = document.RootElement;
-            records.Add(new FindingRecord(root.GetProperty("signature").GetString()!, root.GetProperty("rule").GetString()!,
-                root.GetProperty("selector").ValueKind == JsonValueKind.Number ? root.GetProperty("selector").GetUInt32() : null,
-                root.GetProperty("known").GetBoolean(), root.GetProperty("firstSeen").GetDateTimeOffset(), root.GetProperty("firstInput").GetString()!));
-        }
-        return records;
+        return Directory.GetDirectories(folder).Where(d => File.Exists(FindingFile.PathIn(d))).Select(FindingFile.ReadFrom).ToArray();
     }
 
     static string? ReadOrNull(string file) => File.Exists(file) ? File.ReadAllText(file) : null;

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
+using ConformanceKit.Contracts.Campaigns;
+using ConformanceKit.Contracts.Findings;
 using ConformanceKit.Fuzz.Afl;
 using ConformanceKit.Fuzz.Status;
 using ConformanceKit.Fuzz.Triage;
@@ -59,7 +61,7 @@ public sealed class Campaign(CampaignOptions options, IAnsiConsole console)
         {
             if (!holds)
                 throw new FuzzSetupException($"--resume: {output} holds no campaign to resume (no campaign.json, no afl/main); start one without --resume");
-            if (CampaignFile.Read(output)?.Dext is { } dext && dext != options.Spec.Dext)
+            if (CampaignFile.ReadIn(output)?.Dext is { } dext && dext != options.Spec.Dext)
                 throw new FuzzSetupException($"--resume: the campaign in {output} fuzzes {dext}, not {options.Spec.Dext}; pass its --dext");
         }
         else if (holds && !options.Fresh)
@@ -95,7 +97,7 @@ public sealed class Campaign(CampaignOptions options, IAnsiConsole console)
         using var worker = new TriageWorker(triager, queue, collector, clock, fuzzing: true);
         using var onCancel = cancel.Register(worker.Abort);
         // From here on OUT holds a campaign, whatever happens next.
-        CampaignFile.Write(options.CampaignFilePath, Result(started, clock, queue, interrupted: false, fuzzingEnded: null), options);
+        CampaignRecords.Write(Result(started, clock, queue, interrupted: false, fuzzingEnded: null), options);
 
         var resumingAfl = options.Resume && Directory.Exists(Path.Combine(options.AflDirectory, AflInstance.InstanceName(0), "queue"));
         if (!resumingAfl)
@@ -160,7 +162,7 @@ public sealed class Campaign(CampaignOptions options, IAnsiConsole console)
     {
         CheckTriageOutput(options.OutputDirectory);
         using var hold = CampaignLock.Take(options.OutputDirectory);
-        var saved = CampaignFile.Read(options.OutputDirectory);
+        var saved = CampaignFile.ReadIn(options.OutputDirectory);
         console.MarkupLine($"[grey]building {Markup.Escape(options.Target.Name)} (asan, for triage)[/]");
         if (!Build(cancel, fuzzing: false)) return NotStarted();
 
@@ -175,11 +177,11 @@ public sealed class Campaign(CampaignOptions options, IAnsiConsole console)
         worker.Start();
         Watch(clock, worker, triager, cancel, fuzzStep: null, limited ? options.Duration : null);
 
-        var started = saved?.StartedAt ?? DateTimeOffset.UtcNow;
+        var started = saved?.StartTime ?? DateTimeOffset.UtcNow;
         var elapsed = TimeSpan.FromSeconds(saved?.DurationSeconds ?? 0);
         var result = new CampaignResult(options.Spec.Dext, options.Variant, options.Jobs, started, elapsed, ReadStats(), ReadFindings(),
             queue.Total, queue.Unreproduced, queue.Pending, saved?.Interrupted ?? false);
-        CampaignFile.Write(options.CampaignFilePath, result, options);
+        CampaignRecords.Write(result, options);
         if (worker.Failure is { } failure) ExceptionDispatchInfo.Capture(failure).Throw();
         return result with { Interrupted = cancel.IsCancellationRequested };
     }
@@ -195,7 +197,7 @@ public sealed class Campaign(CampaignOptions options, IAnsiConsole console)
     CampaignResult Finish(DateTimeOffset started, Stopwatch clock, TriageQueue queue, CancellationToken cancel, DateTimeOffset? fuzzingEnded, TriageWorker worker)
     {
         var result = Result(started, clock, queue, cancel.IsCancellationRequested, fuzzingEnded);
-        CampaignFile.Write(options.CampaignFilePath, result, options);
+        CampaignRecords.Write(result, options);
         if (worker.Failure is { } failure) ExceptionDispatchInfo.Capture(failure).Throw();
         return result;
     }
@@ -356,11 +358,11 @@ public sealed class Campaign(CampaignOptions options, IAnsiConsole console)
             .Select(FuzzerStats.Read).Where(s => s is not null).Select(s => s!).ToArray();
     }
 
-    IReadOnlyList<(FindingFolder.Record Record, string Folder)> ReadFindings()
+    IReadOnlyList<(FindingFile Record, string Folder)> ReadFindings()
     {
         if (!Directory.Exists(options.FindingsDirectory)) return [];
         return Directory.GetDirectories(options.FindingsDirectory)
-            .Select(folder => (Record: FindingFolder.Read(Path.Combine(folder, "finding.json")), Folder: folder))
+            .Select(folder => (Record: FindingFile.TryReadFrom(folder), Folder: folder))
             .Where(f => f.Record is not null)
             .Select(f => (f.Record!, f.Folder))
             .OrderBy(f => f.Item1.Signature, StringComparer.Ordinal)

@@ -1,3 +1,4 @@
+using ConformanceKit.Contracts.Campaigns;
 using ConformanceKit.Spec;
 using ConformanceKit.Targets;
 
@@ -26,7 +27,6 @@ public sealed record CampaignOptions(
 
     /// <summary>Every crash or hang input, persisted before anything else happens to it: the triage queue.</summary>
     public string InputsDirectory => Path.Combine(TriageDirectory, "inputs");
-    public string CampaignFilePath => CampaignFile.PathIn(OutputDirectory);
 
     /// <summary>
     /// How long triage may go on once afl-fuzz has stopped at the end of the budget: 15 s, or a tenth

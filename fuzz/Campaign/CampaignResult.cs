@@ -1,5 +1,5 @@
+using ConformanceKit.Contracts.Findings;
 using ConformanceKit.Fuzz.Afl;
-using ConformanceKit.Fuzz.Triage;
 
 namespace ConformanceKit.Fuzz;
 
@@ -16,7 +16,7 @@ public sealed record CampaignResult(
     DateTimeOffset StartedAt,
     TimeSpan Elapsed,
     IReadOnlyList<FuzzerStats> Instances,
-    IReadOnlyList<(FindingFolder.Record Record, string Folder)> Findings,
+    IReadOnlyList<(FindingFile Record, string Folder)> Findings,
     int CrashInputs,
     int Unreproduced,
     int Untriaged = 0,

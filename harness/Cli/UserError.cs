@@ -1,3 +1,4 @@
+using ConformanceKit.Contracts;
 using ConformanceKit.Fuzz;
 using ConformanceKit.Programs;
 using ConformanceKit.Spec;
@@ -14,7 +15,7 @@ namespace ConformanceKit.Cli;
 public static class UserError
 {
     public static bool Is(Exception e) =>
-        e is SpecException or TargetException or TransportSetupException or ProgramFormatException or UsageException or FuzzSetupException
+        e is SpecException or TargetException or TransportSetupException or ProgramFormatException or UsageException or FuzzSetupException or ContractException
             or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException;
 
     public static int Report(Exception e)

@@ -1,8 +1,10 @@
+using ConformanceKit.Contracts;
+
 namespace ConformanceKit.Fuzz.Triage;
 
 /// <summary>
-/// Copies every crash and hang input afl-fuzz saves into OUT/triage/inputs (through a temporary name
-/// and a rename, so a copy is whole or absent) before anything else happens to it, so that nothing is
+/// Copies every crash and hang input afl-fuzz saves into OUT/triage/inputs (atomically, so a copy is
+/// whole or absent) before anything else happens to it, so that nothing is
 /// lost if triage or the campaign fails later. A ledger (OUT/triage/collected.txt) records what was
 /// taken, keyed by instance, kind and AFL's file name, so a resumed campaign collects only new
 /// inputs — including those in the crashes.&lt;time&gt;/ and hangs.&lt;time&gt;/ folders afl-fuzz moves
@@ -47,11 +49,9 @@ public sealed class CrashCollector
                         var key = $"{Path.GetFileName(instance)}/{kind}/{Path.GetFileName(file)}";
                         if (_seen.Contains(key)) continue;
                         var saved = Path.Combine(_inputs, SavedName(Path.GetFileName(instance), kind, Path.GetFileName(file)));
-                        var temporary = saved + ".tmp";
                         try
                         {
-                            File.Copy(file, temporary, overwrite: true);
-                            File.Move(temporary, saved, overwrite: true);
+                            AtomicFile.Copy(file, saved);
                         }
                         catch (IOException)
                         {

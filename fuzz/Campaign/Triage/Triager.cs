@@ -1,3 +1,4 @@
+using ConformanceKit.Contracts.Findings;
 using ConformanceKit.Programs;
 using ConformanceKit.Runner;
 using ConformanceKit.Transports;
@@ -37,7 +38,7 @@ public sealed class Triager : IDisposable
         _hitsPath = Path.Combine(options.TriageDirectory, "hits.txt");
         Directory.CreateDirectory(options.FindingsDirectory);
         foreach (var folder in Directory.GetDirectories(options.FindingsDirectory))
-            if (FindingFolder.Read(Path.Combine(folder, "finding.json")) is { } record) _folders[record.Signature] = folder;
+            if (FindingFile.TryReadFrom(folder) is { } record) _folders[record.Signature] = folder;
         if (File.Exists(_hitsPath))
             foreach (var line in File.ReadAllLines(_hitsPath))
                 if (line.Length > 0) _hits.Add(line);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using ConformanceKit.Contracts.Campaigns;
 using ConformanceKit.Targets;
 using ConformanceKit.Testing;
 
@@ -116,7 +117,11 @@ public class CampaignControlTests
         Directory.CreateDirectory(Path.Combine(folder, "a folder"));
         var earlier = Path.Combine(folder, "earlier");
         Directory.CreateDirectory(Path.Combine(earlier, "afl", "main"));
-        File.WriteAllText(Path.Combine(earlier, "campaign.json"), """{"dext": "NullDriver"}""");
+        new CampaignFile(new CampaignFigures
+        {
+            Dext = "NullDriver", Variant = "asan", Transport = "socket", Jobs = 1, DurationSeconds = 1, Execs = 0, ExecsPerSecond = 0, Paths = 0,
+            StartedAt = "2026-12-02T00:00:00.0000000+00:00", CrashInputs = 0, Unreproduced = 0,
+        }, findings: 0).WriteIn(earlier);
         string In(string name) => Path.Combine(folder, name);
         var before = Tree(folder);
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ConformanceKit.Cli.Output;
+using ConformanceKit.Contracts.Campaigns;
 using ConformanceKit.Fuzz;
 using ConformanceKit.Spec;
 using ConformanceKit.Targets;
@@ -56,7 +57,7 @@ public static class FuzzCommand
             var fuzzVariant = FuzzVariants.Parse(parse.GetValue(variant)!);
 
             // --resume without --dext continues the campaign's own dext (campaign.json names its folder and spec).
-            var saved = resuming && parse.GetValue(dext) is null ? CampaignFile.Read(outputDirectory) : null;
+            var saved = resuming && parse.GetValue(dext) is null ? CampaignFile.ReadIn(outputDirectory) : null;
             var dextFolder = parse.GetValue(dext)
                 ?? (saved?.DextFolder is { } folder && Directory.Exists(folder) ? folder : Path.Combine(RepositoryLayout.Root, "dext", "NullDriver"));
             var specPath = parse.GetValue(spec) ?? (saved?.Spec is { } file && File.Exists(file) && saved.DextFolder == dextFolder ? file : null);

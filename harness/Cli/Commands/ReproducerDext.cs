@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ConformanceKit.Contracts.Findings;
 using ConformanceKit.Fuzz.Triage;
 using ConformanceKit.Spec;
 using ConformanceKit.Targets;
@@ -24,7 +25,7 @@ public static class ReproducerDext
     static string MissingDext(ReproducerFile reproducer)
     {
         var madeOn = reproducer.DextName is { } name ? $"{reproducer.Path} was made on dext '{name}'; " : "";
-        var recorded = reproducer.FindingFolder is { } folder && FindingFolder.Read(Path.Combine(folder, "finding.json")) is { } record
+        var recorded = reproducer.FindingFolder is { } folder && FindingFile.TryReadFrom(folder) is { } record
             ? $" (the campaign's own command: {record.Replay})"
             : "";
         return $"{madeOn}pass --dext with that dext's folder: replay builds and runs only a folder you name{recorded}";

@@ -1,3 +1,4 @@
+using ConformanceKit.Contracts.Findings;
 using ConformanceKit.Programs;
 
 namespace ConformanceKit.Cli.Commands;
@@ -10,12 +11,12 @@ namespace ConformanceKit.Cli.Commands;
 /// </summary>
 public sealed record ReproducerFile(string Path, Program Program, string? DextName, string? DextSources, string? Signature)
 {
-    public const string FileName = "reproducer.txt";
+    public const string FileName = FindingFolderFiles.Reproducer;
     const string DextHeader = "# dext: ", SignatureHeader = "# signature: ";
 
     /// <summary>The finding folder this reproducer is the reproducer.txt of, or null for a loose file.</summary>
     public string? FindingFolder =>
-        System.IO.Path.GetFileName(Path) == FileName && File.Exists(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(Path)!, "finding.json"))
+        System.IO.Path.GetFileName(Path) == FileName && File.Exists(FindingFile.PathIn(System.IO.Path.GetDirectoryName(Path)!))
             ? System.IO.Path.GetDirectoryName(Path)
             : null;
 

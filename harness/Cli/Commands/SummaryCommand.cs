@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ConformanceKit.Cli.Output;
+using ConformanceKit.Contracts.Check;
 using Spectre.Console;
 
 namespace ConformanceKit.Cli.Commands;
@@ -71,7 +72,7 @@ public static class SummaryCommand
         }
     }
 
-    static string Verdict(RunSummary run, IReadOnlyList<KnownJson> unseen)
+    static string Verdict(RunSummary run, IReadOnlyList<KnownEntry> unseen)
     {
         var parts = new List<string>();
         if (run.New > 0) parts.Add($"[red bold]{run.New} new finding(s)[/]");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ConformanceKit.Cli.Output;
+using ConformanceKit.Contracts.Campaigns;
 using ConformanceKit.Fuzz;
 using ConformanceKit.Spec;
 using ConformanceKit.Targets;
@@ -46,7 +47,7 @@ public static class TriageCommand
             if (!Directory.Exists(outputDirectory)) throw new UsageException($"--out {parse.GetValue(output)}: no such folder");
             Campaign.CheckTriageOutput(outputDirectory); // a running campaign in OUT, or no campaign there
 
-            var saved = CampaignFile.Read(outputDirectory);
+            var saved = CampaignFile.ReadIn(outputDirectory);
             var dextFolder = parse.GetValue(dext) ?? saved?.DextFolder
                 ?? throw new UsageException($"{CampaignFile.PathIn(outputDirectory)} does not name the campaign's dext folder: pass --dext");
             var specPath = parse.GetValue(spec) ?? (parse.GetValue(dext) is null && saved?.Spec is { } file && File.Exists(file) ? file : null);

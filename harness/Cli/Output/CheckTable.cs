@@ -1,3 +1,4 @@
+using ConformanceKit.Contracts.Check;
 using ConformanceKit.Properties.Engine;
 using ConformanceKit.Runner;
 using ConformanceKit.Spec;

@@ -1,18 +1,15 @@
+using ConformanceKit.Contracts.Check;
 using ConformanceKit.Spec;
 
 namespace ConformanceKit.Cli.Output;
 
-/// <summary>
-/// A finding the spec lists under `known:`, carried in the check and fuzz JSON so that a summary can
-/// tell "exactly the known findings" from "some known finding was not seen" without the spec.
-/// </summary>
-public sealed record KnownJson(string Rule, uint? Selector, IReadOnlyList<string> Kinds, string Why)
+/// <summary>The spec's known findings as the check and fuzz summaries carry them (<see cref="KnownEntry"/>), and how one is matched.</summary>
+public static class KnownJson
 {
-    public static IReadOnlyList<KnownJson> From(DispatchSpec spec) =>
-        spec.Known.Select(k => new KnownJson(k.Rule, k.Selector, k.Kinds, k.Why)).ToArray();
+    public static IReadOnlyList<KnownEntry> From(DispatchSpec spec) =>
+        spec.Known.Select(k => new KnownEntry(k.Rule, k.Selector, k.Kinds, k.Why)).ToArray();
 
-    public bool Covers(string rule, uint? selector, string kind) => new KnownFinding(Rule, Selector, Kinds, Why, 0).Covers(rule, selector, kind);
-
-    public override string ToString() =>
-        $"{Rule} @ {(Selector is { } s ? s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "any selector")} ({string.Join(" | ", Kinds)})";
+    /// <summary>The spec's own rule for a known finding, applied to the copy a summary carries.</summary>
+    public static bool Covers(this KnownEntry known, string rule, uint? selector, string kind) =>
+        new KnownFinding(known.Rule, known.Selector, known.Kinds, known.Why, 0).Covers(rule, selector, kind);
 }

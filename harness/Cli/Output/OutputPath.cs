@@ -1,3 +1,5 @@
+using ConformanceKit.Contracts;
+
 namespace ConformanceKit.Cli.Output;
 
 /// <summary>
@@ -29,56 +31,20 @@ public static class OutputPath
     }
 
     /// <summary>
-    /// Writes a file atomically (a temporary file next to it, then a rename), creating its folders.
-    /// On any failure the temporary file is removed; a failure to write is one line (exit 2).
+    /// Writes a file atomically (<see cref="AtomicFile"/>), creating its folders; a device such as
+    /// /dev/stdout is written in place. A failure to write is one line (exit 2), and leaves no temporary file.
     /// </summary>
     /// <exception cref="UsageException">the file cannot be written.</exception>
     public static void WriteText(string path, string text)
     {
-        var full = Path.GetFullPath(path);
-        if (IsDeviceOrPipe(full))
-        {
-            // --json /dev/stdout, --out /dev/null: renaming a temporary file over one would replace the device itself.
-            try
-            {
-                File.WriteAllText(full, text);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                throw new UsageException($"cannot write {path}: {e.Message}");
-            }
-            return;
-        }
-        var temporary = full + ".tmp";
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.WriteAllText(temporary, text);
-            File.Move(temporary, full, overwrite: true);
+            AtomicFile.Write(path, text);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            try
-            {
-                if (File.Exists(temporary)) File.Delete(temporary);
-            }
-            catch (Exception cleanup) when (cleanup is IOException or UnauthorizedAccessException)
-            {
-                // Nothing more to do: the first error is the one to report.
-            }
-            if (e is IOException or UnauthorizedAccessException) throw new UsageException($"cannot write {path}: {e.Message}");
-            throw;
+            throw new UsageException($"cannot write {path}: {e.Message}");
         }
-    }
-
-    static bool IsDeviceOrPipe(string full)
-    {
-        if (!File.Exists(full)) return false;
-        var target = File.ResolveLinkTarget(full, returnFinalTarget: true)?.FullName ?? full;
-        return IsUnder(full) || IsUnder(target) || !File.Exists(target);
-
-        static bool IsUnder(string path) =>
-            path.StartsWith("/dev/", StringComparison.Ordinal) || path.StartsWith("/proc/", StringComparison.Ordinal);
     }
 
     static void RequireFoldersAbove(string option, string path, string? folder)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using ConformanceKit.Properties.Engine;
+using ConformanceKit.Contracts;
+using ConformanceKit.Contracts.Campaigns;
+using ConformanceKit.Contracts.Check;
 
 namespace ConformanceKit.Cli.Output;
 
@@ -13,7 +15,7 @@ public sealed record RunSummary(
     string Run,
     string RulesHeld,
     IReadOnlyList<RunSummary.Found> Findings,
-    IReadOnlyList<KnownJson> KnownFindings,
+    IReadOnlyList<KnownEntry> KnownFindings,
     IReadOnlyList<string>? NotJudged = null)
 {
     /// <summary>
@@ -31,7 +33,7 @@ public sealed record RunSummary(
     public int New => Findings.Count(f => !f.Known);
 
     /// <summary>Known findings of the spec that no finding of this run matches.</summary>
-    public IReadOnlyList<KnownJson> Unseen => KnownFindings.Where(k => !Findings.Any(f => k.Covers(f.Rule, f.Selector, f.Kind))).ToArray();
+    public IReadOnlyList<KnownEntry> Unseen => KnownFindings.Where(k => !Findings.Any(f => k.Covers(f.Rule, f.Selector, f.Kind))).ToArray();
 
     /// <summary>Reads a check or campaign JSON file; a <see cref="UsageException"/> for anything else.</summary>
     public static RunSummary Read(string path)
@@ -41,18 +43,18 @@ public sealed record RunSummary(
         {
             using var document = JsonDocument.Parse(text);
             if (document.RootElement.ValueKind != JsonValueKind.Object) throw NotASummary(path);
-            if (document.RootElement.TryGetProperty("rules", out _)) return FromCheck(document.RootElement.Deserialize<CheckJson>(Json.StrictReading)!);
-            if (document.RootElement.TryGetProperty("execs", out _)) return FromCampaign(document.RootElement.Deserialize<CampaignJson>(Json.StrictReading)!);
+            if (document.RootElement.TryGetProperty("rules", out _)) return FromCheck(CheckFile.Parse(path, text));
+            if (document.RootElement.TryGetProperty("execs", out _)) return FromCampaign(ContractJson.Parse<CampaignSummary>(path, text));
         }
         catch (JsonException) { }
-        catch (NotSupportedException) { }
+        catch (ContractException) { }
         throw NotASummary(path);
     }
 
     static UsageException NotASummary(string path) =>
         new($"{path} is neither a check result (check --json) nor a campaign result (fuzz --json)");
 
-    static RunSummary FromCheck(CheckJson check)
+    static RunSummary FromCheck(CheckFile check)
     {
         var held = check.Rules.Count(r => r.Status == RuleStatus.Held);
         var applicable = check.Rules.Count(r => r.Status != RuleStatus.NotApplicable);
@@ -63,7 +65,7 @@ public sealed record RunSummary(
     }
 
     /// <summary>A campaign that was interrupted or left crash inputs untriaged has not said everything it found: not green.</summary>
-    static RunSummary FromCampaign(CampaignJson campaign)
+    static RunSummary FromCampaign(CampaignSummary campaign)
     {
         var unfinished = new List<string>();
         if (campaign.Interrupted) unfinished.Add("the campaign was interrupted");

@@ -1,14 +1,8 @@
+using ConformanceKit.Contracts.Check;
 using ConformanceKit.Properties.Catalog;
 using ConformanceKit.Runner;
 
 namespace ConformanceKit.Properties.Engine;
-
-/// <summary>
-/// Status of a rule, or of a rule at a selector. Held needs evidence: programs that reached the dext
-/// and were judged. NotJudged means nothing was: either the transport cannot judge the rule by design
-/// (the user's choice, see <see cref="RuleRow.NotJudgedByDesign"/>), or no program got to the dext.
-/// </summary>
-public enum RuleStatus { Held, Failed, NotApplicable, NotJudged }
 
 /// <summary>One row of the conformance table, with the findings filed under it and why it was not judged or does not apply.</summary>
 public sealed record RuleRow(RuleTarget Target, RuleStatus Status, PropertyOutcome? Outcome, IReadOnlyList<Finding> Findings, string? Reason)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ConformanceKit.Contracts.Check;
 using ConformanceKit.Properties.Catalog;
 using ConformanceKit.Runner;
 using ConformanceKit.Spec;

@@ -296,6 +296,11 @@ public class BadInputTests
         Row("fuzz --variant bogus", "Argument 'bogus' not recognized. Must be one of:", "fuzz", "--out", "{s}/campaign", "--variant", "bogus"),
         Row("fuzz --resume --fresh", "--resume and --fresh", "fuzz", "--out", "{s}/campaign", "--resume", "--fresh"),
         Row("fuzz --call-timeout-ms 5", "--call-timeout-ms", "fuzz", "--out", "{s}/campaign", "--call-timeout-ms", "5"),
+        // A campaign.json cut short or edited by hand: resuming or triaging that campaign says so, and touches nothing.
+        Row("fuzz --resume, campaign.json cut short", "{s}/campaign/campaign.json: not the expected JSON", "fuzz", "--out", "{s}/campaign", "--resume")
+            .With("campaign/campaign.json", () => Utf8("{\"dext\": \"NullDriver\", \"jobs\": ")),
+        Row("triage, campaign.json missing fields", "{s}/campaign/campaign.json: not the expected JSON", "triage", "--out", "{s}/campaign")
+            .With("campaign/campaign.json", () => Utf8("{\"dext\": \"NullDriver\"}")),
     ];
 
     static IEnumerable<Case> SpecRows() =>

@@ -65,6 +65,8 @@ public class CheckVerdictTests
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Stdout, Does.Contain("not judged").And.Contain("no sanitizer in-process; use --transport socket"));
         Assert.That(result.Stdout, Does.Contain("7 of 8 rules judged"));
+        var differences = JsonShape.Differences(JsonShape.Approved("check.json"), File.ReadAllText(json), values: false);
+        Assert.That(differences, Is.Empty, JsonShape.Report(JsonShape.Approved("check.json"), differences));
         using var document = JsonDocument.Parse(File.ReadAllText(json));
         var memory = Rows(document, "memory.safety");
         Assert.That(memory.Select(r => r.GetProperty("status").GetString()), Is.All.EqualTo("not-judged"));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ConformanceKit.Contracts.Findings;
 using ConformanceKit.Properties.Tests.Support;
 using ConformanceKit.Targets;
 using ConformanceKit.Testing;
@@ -63,12 +64,8 @@ public class ReproducerDextTests
         Directory.CreateDirectory(folder);
         File.Copy(Reproducer("NullDriverHardened sha256:0123456789abcdef"), Path.Combine(folder, "reproducer.txt"));
         var replay = $"./run.sh replay {folder} --dext {Hardened} --transport socket --variant asan";
-        File.WriteAllText(Path.Combine(folder, "finding.json"), JsonSerializer.Serialize(new
-        {
-            rule = "memory.safety", selector = 0, kind = "crash", signature = "memory.safety|0|crash", known = false, why = (string?)null,
-            expected = "e", observed = "o", step = 2, firstSeen = DateTimeOffset.UnixEpoch, dext = "NullDriverHardened",
-            replay, hits = 1, firstInput = "id:000000",
-        }));
+        new FindingFile("memory.safety", 0, "crash", "memory.safety|0|crash", false, null, "e", "o", 2, DateTimeOffset.UnixEpoch, "NullDriverHardened",
+            replay, 1, "id:000000").WriteTo(folder);
         var result = CliProcess.Run("replay", folder);
         Assert.That(result.ExitCode, Is.EqualTo(2), result.ToString());
         Assert.That(FirstLine(result), Does.Contain("pass --dext").And.Contain($"the campaign's own command: {replay}"));

@@ -1,5 +1,6 @@
 using ConformanceKit.Cli.Output;
-using ConformanceKit.Properties.Engine;
+using ConformanceKit.Contracts.Campaigns;
+using ConformanceKit.Contracts.Check;
 using ConformanceKit.Properties.Tests.Support;
 using ConformanceKit.Testing;
 
@@ -13,7 +14,7 @@ namespace ConformanceKit.Properties.Tests.Cli;
 [TestFixture]
 public class SummaryCommandTests
 {
-    static readonly KnownJson KnownOverflow = new("memory.safety", 1, ["heap-buffer-overflow-read@*"], "unchecked Struct");
+    static readonly KnownEntry KnownOverflow = new("memory.safety", 1, ["heap-buffer-overflow-read@*"], "unchecked Struct");
     const string OverflowKind = "heap-buffer-overflow-read@NullDriver::HandleExternalStruct";
 
     ScratchFolder _scratch = null!;
@@ -24,25 +25,31 @@ public class SummaryCommandTests
     [TearDown]
     public void RemoveScratch() => _scratch.Dispose();
 
-    string Check(string name, IReadOnlyList<KnownJson> known, params (string Rule, uint? Selector, string Kind, bool Known)[] findings)
+    string Check(string name, IReadOnlyList<KnownEntry> known, params (string Rule, uint? Selector, string Kind, bool Known)[] findings)
     {
-        var rules = new[] { new CheckJson.RuleJson("memory.safety", findings.Length > 0 ? RuleStatus.Failed : RuleStatus.Held, []) };
-        var json = new CheckJson(name, "spec.yaml", "socket", "asan", 1, 60, 1000, findings.Length == 0, rules,
-            findings.Select(f => new FindingJson(f.Rule, f.Selector, "sig", "title", f.Known, f.Kind, 1, "e", "o", "open c0\n", null)).ToArray(),
+        var rules = new[] { new CheckFile.RuleEntry("memory.safety", findings.Length > 0 ? RuleStatus.Failed : RuleStatus.Held, []) };
+        var json = new CheckFile(name, "spec.yaml", "socket", "asan", 1, 60, 1000, findings.Length == 0, rules,
+            findings.Select(f => new FindingEntry(f.Rule, f.Selector, "sig", "title", f.Known, f.Kind, 1, "e", "o", "open c0\n", null)).ToArray(),
             known);
         var path = _scratch.File($"{name}.check.json");
         Json.Write(path, json);
         return path;
     }
 
-    string Campaign(string name, IReadOnlyList<KnownJson> known, params (string Rule, uint? Selector, string Kind, bool Known)[] findings) =>
+    string Campaign(string name, IReadOnlyList<KnownEntry> known, params (string Rule, uint? Selector, string Kind, bool Known)[] findings) =>
         Campaign(name, known, untriaged: 0, interrupted: false, findings);
 
-    string Campaign(string name, IReadOnlyList<KnownJson> known, int untriaged, bool interrupted, params (string Rule, uint? Selector, string Kind, bool Known)[] findings)
+    string Campaign(string name, IReadOnlyList<KnownEntry> known, int untriaged, bool interrupted, params (string Rule, uint? Selector, string Kind, bool Known)[] findings)
     {
-        var json = new CampaignJson(name, "asan", "socket", 1, 10, 1000, 100, 50, "2026-12-02T00:00:00Z", findings.Length, 0,
-            findings.Select(f => new CampaignJson.FindingEntry(f.Rule, f.Selector, f.Kind, "sig", "open c0\n", f.Known, 1, "/f")).ToArray(), known,
-            untriaged, interrupted);
+        var figures = new CampaignFigures
+        {
+            Dext = name, Variant = "asan", Transport = "socket", Jobs = 1, DurationSeconds = 10, Execs = 1000, ExecsPerSecond = 100, Paths = 50,
+            StartedAt = "2026-12-02T00:00:00Z", CrashInputs = findings.Length, Unreproduced = 0, Untriaged = untriaged, Interrupted = interrupted,
+        };
+        var json = new CampaignSummary(figures, findings.Select(f => new CampaignSummary.Entry(f.Rule, f.Selector, f.Kind, "sig", "open c0\n", f.Known, 1, "/f")).ToArray())
+        {
+            KnownFindings = known,
+        };
         var path = _scratch.File($"{name}.fuzz.json");
         Json.Write(path, json);
         return path;

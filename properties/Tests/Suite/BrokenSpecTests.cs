@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ConformanceKit.Contracts.Check;
 using ConformanceKit.IOKit;
 using ConformanceKit.Oracle;
 using ConformanceKit.Programs;

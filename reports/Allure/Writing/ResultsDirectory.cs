@@ -1,4 +1,5 @@
 using System.Text;
+using ConformanceKit.Contracts;
 using ConformanceKit.Reports.Allure.Model;
 
 namespace ConformanceKit.Reports.Allure.Writing;

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using ConformanceKit.Contracts.Campaigns;
+using ConformanceKit.Contracts.Findings;
 using ConformanceKit.Reports.Export.Fuzz;
 
 namespace ConformanceKit.Reports.Export.Charts;
@@ -152,7 +154,7 @@ public static partial class CampaignProgressChart
     /// <summary>When the finding of a folder was first seen: its record's firstSeen, else when finding.json (or the folder) was written.</summary>
     public static long FirstSeen(string folder, FindingFile? finding)
     {
-        if (Common.Times.Milliseconds(finding?.FirstSeen) is { } recorded) return recorded;
+        if (finding?.FirstSeen is { } recorded) return recorded.ToUnixTimeMilliseconds();
         var record = Path.Combine(folder, FindingFiles.Finding);
         return Common.Times.FileTime(File.Exists(record) ? record : folder);
     }

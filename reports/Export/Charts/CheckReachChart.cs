@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConformanceKit.Contracts.Check;
 using ConformanceKit.Reports.Export.Check;
 using ConformanceKit.Reports.Export.Common;
 
@@ -20,18 +21,18 @@ public static class CheckReachChart
     public static readonly (string Solid, string Light) Failed = ("#c62828", "#ef9a9a");
     public static readonly (string Solid, string Light) NotApplicable = ("#757575", "#d6d6d6");
 
-    public static (string Solid, string Light) Colors(CheckStatus status) => status switch
+    public static (string Solid, string Light) Colors(RuleStatus status) => status switch
     {
-        CheckStatus.Held => Held,
-        CheckStatus.Failed => Failed,
+        RuleStatus.Held => Held,
+        RuleStatus.Failed => Failed,
         _ => NotApplicable,
     };
 
-    public static string StatusWord(CheckStatus status) => status switch
+    public static string StatusWord(RuleStatus status) => status switch
     {
-        CheckStatus.Held => "held",
-        CheckStatus.Failed => "failed",
-        CheckStatus.NotJudged => "not judged",
+        RuleStatus.Held => "held",
+        RuleStatus.Failed => "failed",
+        RuleStatus.NotJudged => "not judged",
         _ => "n/a",
     };
 
@@ -59,7 +60,7 @@ public static class CheckReachChart
     {
         var (solid, light) = Colors(row.Status);
         var label = row.Selector is { } s ? SelectorLabel.Of(s, row.Name) : "any selector";
-        var programs = row.Status is CheckStatus.NotApplicable or CheckStatus.NotJudged && row.Programs == 0
+        var programs = row.Status is RuleStatus.NotApplicable or RuleStatus.NotJudged && row.Programs == 0
             ? $"0 run — {StatusWord(row.Status)}{(row.Note is { Length: > 0 } note ? ": " + Shorten(note, 40) : "")}"
             : $"{Invariant(row.Programs)} run";
         return new BarRow(label,

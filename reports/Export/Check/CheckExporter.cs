@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ConformanceKit.Contracts.Check;
 using ConformanceKit.Reports.Allure.Conformance;
 using ConformanceKit.Reports.Allure.Identity;
 using ConformanceKit.Reports.Allure.Model;
@@ -26,7 +27,7 @@ public sealed class CheckExporter(ResultsDirectory results)
 
     public ExportSummary Export(string jsonPath)
     {
-        var check = InputJson.Read<CheckFile>(jsonPath);
+        var check = InputJson.Read(() => CheckFile.Read(jsonPath));
         var stop = Times.FileTime(jsonPath);
         var start = stop - check.DurationMs;
         var summary = ExportSummary.None;
@@ -47,7 +48,7 @@ public sealed class CheckExporter(ResultsDirectory results)
         return summary;
     }
 
-    AllureResult RowResult(CheckFile check, string rule, CheckFile.RowEntry row, CheckFile.FindingEntry[] findings, long start, long stop)
+    AllureResult RowResult(CheckFile check, string rule, CheckFile.RowEntry row, FindingEntry[] findings, long start, long stop)
     {
         var selector = row.Selector is { } s ? SelectorLabel.Of(s, row.Name) : null;
         var title = $"{check.Dext} · {rule}{(selector is null ? "" : " · " + selector)}";
@@ -67,10 +68,10 @@ public sealed class CheckExporter(ResultsDirectory results)
         // because no program reached the dext is broken: the check could not do its job there.
         var status = row.Status switch
         {
-            CheckStatus.Held => AllureStatus.Passed,
-            CheckStatus.NotApplicable => AllureStatus.Skipped,
-            CheckStatus.NotJudged when row.ByDesign => AllureStatus.Skipped,
-            CheckStatus.NotJudged => AllureStatus.Broken,
+            RuleStatus.Held => AllureStatus.Passed,
+            RuleStatus.NotApplicable => AllureStatus.Skipped,
+            RuleStatus.NotJudged when row.ByDesign => AllureStatus.Skipped,
+            RuleStatus.NotJudged => AllureStatus.Broken,
             _ => AllureStatus.Failed,
         };
         var known = findings.Length > 0 && findings.All(f => f.Known);
@@ -95,12 +96,12 @@ public sealed class CheckExporter(ResultsDirectory results)
         };
     }
 
-    static StatusDetails? Details(string rule, CheckFile.RowEntry row, CheckFile.FindingEntry[] findings, AllureStatus status, bool known)
+    static StatusDetails? Details(string rule, CheckFile.RowEntry row, FindingEntry[] findings, AllureStatus status, bool known)
     {
         switch (status)
         {
             case AllureStatus.Skipped:
-                return new StatusDetails { Message = $"{(row.Status == CheckStatus.NotJudged ? "not judged on this transport" : "not applicable")}: {row.Note ?? "no reason given"}" };
+                return new StatusDetails { Message = $"{(row.Status == RuleStatus.NotJudged ? "not judged on this transport" : "not applicable")}: {row.Note ?? "no reason given"}" };
             case AllureStatus.Broken:
                 return new StatusDetails { Message = $"not judged: {row.Note ?? "no program reached the dext"}" };
             case AllureStatus.Failed when findings.Length == 1:
@@ -127,7 +128,7 @@ public sealed class CheckExporter(ResultsDirectory results)
         }
     }
 
-    StepResult FindingStep(CheckFile.FindingEntry finding, long start, long stop)
+    StepResult FindingStep(FindingEntry finding, long start, long stop)
     {
         var attachments = new List<Attachment>
         {
@@ -148,7 +149,7 @@ public sealed class CheckExporter(ResultsDirectory results)
         };
     }
 
-    static string Description(CheckFile check, string rule, CheckFile.RowEntry row, CheckFile.FindingEntry[] findings)
+    static string Description(CheckFile check, string rule, CheckFile.RowEntry row, FindingEntry[] findings)
     {
         var text = new StringBuilder(RuleLabels.RuleLine(rule)).Append("\n\n");
         text.Append($"`conformancekit check` of {check.Dext}: {row.Programs} programs, seed {check.Seed}, {check.Transport} transport, {check.Variant} build.\n");
@@ -188,7 +189,7 @@ public sealed class CheckExporter(ResultsDirectory results)
             Parameter.Tracked("variant", check.Variant),
             Parameter.Informational("seed", Invariant(check.Seed)),
             Parameter.Informational("cases", Invariant(check.Cases)),
-            Parameter.Informational("rules held", $"{check.Rules.Count(r => r.Status == CheckStatus.Held)} of {check.Rules.Count}"),
+            Parameter.Informational("rules held", $"{check.Rules.Count(r => r.Status == RuleStatus.Held)} of {check.Rules.Count}"),
             Parameter.Informational("programs run", Invariant(rows.Sum(r => (long)r.Row.Programs))),
             Parameter.Informational("reached the dext", rows.All(r => r.Row.Reached is not null)
                 ? Invariant(rows.Sum(r => (long)r.Row.Reached!.Value)) : CheckReachChart.NotRecorded),

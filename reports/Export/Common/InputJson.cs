@@ -1,37 +1,22 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
+using ConformanceKit.Contracts;
 
 namespace ConformanceKit.Reports.Export.Common;
 
 /// <summary>
-/// Reads the JSON files ConformanceKit writes (camelCase, enums as kebab-case strings). A file that is
-/// missing a required field or is not JSON is an <see cref="ExportException"/> naming the file.
+/// Reads the files ConformanceKit writes through their contracts (ConformanceKit.Contracts); a file
+/// that is not its contract is an <see cref="ExportException"/> naming the file (exit 2 in the tool).
 /// </summary>
 public static class InputJson
 {
-    static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        PropertyNameCaseInsensitive = true,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-        RespectNullableAnnotations = true,
-        RespectRequiredConstructorParameters = true,
-    };
-
-    public static T Read<T>(string path)
+    public static T Read<T>(Func<T> read)
     {
         try
         {
-            using var stream = File.OpenRead(path);
-            return JsonSerializer.Deserialize<T>(stream, Options) ?? throw new ExportException(path, "the file holds null");
+            return read();
         }
-        catch (JsonException e)
+        catch (ContractException e)
         {
-            throw new ExportException(path, $"not the expected JSON: {e.Message}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ExportException(path, $"cannot read: {e.Message}");
+            throw new ExportException(e.Path, e.Problem);
         }
     }
 }

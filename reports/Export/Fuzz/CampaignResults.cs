@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using ConformanceKit.Contracts.Campaigns;
+using ConformanceKit.Contracts.Findings;
 using ConformanceKit.Reports.Allure.Conformance;
 using ConformanceKit.Reports.Allure.Identity;
 using ConformanceKit.Reports.Allure.Model;

@@ -1,3 +1,5 @@
+using ConformanceKit.Contracts.Findings;
+
 namespace ConformanceKit.Reports.Export.Fuzz;
 
 /// <summary>
@@ -6,13 +8,13 @@ namespace ConformanceKit.Reports.Export.Fuzz;
 /// </summary>
 public static class FindingFiles
 {
-    public const string Finding = "finding.json";
-    public const string Reproducer = "reproducer.txt";
-    public const string Verdict = "verdict.txt";
-    public const string Sanitizer = "sanitizer.txt";
-    public const string Program = "program.txt";
-    public const string DextLog = "dext.log";
-    public const string Input = "input.bin";
+    public const string Finding = FindingFile.FileName;
+    public const string Reproducer = FindingFolderFiles.Reproducer;
+    public const string Verdict = FindingFolderFiles.Verdict;
+    public const string Sanitizer = FindingFolderFiles.Sanitizer;
+    public const string Program = FindingFolderFiles.Program;
+    public const string DextLog = FindingFolderFiles.DextLog;
+    public const string Input = FindingFolderFiles.Input;
 
     public static readonly IReadOnlyList<(string File, string What)> Known =
     [

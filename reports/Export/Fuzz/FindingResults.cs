@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
+using ConformanceKit.Contracts.Campaigns;
+using ConformanceKit.Contracts.Findings;
 using ConformanceKit.Reports.Allure.Conformance;
 using ConformanceKit.Reports.Allure.Identity;
 using ConformanceKit.Reports.Allure.Model;
@@ -10,7 +11,7 @@ using ConformanceKit.Reports.Export.Common;
 namespace ConformanceKit.Reports.Export.Fuzz;
 
 /// <summary>The Allure result of one fuzz finding folder: failed, filed by dext/rule/selector, every file attached.</summary>
-public static partial class FindingResults
+public static class FindingResults
 {
     const string Source = FuzzExporter.Source;
     const string Thread = FuzzExporter.Thread;
@@ -25,8 +26,8 @@ public static partial class FindingResults
             parameters.Add(Parameter.Tracked("variant", campaign.Variant));
             parameters.Add(Parameter.Tracked("transport", campaign.Transport));
         }
-        parameters.Add(Parameter.Informational("step", finding.StepNumber.ToString(CultureInfo.InvariantCulture)));
-        parameters.Add(Parameter.Informational("first seen", finding.FirstSeen ?? "not recorded"));
+        parameters.Add(Parameter.Informational("step", finding.Step.ToString(CultureInfo.InvariantCulture)));
+        parameters.Add(Parameter.Informational("first seen", FirstSeen(finding)));
         // Also in the description; as a parameter it sits in the result's overview, one click to copy.
         parameters.Add(Parameter.Informational("replay", finding.Replay));
 
@@ -36,11 +37,11 @@ public static partial class FindingResults
 
         var sanitizer = Path.Combine(folder, FindingFiles.Sanitizer);
         var verdict = Path.Combine(folder, FindingFiles.Verdict);
-        var time = Times.Milliseconds(finding.FirstSeen) ?? Times.FileTime(Path.Combine(folder, FindingFiles.Finding));
+        var time = finding.FirstSeen?.ToUnixTimeMilliseconds() ?? Times.FileTime(FindingFile.PathIn(folder));
         return new AllureResult
         {
             Uuid = ResultsDirectory.NewUuid(),
-            Name = $"fuzz: {Kind(finding)}",
+            Name = $"fuzz: {finding.Kind}",
             FullName = fullName,
             TestCaseId = testCaseId,
             HistoryId = AllureIds.HistoryId(testCaseId, parameters),
@@ -92,26 +93,13 @@ public static partial class FindingResults
         var text = new StringBuilder();
         text.Append(RuleLabels.RuleLine(finding.Rule)).Append("\n\n");
         if (finding.Known) text.Append($"Known finding (listed in the dext's spec): {finding.Why ?? "no reason given"}.\n\n");
-        text.Append($"- expected: {finding.Expected}\n- observed: {finding.Observed}\n- at step {finding.StepNumber} of the program\n");
-        text.Append($"- signature: `{finding.Signature}`\n- first seen: {finding.FirstSeen ?? "not recorded"}\n\n");
+        text.Append($"- expected: {finding.Expected}\n- observed: {finding.Observed}\n- at step {finding.Step} of the program\n");
+        text.Append($"- signature: `{finding.Signature}`\n- first seen: {FirstSeen(finding)}\n\n");
         text.Append("Replay it:\n\n```\n").Append(finding.Replay).Append("\n```\n");
         return text.ToString();
     }
 
-    /// <summary>
-    /// The finding's title: its signature without the leading rule and selector — "rule@1:kind" as the
-    /// fuzzer writes it, or "rule|1|kind" as check does.
-    /// </summary>
-    static string Kind(FindingFile finding)
-    {
-        if (finding.Kind is { Length: > 0 } kind) return kind;
-        if (!finding.Signature.StartsWith(finding.Rule, StringComparison.Ordinal)) return finding.Signature;
-        var match = SignatureTail().Match(finding.Signature[finding.Rule.Length..]);
-        return match.Success ? match.Groups["kind"].Value : finding.Signature;
-    }
-
-    [GeneratedRegex(@"^(?:(?:@[^:|]*)?:|\|[^|]*\|)(?<kind>.+)$", RegexOptions.Singleline)]
-    private static partial Regex SignatureTail();
+    static string FirstSeen(FindingFile finding) => finding.FirstSeen?.ToString("O", CultureInfo.InvariantCulture) ?? "not recorded";
 
     /// <summary>The dext folder named by the replay command's --dext, where its spec.yaml is.</summary>
     static string? DextDirectory(string replay)

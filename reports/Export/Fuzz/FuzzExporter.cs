@@ -1,4 +1,6 @@
 using System.Globalization;
+using ConformanceKit.Contracts.Campaigns;
+using ConformanceKit.Contracts.Findings;
 using ConformanceKit.Reports.Allure.Model;
 using ConformanceKit.Reports.Allure.Writing;
 using ConformanceKit.Reports.Export.Charts;
@@ -23,12 +25,12 @@ public sealed class FuzzExporter(ResultsDirectory results)
 
     public ExportSummary Export(string outDirectory)
     {
-        var campaignPath = Path.Combine(outDirectory, "campaign.json");
+        var campaignPath = CampaignFile.PathIn(outDirectory);
         var findingsPath = Path.Combine(outDirectory, "findings");
         if (!File.Exists(campaignPath) && !Directory.Exists(findingsPath))
             throw new ExportException(outDirectory, "not a fuzz campaign folder (no campaign.json, no findings/)");
 
-        var campaign = File.Exists(campaignPath) ? InputJson.Read<CampaignFile>(campaignPath) : null;
+        var campaign = File.Exists(campaignPath) ? InputJson.Read(() => CampaignFile.Read(campaignPath)) : null;
         var summary = ExportSummary.None;
         var findings = new List<FindingFile>();
         // When each of this campaign's distinct findings was first seen (by signature; a folder without a
@@ -63,7 +65,7 @@ public sealed class FuzzExporter(ResultsDirectory results)
         FindingFile finding;
         try
         {
-            finding = InputJson.Read<FindingFile>(Path.Combine(folder, FindingFiles.Finding));
+            finding = InputJson.Read(() => FindingFile.ReadFrom(folder));
         }
         catch (ExportException e)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ConformanceKit.Contracts;
 using ConformanceKit.Reports.Allure.Model;
 using ConformanceKit.Reports.Allure.Writing;
 using ConformanceKit.Reports.Tests.Support;

@@ -1,4 +1,6 @@
 using System.Xml.Linq;
+using ConformanceKit.Contracts.Campaigns;
+using ConformanceKit.Contracts.Findings;
 using ConformanceKit.Reports.Export.Charts;
 using ConformanceKit.Reports.Export.Fuzz;
 using ConformanceKit.Reports.Tests.Support;
@@ -18,8 +20,7 @@ public class CampaignProgressChartTests
     [TearDown]
     public void DeleteDirectory() => directory.Dispose();
 
-    static CampaignFile Campaign(FuzzFolder folder, double duration = 60) =>
-        new("NullDriver", "asan", "socket", 1, duration, 22773, 728.8, 320, folder.StartedAt.ToString("O"), 2);
+    static CampaignFile Campaign(FuzzFolder folder, double duration = 60) => CampaignFile.Read(CampaignFile.PathIn(folder.Path)) with { DurationSeconds = duration };
 
     static CampaignProgressChart.Outcome Chart(FuzzFolder folder, double duration = 60, params double[] findingsAfter) =>
         CampaignProgressChart.For(folder.Path, Campaign(folder, duration), folder.StartedAt.ToUnixTimeMilliseconds(),
@@ -176,9 +177,9 @@ public class CampaignProgressChartTests
         var finding = folder.Finding("memory.safety-1", "memory.safety", 1, "crash", true, "NullDriver", "dext/NullDriver", firstSeen: null);
         var written = folder.StartedAt.AddSeconds(33);
         File.SetLastWriteTimeUtc(Path.Combine(finding, "finding.json"), written.UtcDateTime);
-        var record = new FindingFile("memory.safety", 1, "memory.safety@1:crash", true, "e", "o", "NullDriver", "./run.sh replay x", Step: 2);
+        var record = FindingFile.ReadFrom(finding);
         Assert.That(CampaignProgressChart.FirstSeen(finding, record), Is.EqualTo(written.ToUnixTimeMilliseconds()));
-        Assert.That(CampaignProgressChart.FirstSeen(finding, record with { FirstSeen = folder.StartedAt.AddSeconds(5).ToString("O") }),
+        Assert.That(CampaignProgressChart.FirstSeen(finding, record with { FirstSeen = folder.StartedAt.AddSeconds(5) }),
             Is.EqualTo(folder.StartedAt.AddSeconds(5).ToUnixTimeMilliseconds()), "firstSeen when it is recorded");
         Assert.That(CampaignProgressChart.FirstSeen(finding, null), Is.EqualTo(written.ToUnixTimeMilliseconds()), "an unreadable record: its file's time");
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using ConformanceKit.Contracts.Check;
 using ConformanceKit.Reports.Export.Charts;
 using ConformanceKit.Reports.Export.Check;
 using ConformanceKit.Reports.Export.Common;
@@ -24,7 +25,7 @@ public class CheckReachChartTests
         return root.ToJsonString();
     }
 
-    static CheckFile Sample => InputJson.Read<CheckFile>(Fixtures.CheckJson("NullDriver"));
+    static CheckFile Sample => CheckFile.Read(Fixtures.CheckJson("NullDriver"));
 
     static IEnumerable<XElement> Groups(XContainer root, string cssClass) =>
         root.Descendants(Svg + "g").Where(g => g.Attribute("class")?.Value == cssClass);
@@ -85,7 +86,7 @@ public class CheckReachChartTests
         using var dir = new TemporaryDirectory("reach-old");
         var path = dir.Combine("old.json");
         File.WriteAllText(path, WithoutReached(File.ReadAllText(Fixtures.CheckJson("NullDriver"))));
-        var check = InputJson.Read<CheckFile>(path);
+        var check = CheckFile.Read(path);
         Assert.That(check.Rules.SelectMany(r => r.Selectors).Select(r => r.Reached), Is.All.Null);
 
         var svg = XDocument.Parse(CheckReachChart.For(check));
@@ -104,7 +105,7 @@ public class CheckReachChartTests
     {
         var check = Sample with
         {
-            Rules = [new CheckFile.RuleEntry("selector.range", CheckStatus.Held, [new CheckFile.RowEntry(null, null, CheckStatus.Held, 200, null, 50, 75)])],
+            Rules = [new CheckFile.RuleEntry("selector.range", RuleStatus.Held, [new CheckFile.RowEntry(null, null, RuleStatus.Held, 200, 50, 75, null)])],
         };
         var svg = XDocument.Parse(CheckReachChart.For(check));
         var programs = double.Parse(Bars(svg, "programs").Single().Attribute("width")!.Value, System.Globalization.CultureInfo.InvariantCulture);

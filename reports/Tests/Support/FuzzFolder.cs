@@ -1,11 +1,13 @@
-using System.Text.Json;
+using ConformanceKit.Contracts.Campaigns;
+using ConformanceKit.Contracts.Findings;
 
 namespace ConformanceKit.Reports.Tests.Support;
 
 /// <summary>
-/// Builds a fuzz campaign output folder by the contract with fuzz/ (OUT/campaign.json,
+/// Builds a fuzz campaign output folder as fuzz/ leaves one (OUT/campaign.json,
 /// OUT/findings/&lt;slug&gt;/finding.json + reproducer.txt, program.txt, input.bin, verdict.txt,
-/// dext.log, sanitizer.txt), since the real fuzzer is written in parallel.
+/// dext.log, sanitizer.txt), without running a campaign: campaign.json and finding.json are written
+/// by the same writers the fuzzer uses (ConformanceKit.Contracts), so they have its format.
 /// </summary>
 public sealed class FuzzFolder(string path)
 {
@@ -16,16 +18,14 @@ public sealed class FuzzFolder(string path)
     /// <summary>When the campaign started: a minute and a half ago, as if it had just run.</summary>
     public DateTimeOffset StartedAt { get; } = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 90);
 
-    string Iso(DateTimeOffset time) => time.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
-
     public FuzzFolder Campaign(string dext, int findings, string variant = "asan", string transport = "socket")
     {
-        Directory.CreateDirectory(Path);
-        Write(System.IO.Path.Combine(Path, "campaign.json"), new
+        var figures = new CampaignFigures
         {
-            dext, variant, transport, jobs = 2, durationSeconds = 60.0, execs = 123456, execsPerSecond = 2057.6,
-            paths = 150, startedAt = Iso(StartedAt), findings,
-        });
+            Dext = dext, Variant = variant, Transport = transport, Jobs = 2, DurationSeconds = 60.0, Execs = 123456, ExecsPerSecond = 2057.6,
+            Paths = 150, StartedAt = StartedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture), CrashInputs = findings, Unreproduced = 0,
+        };
+        new CampaignFile(figures, findings).WriteIn(Path);
         return this;
     }
 
@@ -62,17 +62,10 @@ public sealed class FuzzFolder(string path)
     {
         var folder = System.IO.Path.Combine(Path, "findings", slug);
         Directory.CreateDirectory(folder);
-        var signature = selector is { } s ? $"{rule}@{s}:{kind}" : $"{rule}:{kind}";
-        Write(System.IO.Path.Combine(folder, "finding.json"), new
-        {
-            rule, selector, signature, known, why,
-            expected = "the dext survives every call",
-            observed = "AddressSanitizer: heap-buffer-overflow",
-            stepIndex = 1,
-            firstSeen = firstSeen is { } seen ? Iso(StartedAt.AddSeconds(seen)) : null,
-            dext,
-            replay = $"./run.sh replay {folder} --dext {dextDirectory}",
-        });
+        var signature = $"{rule}|{selector?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}|{kind}";
+        new FindingFile(rule, selector, kind, signature, known, why, "the dext survives every call", "AddressSanitizer: heap-buffer-overflow", 2,
+            firstSeen is { } seen ? StartedAt.AddSeconds(seen) : null, dext, $"./run.sh replay {folder} --dext {dextDirectory}",
+            FirstInput: "main-crashes-id_000000_sig_06_src_000000_time_12000_execs_8400_op_havoc_rep_2").WriteTo(folder);
         File.WriteAllText(System.IO.Path.Combine(folder, "reproducer.txt"),
             $"# conformancekit program v1\n# rule: {rule}\nopen c0\ncall c0 {selector} in=00 struct_out=4104  # Struct\n");
         File.WriteAllText(System.IO.Path.Combine(folder, "program.txt"),
@@ -87,7 +80,4 @@ public sealed class FuzzFolder(string path)
                 "WRITE of size 8 at 0x602000000630 thread T0\n    #0 0x7f60 in NullDriver::HandleExternalStruct(IOUserClientMethodArguments*) NullDriver.cpp:454:5\n");
         return folder;
     }
-
-    static void Write(string path, object value) =>
-        File.WriteAllText(path, JsonSerializer.Serialize(value, new JsonSerializerOptions { WriteIndented = true }));
 }
