@@ -212,7 +212,7 @@ run_tests() {
 # test prints each failure before the summary line of the assembly it belongs to.
 print_failed_dotnet_tests() { # LOG
   awk '
-    /^  Failed / { name = substr($0, 10); sub(/ \[[^]]*\]$/, "", name); pending[++n] = name; want = n; next }
+    /^  Failed / { name = substr($0, 10); sub(/ \[[^]]*\]$/, "", name); pending[++n] = name; message[n] = ""; want = n; next }
     want && /^  Error Message:/ { getline msg; gsub(/^ +/, "", msg); message[want] = msg; want = 0; next }
     /^(Passed|Failed)! +- Failed:/ {
       assembly = $NF; if (assembly ~ /^\(/) assembly = $(NF - 1)
