@@ -22,7 +22,8 @@ public sealed class AllureResultsAttribute : Attribute, ITestAction
 {
     public ActionTargets Targets => ActionTargets.Test | ActionTargets.Suite;
 
-    // Start times come from NUnit's own result of the test (ITestResult.StartTime).
+    // Start times come from the test's execution context: NUnit sets ITestResult.StartTime only once
+    // the test's work item completes, after every action has run, so the result has none yet here.
     public void BeforeTest(ITest test)
     {
     }
@@ -33,7 +34,7 @@ public sealed class AllureResultsAttribute : Attribute, ITestAction
         var result = TestExecutionContext.CurrentContext.CurrentResult;
         try
         {
-            if (!test.IsSuite) recorder.TestFinished(test, result);
+            if (!test.IsSuite) recorder.TestFinished(test, result, TestExecutionContext.CurrentContext.StartTime);
             else recorder.SuiteFinished(result);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

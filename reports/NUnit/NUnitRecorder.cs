@@ -38,8 +38,9 @@ public sealed class NUnitRecorder
 
     public bool HasRecorded(ITest test) => recorded.ContainsKey(test.Id);
 
-    public void TestFinished(ITest test, ITestResult result) =>
-        Record(test, result, DateTime.UtcNow, RunContext.Thread, TestContext.CurrentContext.WorkDirectory);
+    /// <param name="startUtc">when the test started (its execution context's start time)</param>
+    public void TestFinished(ITest test, ITestResult result, DateTime startUtc) =>
+        Record(test, result, startUtc, DateTime.UtcNow, RunContext.Thread, TestContext.CurrentContext.WorkDirectory);
 
     /// <summary>
     /// A suite ended. NUnit runs an assembly-level action for the assembly suite only, so in practice this
@@ -51,9 +52,9 @@ public sealed class NUnitRecorder
         WriteContainers(result);
     }
 
-    void Record(ITest test, ITestResult result, DateTime stopUtc, string thread, string? workDirectory)
+    void Record(ITest test, ITestResult result, DateTime startUtc, DateTime stopUtc, string thread, string? workDirectory)
     {
-        var allure = NUnitResultBuilder.Build(test, result, stopUtc, thread, workDirectory, Results);
+        var allure = NUnitResultBuilder.Build(test, result, startUtc, stopUtc, thread, workDirectory, Results);
         Results.Write(allure);
         recorded[test.Id] = allure.Uuid;
         if (test.Parent is { } parent) childrenOf.GetOrAdd(ContainerOf(parent).Id, _ => new()).Enqueue(allure.Uuid);
@@ -66,7 +67,7 @@ public sealed class NUnitRecorder
         {
             // Explicit tests that were not asked for are not part of the run.
             if (!HasRecorded(result.Test) && result.ResultState != ResultState.Explicit)
-                Record(result.Test, result, result.EndTime == default ? result.StartTime : result.EndTime, "not run", null);
+                Record(result.Test, result, result.StartTime, result.EndTime == default ? result.StartTime : result.EndTime, "not run", null);
             return;
         }
         foreach (var child in result.Children) RecordUnseen(child);

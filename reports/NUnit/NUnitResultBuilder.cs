@@ -9,13 +9,16 @@ namespace ConformanceKit.Reports.NUnit;
 /// <summary>Turns one finished NUnit test into an Allure result (writing its attachments on the way).</summary>
 public static class NUnitResultBuilder
 {
-    public static AllureResult Build(ITest test, ITestResult result, DateTime stopUtc, string thread, string? workDirectory, ResultsDirectory results)
+    /// <param name="startUtc">when the test started; default when unknown (then its result's start, or the stop)</param>
+    public static AllureResult Build(ITest test, ITestResult result, DateTime startUtc, DateTime stopUtc, string thread, string? workDirectory,
+        ResultsDirectory results)
     {
         var status = NUnitStatus.Map(result);
         var parameters = NUnitParameters.For(test);
         var fullName = test.FullName;
         var testCaseId = AllureIds.TestCaseId(fullName);
-        var start = Milliseconds(result.StartTime == default ? stopUtc : result.StartTime);
+        if (startUtc == default) startUtc = result.StartTime == default ? stopUtc : result.StartTime;
+        var start = Milliseconds(startUtc);
         return new AllureResult
         {
             Uuid = ResultsDirectory.NewUuid(),

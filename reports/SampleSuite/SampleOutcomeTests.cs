@@ -7,6 +7,12 @@ public class SampleOutcomeTests
     [Test, Description("passes and says so")]
     public void Passes() => TestContext.Out.WriteLine("all good <&> \"quoted\" ünïcode");
 
+    // Sleeps at least this long, so that its result's start and stop are at least that far apart.
+    public const int SleepMilliseconds = 100;
+
+    [Test]
+    public void TakesAMoment() => Thread.Sleep(SleepMilliseconds);
+
     [Test]
     public void FailsAnAssertion() => Assert.That(1 + 1, Is.EqualTo(3), "arithmetic");
 

@@ -30,6 +30,7 @@ public class NUnitHookTests
     public void CleanUp() => directory.Dispose();
 
     [TestCase("Passes", "passed")]
+    [TestCase("TakesAMoment", "passed")]
     [TestCase("FailsAnAssertion", "failed")]
     [TestCase("ThrowsAnException", "broken")]
     [TestCase("Inconclusive", "broken")]
@@ -48,7 +49,7 @@ public class NUnitHookTests
     {
         var names = results.Results.Select(r => r.GetProperty("name").GetString()).ToArray();
         Assert.That(names, Is.Unique);
-        Assert.That(names, Has.Length.EqualTo(13), string.Join(", ", names));
+        Assert.That(names, Has.Length.EqualTo(14), string.Join(", ", names));
         Assert.That(names, Has.None.EqualTo("ExplicitNotRun"));
     }
 
@@ -183,6 +184,14 @@ public class NUnitHookTests
             Assert.That(start, Is.InRange(now - 600_000, now), result.GetProperty("name").GetString());
             Assert.That(stop, Is.GreaterThanOrEqualTo(start));
         }
+    }
+
+    [Test]
+    public void ATestsTimeSpansItsRun()
+    {
+        var timed = results.Single("TakesAMoment");
+        var duration = timed.GetProperty("stop").GetInt64() - timed.GetProperty("start").GetInt64();
+        Assert.That(duration, Is.GreaterThanOrEqualTo(SampleOutcomeTests.SleepMilliseconds));
     }
 
     [Test]
