@@ -3,12 +3,15 @@
 namespace dkiig {
 namespace {
 
-/* The one table. IOTimerDispatchSource::TimerOccurred is void (OSAction *action, uint64_t time)
- * in IOTimerDispatchSource.iig; it is the only callback type a user-client dext needs so far. */
+/* The one table, each signature as its .iig declares the callback: IOTimerDispatchSource.iig
+ * TimerOccurred(OSAction *action, uint64_t time); IODataQueueDispatchSource.iig
+ * DataAvailable(OSAction *action TARGET) and DataServiced(OSAction *action TARGET). */
 const std::vector<ActionType> &table()
 {
     static const std::vector<ActionType> types = {
         {"IOTimerDispatchSource::TimerOccurred", "dksimTimerOccurred", {{"uint64_t", "time"}}},
+        {"IODataQueueDispatchSource::DataAvailable", "dksimDataAvailable", {}},
+        {"IODataQueueDispatchSource::DataServiced", "dksimDataServiced", {}},
     };
     return types;
 }

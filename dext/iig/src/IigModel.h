@@ -27,6 +27,7 @@ struct Parameter
     std::string type;        /* the declaration without the name: "IOService*" */
     std::string name;
     int line = 0;
+    bool annotated = false; /* written with parameter attributes (TARGET, TYPE(...), ...), now dropped */
 };
 
 struct Method

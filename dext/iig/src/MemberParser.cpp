@@ -10,7 +10,8 @@
 namespace dkiig {
 namespace {
 
-const char kSupportedAttributes[] = "LOCALONLY, LOCAL, NATIVE, override, final, TYPE(...), QUEUENAME(...)";
+const char kSupportedAttributes[] =
+    "LOCALONLY, LOCAL, NATIVE, KERNEL, REPLY, LOCALHOST, INVOKEREPLY, override, final, TYPE(...), QUEUENAME(...)";
 
 bool isTypeKeyword(const Token &t)
 {
@@ -144,8 +145,13 @@ void parseSuffix(const std::vector<Token> &tokens, std::size_t begin, std::size_
             m.isFinal = true;
         } else if (t.is("LOCALONLY")) {
             m.localOnly = true;
-        } else if (t.is("LOCAL") || t.is("NATIVE")) {
-            /* Only meaningful to Apple's IPC layer; in one process there is nothing to do. */
+        } else if (t.is("LOCAL") || t.is("NATIVE") || t.is("KERNEL") || t.is("REPLY") || t.is("LOCALHOST") ||
+                   t.is("INVOKEREPLY")) {
+            /* Only meaningful to Apple's IPC layer, which routes the message (KERNEL: to the kernel's
+             * implementation, as IOUserClient.iig's KernelCompletion; REPLY and INVOKEREPLY: as a
+             * reply, IOInterruptDispatchSource.iig's InterruptOccurred, IODispatchSource.iig's
+             * CheckForWork; LOCALHOST: OSAction.iig's Aborted). In one process every method is the
+             * dext's own call, so the kind stays what the other words make it. */
         } else if (t.is("TYPE")) {
             if (!m.actionType.empty())
                 throw IigError(t.line, "method '" + m.name + "' has more than one TYPE(...)");
@@ -213,6 +219,16 @@ Method parseMember(const std::vector<Token> &tokens, std::size_t begin, std::siz
     std::size_t close = matchingParen(tokens, open, end, m.name);
     m.declaredParams = joinTokens(tokens, open + 1, close);
     m.params = parseParameterList(tokens, open + 1, close, m.name);
+    /* Parameter attributes (TARGET, TYPE(...), ...) are gone from the parameters; a method written
+     * with them is declared without them, as Apple's generated headers are. */
+    bool annotated = false;
+    for (const Parameter &p : m.params)
+        annotated = annotated || p.annotated;
+    if (annotated) {
+        m.declaredParams.clear();
+        for (const Parameter &p : m.params)
+            m.declaredParams += (m.declaredParams.empty() ? "" : ", ") + p.withDefault;
+    }
     parseSuffix(tokens, close + 1, end, m);
     return m;
 }

@@ -1,5 +1,7 @@
 #include "ParameterList.h"
 
+#include <cctype>
+
 #include "Diagnostic.h"
 #include "TokenText.h"
 
@@ -30,6 +32,63 @@ std::string ordinal(std::size_t index)
     return std::to_string(index + 1);
 }
 
+const char kSupportedParameterAttributes[] = "TARGET, TYPE(...), PORTMAKESEND, PORTCOPYSEND";
+
+bool looksLikeAttributeMacro(const Token &t)
+{
+    if (!t.isIdentifier())
+        return false;
+    for (char c : t.text)
+        if (!(std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
+            return false;
+    return true;
+}
+
+/*
+ * The attributes Apple's .iig headers write after a parameter's name: TARGET (the OSAction a callback
+ * is sent through: OSAction.iig, IOUserClient.iig AsyncCompletion), TYPE(Class::Method) (the callback
+ * an action parameter must carry: IODataQueueDispatchSource.iig SetDataAvailableHandler),
+ * PORTMAKESEND and PORTCOPYSEND (how a mach_port_t crosses: IODispatchQueue.iig, IOEventLink.iig).
+ * They steer Apple's IPC layer only, so they are dropped; returns the end of the declaration proper.
+ * Another capitalized word after a pointer's name is an attribute dkiig does not know: an error.
+ */
+std::size_t withoutAttributes(const std::vector<Token> &tokens, std::size_t begin, std::size_t declEnd,
+                              std::size_t index, const std::string &methodName)
+{
+    std::size_t end = declEnd;
+    for (;;) {
+        if (end > begin && tokens[end - 1].is(")")) {
+            /* TYPE(...) at the end: find its '(' and check the word before it. */
+            std::size_t open = end - 1;
+            int depth = 0;
+            while (open > begin) {
+                if (tokens[open].is(")"))
+                    ++depth;
+                else if (tokens[open].is("(") && --depth == 0)
+                    break;
+                --open;
+            }
+            if (open > begin && tokens[open].is("(") && tokens[open - 1].is("TYPE")) {
+                end = open - 1;
+                continue;
+            }
+            return end;
+        }
+        if (end > begin && (tokens[end - 1].is("TARGET") || tokens[end - 1].is("PORTMAKESEND") ||
+                            tokens[end - 1].is("PORTCOPYSEND"))) {
+            --end;
+            continue;
+        }
+        break;
+    }
+    if (end - begin >= 3 && looksLikeAttributeMacro(tokens[end - 1]) && tokens[end - 2].isIdentifier() &&
+        (tokens[end - 3].is("*") || tokens[end - 3].is("&")))
+        throw IigError(tokens[end - 1].line, "unsupported attribute '" + tokens[end - 1].text + "' on parameter " +
+                                                 ordinal(index) + " of '" + methodName +
+                                                 "'; supported: " + kSupportedParameterAttributes);
+    return end;
+}
+
 Parameter parseOne(const std::vector<Token> &tokens, std::size_t begin, std::size_t end, std::size_t index,
                    const std::string &methodName)
 {
@@ -51,12 +110,14 @@ Parameter parseOne(const std::vector<Token> &tokens, std::size_t begin, std::siz
             throw IigError(t.line, "templates are not supported (parameter " + ordinal(index) + " of '" +
                                        methodName + "')");
     }
+    const std::size_t written = declEnd;
+    declEnd = withoutAttributes(tokens, begin, declEnd, index, methodName);
     for (std::size_t i = begin; i < declEnd; ++i)
         if (tokens[i].is("("))
             throw IigError(tokens[i].line, "parameter " + ordinal(index) + " of '" + methodName +
                                                "' declares a function pointer; name its type with a typedef");
-    if (declEnd < end && declEnd + 1 == end)
-        throw IigError(tokens[declEnd].line, "missing default argument after '=' in '" + methodName + "'");
+    if (written < end && written + 1 == end)
+        throw IigError(tokens[written].line, "missing default argument after '=' in '" + methodName + "'");
 
     /* The name is the last word, before any array suffix: "uint64_t values[16]". */
     std::size_t nameIndex = declEnd;
@@ -89,8 +150,10 @@ Parameter parseOne(const std::vector<Token> &tokens, std::size_t begin, std::siz
     Parameter p;
     p.line = line;
     p.name = tokens[nameIndex].text;
+    p.annotated = declEnd != written;
     p.declaration = joinTokens(tokens, begin, declEnd);
-    p.withDefault = joinTokens(tokens, begin, end);
+    p.withDefault = !p.annotated ? joinTokens(tokens, begin, end)
+                    : p.declaration + (written < end ? " " + joinTokens(tokens, written, end) : "");
     p.type = joinTokens(tokens, begin, nameIndex) + joinTokens(tokens, nameIndex + 1, declEnd);
     return p;
 }

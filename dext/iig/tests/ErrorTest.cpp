@@ -90,11 +90,15 @@ const ErrorCase kCases[] = {
     {"FunctionPointerParameter", nullptr, "declares a function pointer"},
     {"ReservedParameterName", nullptr, "'supermethod'"},
     {"EmptyParameter", nullptr, "parameter 2 of 'Set' is empty"},
+    {"UnsupportedParameterAttribute", nullptr,
+     "unsupported attribute 'OWNED' on parameter 2 of 'Set'; supported: TARGET, TYPE(...), PORTMAKESEND, PORTCOPYSEND"},
 
     // TYPE(...).
     {"UnsupportedType", nullptr,
      "unsupported TYPE(IOInterruptDispatchSource::InterruptOccurred) on method 'Fired'; supported: "
-     "IOTimerDispatchSource::TimerOccurred"},
+     "IOTimerDispatchSource::TimerOccurred, IODataQueueDispatchSource::DataAvailable, "
+     "IODataQueueDispatchSource::DataServiced"},
+    {"DataAvailableWithExtraParameter", nullptr, "must take (OSAction *action)"},
     {"TypeNotReturningVoid", nullptr, "TYPE(...) method 'Fired' must return void"},
     {"TypeWithoutOSActionFirst", nullptr, "must start with 'OSAction *'"},
     {"TypeWithWrongParameters", nullptr, "must take (OSAction *action, uint64_t time)"},
@@ -162,6 +166,10 @@ std::string memberSource(const std::string &name)
         {"FunctionPointerParameter", "virtual kern_return_t Call(void (*fn)(int code)); /*HERE*/"},
         {"ReservedParameterName", "virtual kern_return_t Go(OSDispatchMethod supermethod); /*HERE*/"},
         {"EmptyParameter", "virtual kern_return_t Set(uint64_t a, , uint64_t b); /*HERE*/"},
+        {"UnsupportedParameterAttribute", "virtual kern_return_t Set(uint64_t a,\n"
+                                          "        OSAction *action OWNED); /*HERE*/"},
+        {"DataAvailableWithExtraParameter", "virtual void Ready(OSAction *action, uint64_t n) /*HERE*/\n"
+                                            "        TYPE(IODataQueueDispatchSource::DataAvailable);"},
         {"UnsupportedType", "virtual void Fired(OSAction *action, uint64_t count) /*HERE*/\n"
                             "        TYPE(IOInterruptDispatchSource::InterruptOccurred);"},
         {"TypeNotReturningVoid", "virtual kern_return_t Fired(OSAction *action, uint64_t time) /*HERE*/\n"

@@ -1,7 +1,7 @@
 /*
  * Whole-file comparisons of generated output for the shapes real dexts have: Apple's NullDriver
- * sample, a service and its user client in two files, two classes in one file, and a class the
- * .iig compiles out with #if.
+ * sample, a service and its user client in two files, two classes in one file, a class the
+ * .iig compiles out with #if, and data queue callbacks with Apple's IPC attributes.
  */
 #include <gtest/gtest.h>
 
@@ -46,6 +46,13 @@ TEST(Golden, UserClientInItsOwnFileIncludingTheServiceIig)
 TEST(Golden, TwoClassesInOneFile)
 {
     checkGolden("MultiClass");
+}
+
+/* Data queue callbacks as TYPE(...) actions, and the method and parameter attributes of Apple's
+ * .iig headers (KERNEL, REPLY, LOCALHOST, TARGET, TYPE(...) on a parameter, PORTMAKESEND). */
+TEST(Golden, DataQueueActionsAndApplesAttributes)
+{
+    checkGolden("DataQueueService");
 }
 
 /* A class inside #if is defined in the .iig.cpp only when the header declares it. */

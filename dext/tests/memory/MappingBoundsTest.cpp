@@ -67,4 +67,21 @@ TEST_F(MappingBounds, ReadingPastTheEndOfASubDescriptorAtItsParentsEndIsAnError)
     memory->release();
 }
 
+TEST_F(MappingBounds, ReadingPastAMappingAcrossConcatenatedPartsIsAnError)
+{
+    REQUIRE_ASAN();
+    IOMemoryDescriptor *a = IOMemoryDescriptor::dksimCreate(4, "0123", kIOMemoryDirectionOut);
+    IOMemoryDescriptor *b = IOMemoryDescriptor::dksimCreate(6, "456789", kIOMemoryDirectionOut);
+    IOMemoryDescriptor *parts[] = {a, b};
+    IOMemoryDescriptor *memory = nullptr;
+    ASSERT_EQ(kIOReturnSuccess, IOMemoryDescriptor::CreateWithMemoryDescriptors(0, 2, parts, &memory));
+    uint64_t address = 0, length = 0;
+    ASSERT_EQ(kIOReturnSuccess, memory->Map(0, 0, 0, 0, &address, &length));
+    EXPECT_EQ('9', ReadAt(address, length - 1));
+    EXPECT_DEATH(ReadAt(address, length), "heap-buffer-overflow.*\n.*READ");
+    memory->release();
+    a->release();
+    b->release();
+}
+
 } // namespace

@@ -7,9 +7,9 @@
  * each a uint32_t size followed by its data, padded to 4 bytes. The consumer moves head, the
  * producer tail; the queue is empty when they are equal.
  *
- * Not simulated: SetDataAvailableHandler / SetDataServicedHandler (their actions are
- * TYPE(IODataQueueDispatchSource::DataAvailable) handlers, which dkiig does not generate yet):
- * SendDataAvailable and SendDataServiced have no one to tell.
+ * Notifications (dispatch/DataQueueHandlers.cpp): SendDataAvailable runs the DataAvailable action
+ * and SendDataServiced the DataServiced action, as xnu's IODataQueueDispatchSourceShared.h does;
+ * the app's stores into the queue's memory count as its enqueues and dequeues.
  */
 #ifndef DKSIM_DRIVERKIT_IODATAQUEUEDISPATCHSOURCE_H
 #define DKSIM_DRIVERKIT_IODATAQUEUEDISPATCHSOURCE_H
@@ -19,6 +19,7 @@
 #include <DriverKit/IOBufferMemoryDescriptor.h>
 #include <DriverKit/IODispatchQueue.h>
 #include <DriverKit/IODispatchSource.h>
+#include <DriverKit/OSAction.h>
 
 /* IODataQueueDispatchSource.iig */
 typedef void (^IODataQueueClientEnqueueEntryBlock)(void *data, size_t dataSize);
@@ -39,6 +40,14 @@ public:
     void free() override;
     kern_return_t SetEnableWithCompletion(bool enable, IODispatchSourceCancelHandler handler) override;
     kern_return_t Cancel(IODispatchSourceCancelHandler handler) override;
+
+    /* IODataQueueDispatchSource.iig: the consumer's action, a TYPE(IODataQueueDispatchSource::
+     * DataAvailable) one, retained until set again or the source is canceled; NULL clears it. As
+     * xnu's SetDataAvailableHandler_Impl, setting it while entries are waiting delivers at once. */
+    virtual kern_return_t SetDataAvailableHandler(OSAction *action);
+    /* The producer's TYPE(IODataQueueDispatchSource::DataServiced) action, retained the same way;
+     * it runs when a consumer dequeues after an Enqueue found the queue full. */
+    virtual kern_return_t SetDataServicedHandler(OSAction *action);
 
     /* Consumer: true when head != tail. */
     bool IsDataAvailable(void);
@@ -70,6 +79,25 @@ private:
     uint8_t *base() const;
     kern_return_t next(bool consume, bool *sendDataServiced, IODataQueueClientDequeueEntryBlock callback);
     kern_return_t room(uint64_t head, uint64_t tail, uint64_t entry, uint64_t *at, uint64_t *newTail) const;
+
+    OSAction *dataAvailable_ = nullptr; /* retained until replaced, Cancel or free */
+    OSAction *dataServiced_ = nullptr;
+    /* Queues one notification on the action's queue (DataQueueHandlers.cpp). */
+    void notify(OSAction *action, bool available);
+    void dropHandlers();
+
+public:
+    /* Simulator: head and tail as the memory holds them now (false without memory). */
+    bool dksimOffsets(uint32_t *head, uint32_t *tail) const;
+    /* Simulator: what the app's stores did to the queue, as its IODataQueueClient would report them
+     * (DataQueueHandlers.cpp); true when a handler was queued. */
+    bool dksimAppStored(uint32_t headBefore, uint32_t tailBefore);
 };
+
+namespace dksim {
+/* The data queue whose shared memory this is, or NULL: the app's stores into it are enqueues and
+ * dequeues the dext hears about. */
+IODataQueueDispatchSource *DataQueueOfMemory(const IOMemoryDescriptor *memory);
+} // namespace dksim
 
 #endif

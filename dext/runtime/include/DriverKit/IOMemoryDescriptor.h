@@ -65,6 +65,18 @@ public:
                                                    uint64_t length, IOMemoryDescriptor *ofDescriptor,
                                                    IOMemoryDescriptor **memory);
 
+    /* IOMemoryDescriptor.iig (driverkit 20.0): one descriptor that is the concatenation of the first
+     * withDescriptorsCount of withDescriptors, in order. Checks as xnu's
+     * CreateWithMemoryDescriptors_Impl (iokit/Kernel/IOUserServer.cpp): a NULL array, a count of 0,
+     * options other than the two directions or a NULL entry are kIOReturnBadArgument; a count over
+     * the array's 32 entries is too (inferred: the RPC message carries 32). As IOMultiMemoryDescriptor
+     * it retains each component until it is freed, and its length is the sum of theirs
+     * (memory/ConcatenatedMemory.cpp says how its bytes are shared). */
+    static kern_return_t CreateWithMemoryDescriptors(uint64_t memoryDescriptorCreateOptions,
+                                                     uint32_t withDescriptorsCount,
+                                                     IOMemoryDescriptor *const withDescriptors[32],
+                                                     IOMemoryDescriptor **memory);
+
     /* IOMemoryDescriptor.iig declares Map private and LOCALONLY, but the header iig generates lists
      * it among the public methods, and dexts call it. Its user-space implementation is not public
      * (inferred): it maps from offset 0 with CreateMapping's options and checks, and the mapping
@@ -76,6 +88,12 @@ public:
     static IOMemoryDescriptor *dksimCreate(uint64_t length, const void *initialBytes, uint64_t direction);
     uint8_t *dksimBytes() const { return bytes_; }
     uint64_t dksimLength() const { return length_; }
+    /* Simulator: [offset, offset + length) as one contiguous run of bytes, what a mapping of it
+     * points at; the range is inside the descriptor. NULL when it cannot be made. */
+    virtual uint8_t *dksimView(uint64_t offset, uint64_t length);
+    /* Simulator: the runtime's own reads and writes (the app's mapping); the range is inside. */
+    virtual void dksimCopyOut(uint64_t offset, void *bytes, uint64_t count);
+    virtual void dksimCopyIn(uint64_t offset, const void *bytes, uint64_t count);
 
 protected:
     bool dksimAllocate(uint64_t length, const void *initialBytes);

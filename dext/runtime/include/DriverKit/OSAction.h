@@ -38,6 +38,10 @@ public:
     /* Simulator: a TYPE(IOTimerDispatchSource::TimerOccurred) action delivers a timer event here;
      * a plain OSAction ignores it. */
     virtual void dksimTimerOccurred(uint64_t time);
+    /* Simulator: TYPE(IODataQueueDispatchSource::DataAvailable) and ::DataServiced actions deliver a
+     * data queue's notifications here (IODataQueueDispatchSource.iig); a plain OSAction ignores them. */
+    virtual void dksimDataAvailable();
+    virtual void dksimDataServiced();
     bool dksimCanceled() const;
     OSObject *dksimTarget() const;
     /* Simulator: what Create does once the object exists (typed actions come from their own factory). */

@@ -11,27 +11,14 @@
 
 #include "core/ObjectTracker.h"
 #include "core/Runtime.h"
+#include "dispatch/DataQueueLayout.h"
+#include "dispatch/DataQueueMemories.h"
 
 DKSIM_CLASS_DEFINE_ABSTRACT(IODataQueueDispatchSource, IODispatchSource)
 
 namespace {
 
-/* IODataQueueMemory: uint32_t head, uint32_t tail, uint8_t needServicedCallback, 119 reserved bytes. */
-constexpr uint64_t kHeaderBytes = 128;
-constexpr uint64_t kHeadOffset = 0;
-constexpr uint64_t kTailOffset = 4;
-constexpr uint64_t kNeedServicedOffset = 8;
-/* IODataQueueEntry: uint32_t size, then the data. */
-constexpr uint64_t kEntryHeaderBytes = 4;
-
-uint32_t Load(const uint8_t *at)
-{
-    uint32_t value;
-    memcpy(&value, at, sizeof value);
-    return value;
-}
-
-void Store(uint8_t *at, uint32_t value) { memcpy(at, &value, sizeof value); }
+using namespace dksim::dataqueue;
 
 /* An entry's data is padded to 4 bytes. */
 uint64_t Padded(uint64_t size) { return (size + 3) & ~(uint64_t)3; }
@@ -63,6 +50,7 @@ kern_return_t IODataQueueDispatchSource::Create(uint64_t queueByteCount, IODispa
     IODataQueueDispatchSource *created = dksim::NewTracked<IODataQueueDispatchSource>();
     created->memory_ = memory; /* zeroed: head == tail == 0, an empty queue */
     created->entryBytes_ = queueByteCount;
+    dksim::RegisterDataQueueMemory(memory, created);
     if (queue) {
         queue->retain();
         created->queue_ = queue;
@@ -77,6 +65,8 @@ bool IODataQueueDispatchSource::init() { return IODispatchSource::init(); }
 
 void IODataQueueDispatchSource::free()
 {
+    dropHandlers();
+    if (memory_) dksim::UnregisterDataQueueMemory(memory_);
     if (memory_) memory_->release();
     memory_ = nullptr;
     if (queue_) queue_->release();
@@ -94,6 +84,9 @@ kern_return_t IODataQueueDispatchSource::SetEnableWithCompletion(bool enable, IO
 kern_return_t IODataQueueDispatchSource::Cancel(IODispatchSourceCancelHandler handler)
 {
     canceled_ = true;
+    /* IODataQueueDispatchSource.iig: the handlers' actions are retained "until SetHandler is called
+     * again or the event source is cancelled". */
+    dropHandlers();
     RunLater(handler);
     return kIOReturnSuccess;
 }
@@ -250,12 +243,11 @@ kern_return_t IODataQueueDispatchSource::CanEnqueueData(uint32_t dataSize, uint3
     return kIOReturnSuccess;
 }
 
-/* (inferred) Without SetDataAvailableHandler / SetDataServicedHandler (not simulated) there is no
- * action to run; the app learns of new entries by reading the shared memory. */
-void IODataQueueDispatchSource::SendDataAvailable(void) {}
-
-void IODataQueueDispatchSource::SendDataServiced(void)
+bool IODataQueueDispatchSource::dksimOffsets(uint32_t *head, uint32_t *tail) const
 {
     uint8_t *queue = base();
-    if (queue) queue[kNeedServicedOffset] = 0;
+    if (queue == nullptr) return false;
+    *head = Load(queue + kHeadOffset);
+    *tail = Load(queue + kTailOffset);
+    return true;
 }

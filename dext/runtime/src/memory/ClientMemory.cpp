@@ -5,6 +5,7 @@
 #include <string.h>
 #include <string>
 
+#include <DriverKit/IODataQueueDispatchSource.h>
 #include <DriverKit/IOMemoryDescriptor.h>
 #include <DriverKit/IOUserClient.h>
 
@@ -20,8 +21,8 @@ namespace {
 struct ClientMapping {
     uint64_t connection = 0;
     uint32_t type = 0;
-    IOMemoryDescriptor *memory = nullptr;
-    uint8_t *bytes = nullptr;
+    IOMemoryDescriptor *memory = nullptr; /* read and written through dksimCopyIn/Out: a concatenation's
+                                           * bytes are its components' */
     uint64_t length = 0;
     bool readOnly = false;
 };
@@ -111,7 +112,7 @@ int32_t MapClientMemory(uint64_t connection, uint32_t type, uint64_t *options, u
     }
     /* createMappingInTask of a descriptor with no bytes fails; mapClientMemory64 releases the
      * descriptor either way. */
-    if (memory->dksimLength() == 0 || memory->dksimBytes() == nullptr) {
+    if (memory->dksimLength() == 0) {
         runtime.runAs(connection, [&] { memory->release(); });
         SetLastError("the dext's CopyClientMemoryForType(type " + std::to_string(type) +
                      ") returned an empty descriptor: nothing to map");
@@ -121,7 +122,6 @@ int32_t MapClientMemory(uint64_t connection, uint32_t type, uint64_t *options, u
     mapping.connection = connection;
     mapping.type = type;
     mapping.memory = memory;
-    mapping.bytes = memory->dksimBytes();
     mapping.length = memory->dksimLength();
     /* IOUserUserClient::clientMemoryForType turns kIOUserClientMemoryReadOnly into kIOMapReadOnly. */
     mapping.readOnly = (*options & kIOUserClientMemoryReadOnly) != 0;
@@ -179,7 +179,20 @@ int32_t WriteClientMemory(uint64_t map, uint64_t offset, const void *bytes, uint
         return kIOReturnNotWritable;
     }
     if (!InRange(*mapping, offset, count, "dksim_memory_write")) return kIOReturnBadArgument;
-    if (count > 0) memcpy(mapping->bytes + offset, bytes, count);
+    if (count == 0) return kIOReturnSuccess;
+    /* A store into a data queue's memory is the app's IODataQueueClient at work: the dext's side
+     * of the queue hears of it (dispatch/DataQueueHandlers.cpp) and its handlers run now. */
+    IODataQueueDispatchSource *queue = DataQueueOfMemory(mapping->memory);
+    uint32_t head = 0;
+    uint32_t tail = 0;
+    bool watched = queue && queue->dksimOffsets(&head, &tail);
+    mapping->memory->dksimCopyIn(offset, bytes, count);
+    if (watched) {
+        Runtime &runtime = Runtime::get();
+        runtime.runAs(mapping->connection, [&] {
+            if (queue->dksimAppStored(head, tail)) runtime.pump();
+        });
+    }
     return kIOReturnSuccess;
 }
 
@@ -192,7 +205,7 @@ int32_t ReadClientMemory(uint64_t map, uint64_t offset, void *bytes, uint64_t co
         return kIOReturnBadArgument;
     }
     if (!InRange(*mapping, offset, count, "dksim_memory_read")) return kIOReturnBadArgument;
-    if (count > 0) memcpy(bytes, mapping->bytes + offset, count);
+    if (count > 0) mapping->memory->dksimCopyOut(offset, bytes, count);
     return kIOReturnSuccess;
 }
 

@@ -1,6 +1,7 @@
 #include <DriverKit/IOMemoryDescriptor.h>
 
 #include <stdlib.h>
+#include <string.h>
 
 #include <DriverKit/IOMemoryMap.h>
 
@@ -86,7 +87,9 @@ kern_return_t IOMemoryDescriptor::Map(uint64_t options, uint64_t, uint64_t lengt
     if (ret != kIOReturnSuccess) return ret;
     /* The descriptor's bytes are already in this address space and live until free(), which is
      * what a mapping kept by the descriptor gives the dext. */
-    *returnAddress = (uint64_t)(uintptr_t)bytes_;
+    uint8_t *view = dksimView(0, length);
+    if (view == nullptr) return kIOReturnNoMemory;
+    *returnAddress = (uint64_t)(uintptr_t)view;
     *returnLength = length;
     return kIOReturnSuccess;
 }
@@ -102,14 +105,29 @@ kern_return_t IOMemoryDescriptor::CreateSubMemoryDescriptor(uint64_t memoryDescr
     if (memoryDescriptorCreateOptions & ~(uint64_t)kIOMemoryDirectionOutIn) return kIOReturnBadArgument;
     uint64_t end = 0;
     if (__builtin_add_overflow(offset, length, &end) || end > ofDescriptor->length_) return kIOReturnBadArgument;
+    /* Of a concatenation, a range inside one component shares that component's bytes. */
+    uint8_t *view = length ? ofDescriptor->dksimView(offset, length) : nullptr;
+    if (length && view == nullptr) return kIOReturnNoMemory;
     IOMemoryDescriptor *sub = dksim::NewTracked<IOMemoryDescriptor>();
     ofDescriptor->retain();
     sub->parent_ = ofDescriptor;
-    sub->bytes_ = ofDescriptor->bytes_ ? ofDescriptor->bytes_ + offset : nullptr;
+    sub->bytes_ = view;
     sub->length_ = length;
     sub->direction_ = memoryDescriptorCreateOptions;
     *memory = sub;
     return kIOReturnSuccess;
+}
+
+uint8_t *IOMemoryDescriptor::dksimView(uint64_t offset, uint64_t) { return bytes_ ? bytes_ + offset : nullptr; }
+
+void IOMemoryDescriptor::dksimCopyOut(uint64_t offset, void *bytes, uint64_t count)
+{
+    if (count) memcpy(bytes, bytes_ + offset, count);
+}
+
+void IOMemoryDescriptor::dksimCopyIn(uint64_t offset, const void *bytes, uint64_t count)
+{
+    if (count) memcpy(bytes_ + offset, bytes, count);
 }
 
 void IOMemoryDescriptor::free()

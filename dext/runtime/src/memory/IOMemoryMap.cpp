@@ -8,10 +8,12 @@ DKSIM_CLASS_DEFINE_ABSTRACT(IOMemoryMap, OSObject)
 
 IOMemoryMap *IOMemoryMap::dksimCreate(IOMemoryDescriptor *memory, uint64_t offset, uint64_t length)
 {
+    uint8_t *view = memory->dksimView(offset, length);
+    if (view == nullptr) return nullptr;
     IOMemoryMap *map = dksim::NewTracked<IOMemoryMap>();
     memory->retain();
     map->memory_ = memory;
-    map->address_ = (uint64_t)(uintptr_t)(memory->dksimBytes() + offset);
+    map->address_ = (uint64_t)(uintptr_t)view;
     map->offset_ = offset;
     map->length_ = length;
     return map;

@@ -91,6 +91,10 @@ void OSAction::Aborted() {}
 
 void OSAction::dksimTimerOccurred(uint64_t) {}
 
+void OSAction::dksimDataAvailable() {}
+
+void OSAction::dksimDataServiced() {}
+
 bool OSAction::dksimCanceled() const { return Access::action(this).canceled; }
 
 OSObject *OSAction::dksimTarget() const { return Access::action(this).target; }
