@@ -4,14 +4,14 @@ using ConformanceKit.Transports;
 namespace ConformanceKit.Fuzz.Bench;
 
 /// <summary>A transport and build variant of NullDriver that a benchmark runs against.</summary>
-public sealed record BenchTransport(string Kind, string Variant)
+public sealed record BenchTransport(TransportKind Kind, string Variant)
 {
     /// <summary>In-process release, the same build in dexthost, and dexthost with ASan.</summary>
     public static IEnumerable<BenchTransport> All =>
     [
-        new("inproc", "release"),
-        new("socket", "release"),
-        new("socket", "asan"),
+        new(TransportKind.InProcess, "release"),
+        new(TransportKind.Socket, "release"),
+        new(TransportKind.Socket, "asan"),
     ];
 
     /// <summary>
@@ -21,10 +21,10 @@ public sealed record BenchTransport(string Kind, string Variant)
     public IDextTransport Open()
     {
         var transport = TransportFactory.Create(Kind, BenchInputs.Target, DextVariants.Parse(Variant), BenchInputs.Spec, TimeSpan.FromSeconds(5));
-        if (transport is Transports.InProcess.InProcessTransport inproc) inproc.SetLogCapture(false);
+        transport.Capability<ISwitchableLogCapture>()?.SetLogCapture(false);
         return transport;
     }
 
     /// <summary>Shown as the benchmark parameter, e.g. "socket/asan".</summary>
-    public override string ToString() => $"{Kind}/{Variant}";
+    public override string ToString() => $"{Kind.Name()}/{Variant}";
 }

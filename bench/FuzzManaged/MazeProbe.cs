@@ -44,7 +44,7 @@ public static class MazeProbe
     }
 
     /// <summary>Passes everything through; reads a connection's log before closing it, while it still exists.</summary>
-    sealed class LogReadingTransport(IDextTransport inner) : IDextTransport
+    sealed class LogReadingTransport(IDextTransport inner) : TransportDecorator(inner)
     {
         int _deepest;
 
@@ -55,30 +55,10 @@ public static class MazeProbe
             return deepest;
         }
 
-        public string Kind => inner.Kind;
-        public string Description => inner.Description;
-        public bool HasVirtualClock => inner.HasVirtualClock;
-        public bool CanObserveInternals => inner.CanObserveInternals;
-        public int CountMatching(string serviceName) => inner.CountMatching(serviceName);
-
-        public IOReturn Open(string serviceName, uint type, IReadOnlyList<string> accessIds, out ulong connection) =>
-            inner.Open(serviceName, type, accessIds, out connection);
-
-        public IOReturn Close(ulong connection)
+        public override IOReturn Close(ulong connection)
         {
-            _deepest = Math.Max(_deepest, StageOf(inner.ReadLog(connection)));
-            return inner.Close(connection);
+            _deepest = Math.Max(_deepest, StageOf(ReadLog(connection)));
+            return base.Close(connection);
         }
-
-        public CallResult Call(ulong connection, uint selector, ReadOnlySpan<ulong> asyncReference,
-            ReadOnlySpan<ulong> scalarInput, ReadOnlySpan<byte> structInput, Span<ulong> scalarOutput, Span<byte> structOutput) =>
-            inner.Call(connection, selector, asyncReference, scalarInput, structInput, scalarOutput, structOutput);
-
-        public void Wait(ulong nanoseconds) => inner.Wait(nanoseconds);
-        public void TakeCompletions(ulong connection, List<AsyncCompletion> sink) => inner.TakeCompletions(connection, sink);
-        public IReadOnlyDictionary<string, long> LiveObjects() => inner.LiveObjects();
-        public string ReadLog(ulong connection) => inner.ReadLog(connection);
-        public void Reset() => inner.Reset();
-        public void Dispose() => inner.Dispose();
     }
 }

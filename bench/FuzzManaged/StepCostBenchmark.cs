@@ -18,6 +18,7 @@ public class StepCostBenchmark
 
     readonly List<AsyncCompletion> _completions = [];
     IDextTransport? _transport;
+    ILiveObjects? _liveObjects;
     ulong _connection;
     ulong[] _scalarInput = [];
     ulong[] _scalarOutput = [];
@@ -33,6 +34,7 @@ public class StepCostBenchmark
     {
         var spec = BenchInputs.Spec;
         _transport = Transport.Open();
+        _liveObjects = _transport.Capability<ILiveObjects>() ?? throw new InvalidOperationException($"the {_transport.Kind.Name()} transport cannot count live objects");
         var entry = spec.Find(Selector) ?? throw new InvalidOperationException($"{spec.Dext} has no selector {Selector}");
         _scalarInput = ProgramData.Scalars((int)entry.Shape.ScalarInput.Value, 1);
         _scalarOutput = new ulong[entry.Shape.ScalarOutput.Value];
@@ -87,5 +89,5 @@ public class StepCostBenchmark
     public void Wait() => _transport!.Wait(1_000_000);
 
     [Benchmark]
-    public int LiveObjects() => _transport!.LiveObjects().Count;
+    public int LiveObjects() => _liveObjects!.LiveObjects().Count;
 }

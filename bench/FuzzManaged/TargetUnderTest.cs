@@ -1,5 +1,6 @@
 using ConformanceKit.Fuzz.Target;
 using ConformanceKit.Targets;
+using ConformanceKit.Transports;
 
 namespace ConformanceKit.Fuzz.Bench;
 
@@ -19,16 +20,16 @@ public sealed unsafe class TargetUnderTest : IDisposable
     {
         var (transport, build) = variant switch
         {
-            "fast" => ("inproc", DextVariant.Cov),
-            "asan" => ("socket", DextVariant.AsanCov),
-            "socket-cov" => ("socket", DextVariant.Cov),
+            "fast" => (TransportKind.InProcess, DextVariant.Cov),
+            "asan" => (TransportKind.Socket, DextVariant.AsanCov),
+            "socket-cov" => (TransportKind.Socket, DextVariant.Cov),
             _ => throw new ArgumentException($"unknown variant {variant} ({string.Join(", ", Variants)})", nameof(variant)),
         };
         dext.Build(build);
         _map = CoverageMap.Create();
         SharpFuzz.Common.Trace.SharedMem = _map.Bytes;
         Environment.SetEnvironmentVariable("__AFL_SHM_ID", _map.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var binary = transport == "inproc" ? dext.LibraryPath(build) : dext.HostPath(build);
+        var binary = transport == TransportKind.InProcess ? dext.LibraryPath(build) : dext.HostPath(build);
         Target = new FuzzTarget(new TargetSettings(dext.SpecPath, transport, binary, NativeCoverage: true, TimeSpan.FromSeconds(2), StatusFile: null));
     }
 

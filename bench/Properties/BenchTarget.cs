@@ -8,14 +8,14 @@ namespace ConformanceKit.Properties.Bench;
 /// What a benchmark runs against: dext/NullDriverHardened (every rule holds, so every case is a plain
 /// pass and no time goes into shrinking) behind one transport and build variant.
 /// </summary>
-public sealed record BenchTarget(string Transport, string Variant)
+public sealed record BenchTarget(TransportKind Transport, string Variant)
 {
     /// <summary>The three configurations measured: the fastest path, the default isolation, and the suite's default (ASan host).</summary>
     public static IEnumerable<BenchTarget> All =>
     [
-        new("inproc", "release"),
-        new("socket", "release"),
-        new("socket", "asan"),
+        new(TransportKind.InProcess, "release"),
+        new(TransportKind.Socket, "release"),
+        new(TransportKind.Socket, "asan"),
     ];
 
     public static string DextDirectory => Path.Combine(RepositoryLayout.Root, "dext", "NullDriverHardened");
@@ -30,5 +30,5 @@ public sealed record BenchTarget(string Transport, string Variant)
     }
 
     /// <summary>Shown as the benchmark parameter, e.g. "socket/asan".</summary>
-    public override string ToString() => $"{Transport}/{Variant}";
+    public override string ToString() => $"{Transport.Name()}/{Variant}";
 }

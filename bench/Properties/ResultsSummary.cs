@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Reports;
+using ConformanceKit.Transports;
 
 namespace ConformanceKit.Properties.Bench;
 
@@ -44,8 +45,8 @@ public static class ResultsSummary
         {
             var target = profile.Target;
             var caseNs = MedianNs(summaries, nameof(PropertyCasesBenchmark.PropertyCase), target);
-            var exchanges = target.Transport == "socket" ? Number(profile.SocketExchanges, "0.0") : "—";
-            text.AppendLine($"| {target.Transport} | {target.Variant} | {Number(1e9 / caseNs, "N0")} | {Micro(caseNs / 1000)} | " +
+            var exchanges = target.Transport == TransportKind.Socket ? Number(profile.SocketExchanges, "0.0") : "—";
+            text.AppendLine($"| {target.Transport.Name()} | {target.Variant} | {Number(1e9 / caseNs, "N0")} | {Micro(caseNs / 1000)} | " +
                 $"{Micro(MedianNs(summaries, nameof(TransportStepBenchmark.Reset), target) / 1000)} | " +
                 $"{Micro(MedianNs(summaries, nameof(TransportStepBenchmark.Call), target) / 1000)} | " +
                 $"{Micro(MedianNs(summaries, nameof(TransportStepBenchmark.LiveObjects), target) / 1000)} | " +

@@ -18,6 +18,7 @@ public class TransportStepBenchmark
     const uint Selector = 2;
 
     IDextTransport? _transport;
+    ILiveObjects? _liveObjects;
     ulong _connection;
     ulong[] _scalarInput = [];
     ulong[] _scalarOutput = [];
@@ -32,6 +33,7 @@ public class TransportStepBenchmark
     {
         var (spec, transport) = Target.Open();
         _transport = transport;
+        _liveObjects = _transport.Capability<ILiveObjects>() ?? throw new InvalidOperationException($"the {_transport.Kind.Name()} transport cannot count live objects");
         var entry = spec.Find(Selector) ?? throw new InvalidOperationException($"{spec.Dext} has no selector {Selector}");
         _scalarInput = ProgramData.Scalars((int)entry.Shape.ScalarInput.Value, 1);
         _scalarOutput = new ulong[entry.Shape.ScalarOutput.Value];
@@ -51,7 +53,7 @@ public class TransportStepBenchmark
         _transport!.Call(_connection, Selector, [], _scalarInput, [], _scalarOutput, []).Return;
 
     [Benchmark]
-    public int LiveObjects() => _transport!.LiveObjects().Count;
+    public int LiveObjects() => _liveObjects!.LiveObjects().Count;
 
     /// <summary>Leaves the dext without the connection Call uses; BenchmarkDotNet gives each benchmark its own setup.</summary>
     [Benchmark]

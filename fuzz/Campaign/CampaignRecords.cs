@@ -1,5 +1,6 @@
 using System.Globalization;
 using ConformanceKit.Contracts.Campaigns;
+using ConformanceKit.Transports;
 
 namespace ConformanceKit.Fuzz;
 
@@ -11,7 +12,7 @@ public static class CampaignRecords
     {
         Dext = result.Dext,
         Variant = result.Variant.Name(),
-        Transport = result.Variant.Transport(),
+        Transport = result.Variant.Transport().Name(),
         Jobs = result.Jobs,
         DurationSeconds = Math.Round(result.Elapsed.TotalSeconds, 1),
         Execs = result.Execs,

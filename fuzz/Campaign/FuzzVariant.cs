@@ -1,4 +1,5 @@
 using ConformanceKit.Targets;
+using ConformanceKit.Transports;
 
 namespace ConformanceKit.Fuzz;
 
@@ -24,7 +25,7 @@ public static class FuzzVariants
 
     public static string Name(this FuzzVariant variant) => variant == FuzzVariant.Fast ? "fast" : "asan";
 
-    public static string Transport(this FuzzVariant variant) => variant == FuzzVariant.Fast ? "inproc" : "socket";
+    public static TransportKind Transport(this FuzzVariant variant) => variant == FuzzVariant.Fast ? TransportKind.InProcess : TransportKind.Socket;
 
     public static DextVariant Build(this FuzzVariant variant) => variant == FuzzVariant.Fast ? DextVariant.Cov : DextVariant.AsanCov;
 

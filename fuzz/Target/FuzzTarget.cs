@@ -27,7 +27,7 @@ public sealed unsafe class FuzzTarget : IDisposable
     {
         var spec = SpecLoader.LoadFile(settings.SpecPath);
         _decoder = new ProgramDecoder(spec);
-        if (settings.Transport == "inproc")
+        if (settings.Transport == TransportKind.InProcess)
         {
             var inproc = new InProcessTransport(settings.DextBinary);
             // The verdict needs no log; triage replays every finding with logs on.
@@ -64,15 +64,8 @@ public sealed unsafe class FuzzTarget : IDisposable
         if (!_nativeCoverage) return;
         var map = SharpFuzz.Common.Trace.SharedMem;
         if (map == _attachedMap || map == null) return;
-        switch (_transport)
-        {
-            case InProcessTransport inproc:
-                inproc.SetCoverageMap(map, MapSize);
-                break;
-            case SocketTransport socket when Environment.GetEnvironmentVariable("__AFL_SHM_ID") is { } id && int.TryParse(id, out var shmId):
-                socket.AttachCoverageMap(shmId, MapSize);
-                break;
-        }
+        int? shmId = int.TryParse(Environment.GetEnvironmentVariable("__AFL_SHM_ID"), out var id) ? id : null;
+        _transport.Capability<ICoverageMap>()?.AttachCoverageMap(new AflCoverageMap((nint)map, shmId, MapSize));
         _attachedMap = map;
     }
 

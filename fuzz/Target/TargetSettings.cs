@@ -1,10 +1,12 @@
+using ConformanceKit.Transports;
+
 namespace ConformanceKit.Fuzz.Target;
 
 /// <summary>
 /// What the campaign tells the target through its environment (afl-fuzz starts the target with a fixed
 /// command line, so the environment is the channel). Names are part of the campaign's contract.
 /// </summary>
-public sealed record TargetSettings(string SpecPath, string Transport, string DextBinary, bool NativeCoverage, TimeSpan CallTimeout,
+public sealed record TargetSettings(string SpecPath, TransportKind Transport, string DextBinary, bool NativeCoverage, TimeSpan CallTimeout,
     string? StatusFile)
 {
     public const string SpecVariable = "CK_FUZZ_SPEC";
@@ -22,8 +24,15 @@ public sealed record TargetSettings(string SpecPath, string Transport, string De
             Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
                 ? value
                 : throw new InvalidOperationException($"{name} is not set (the fuzz target is started by `conformancekit fuzz`)");
-        var transport = Required(TransportVariable);
-        if (transport is not ("inproc" or "socket")) throw new InvalidOperationException($"{TransportVariable}={transport}: expected inproc or socket");
+        // Only constants of the harness here: its code is instrumented and must not run before
+        // Fuzzer.Run has made SharpFuzz's map (Program.cs).
+        var transport = Required(TransportVariable) switch
+        {
+            TransportKinds.InProcessName => TransportKind.InProcess,
+            TransportKinds.SocketName => TransportKind.Socket,
+            var name => throw new InvalidOperationException(
+                $"{TransportVariable}={name}: expected {TransportKinds.InProcessName} or {TransportKinds.SocketName}"),
+        };
         var timeoutText = Environment.GetEnvironmentVariable(CallTimeoutVariable);
         var timeout = int.TryParse(timeoutText, out var ms) && ms > 0 ? ms : 2000;
         return new TargetSettings(Required(SpecVariable), transport, Required(BinaryVariable),

@@ -18,7 +18,7 @@ public sealed class TargetOptions
     public Option<string> Transport { get; } = new("--transport")
     {
         Description = "inproc (P/Invoke, fastest), socket (dexthost, survives crashes) or iokit (a real dext on macOS)",
-        DefaultValueFactory = _ => "socket",
+        DefaultValueFactory = _ => TransportKind.Socket.Name(),
     };
 
     public Option<string?> Variant { get; } = new("--variant")
@@ -43,7 +43,7 @@ public sealed class TargetOptions
 
     public TargetOptions()
     {
-        Transport.AcceptOnlyFromAmong("inproc", "socket", "iokit");
+        Transport.AcceptOnlyFromAmong([.. TransportKinds.Names]);
         Variant.AcceptOnlyFromAmong("asan", "release");
     }
 
@@ -88,16 +88,16 @@ public sealed class TargetOptions
     public Session Open(ParseResult parse, string? defaultDext = null, TextWriter? buildLog = null, Action<DextTarget, DispatchSpec>? beforeBuild = null)
     {
         Validate(parse);
-        var transportKind = parse.GetValue(Transport)!;
+        var transportKind = TransportKinds.Parse(parse.GetValue(Transport)!);
         var dextDir = parse.GetValue(Dext) ?? defaultDext ?? Path.Combine(RepositoryLayout.Root, "dext", "NullDriver");
         var target = DextTarget.Resolve(dextDir, parse.GetValue(Spec));
         var spec = target.LoadSpec();
         if (parse.GetValue(Service) is { } service) spec = spec with { Service = service };
         beforeBuild?.Invoke(target, spec);
-        var variantName = parse.GetValue(Variant) ?? (transportKind == "socket" ? "asan" : "release");
+        var variantName = parse.GetValue(Variant) ?? (transportKind == TransportKind.Socket ? "asan" : "release");
         var variant = DextVariants.Parse(variantName);
         var transport = TransportFactory.Create(transportKind, target, variant, spec, TimeSpan.FromMilliseconds(parse.GetValue(CallTimeoutMs)), buildLog);
-        return new Session(target, spec, transport, transportKind == "iokit" ? "installed" : variantName);
+        return new Session(target, spec, transport, transportKind == TransportKind.IOKit ? "installed" : variantName);
     }
 }
 

@@ -10,7 +10,7 @@ namespace ConformanceKit.Testing;
 /// double registration and out-of-bounds struct paths (reported as a crash, as an ASan host would).
 /// Hardened = the fixed variant. Knobs let tests break single behaviours on purpose.
 /// </summary>
-public sealed class FakeNullDriver : IDextTransport
+public sealed class FakeNullDriver : IDextTransport, ILiveObjects, ILogCapture
 {
     const ulong Delay = 5_000_000_000;
     public const string Identifier = "com.example.NullDriver";
@@ -42,10 +42,10 @@ public sealed class FakeNullDriver : IDextTransport
         public List<string> Log { get; } = [];
     }
 
-    public string Kind => "fake";
+    /// <summary>Like the simulator's in-process transport, it runs in the harness's own process.</summary>
+    public TransportKind Kind => TransportKind.InProcess;
     public string Description => _hardened ? "fake hardened NullDriver" : "fake NullDriver";
     public bool HasVirtualClock => true;
-    public bool CanObserveInternals => true;
 
     public int CountMatching(string serviceName) => serviceName == "NullDriver" ? 1 : 0;
 
@@ -71,8 +71,8 @@ public sealed class FakeNullDriver : IDextTransport
     {
         Calls++;
         if (!_connections.TryGetValue(connection, out var state)) return new(IOReturn.NotOpen, 0, 0);
-        if (scalarInput.Length > 16) return new(IOReturn.MigArrayTooLarge, 0, 0);
-        if (scalarOutput.Length > 16) scalarOutput = scalarOutput[..16];
+        if (scalarInput.Length > IOKitLimits.MaxScalars) return new(IOReturn.MigArrayTooLarge, 0, 0);
+        if (scalarOutput.Length > IOKitLimits.MaxScalars) scalarOutput = scalarOutput[..IOKitLimits.MaxScalars];
         var hasCompletion = !asyncReference.IsEmpty;
         state.Log.Add($"selector {selector}");
         switch (selector)
@@ -139,12 +139,12 @@ public sealed class FakeNullDriver : IDextTransport
         if (input.Length < 16)
             throw new DextCrashedException("AddressSanitizer: heap-buffer-overflow",
                 "==1==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x1\nREAD of size 8 at 0x1 thread T0\n    #0 0x1 in NullDriver::HandleExternalStruct(OSObject*) /x/NullDriver.cpp:1:1\n", 1, null);
-        if (output.Length is > 4096 and < 4104)
+        if (output.Length is > IOKitLimits.MaxInbandStruct and < (int)IOKitBoundaries.SampleOversizedStruct)
             throw new DextCrashedException("AddressSanitizer: heap-buffer-overflow",
                 "==1==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x1\nWRITE of size 4104 at 0x1 thread T0\n    #0 0x1 in __asan_memcpy\n    #1 0x1 in NullDriver::HandleExternalStruct(OSObject*) /x/NullDriver.cpp:2:1\n", 1, null);
         var foo = BinaryPrimitives.ReadUInt64LittleEndian(input);
         var bar = BinaryPrimitives.ReadUInt64LittleEndian(input[8..]);
-        if (output.Length > 4096) return new(IOReturn.Success, 0, (ulong)output.Length);
+        if (output.Length > IOKitLimits.MaxInbandStruct) return new(IOReturn.Success, 0, (ulong)output.Length);
         return WriteData(output, foo, bar);
     }
 

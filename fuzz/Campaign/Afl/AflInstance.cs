@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ConformanceKit.Fuzz.Target;
+using ConformanceKit.Transports;
 
 namespace ConformanceKit.Fuzz.Afl;
 
@@ -77,7 +78,7 @@ public sealed class AflInstance : IDisposable
         if (cpu is null) env["AFL_NO_AFFINITY"] = "1";
         env[CampaignProcesses.MarkerVariable] = options.OutputDirectory;
         env[TargetSettings.SpecVariable] = options.Spec.SourcePath;
-        env[TargetSettings.TransportVariable] = options.Variant.Transport();
+        env[TargetSettings.TransportVariable] = options.Variant.Transport().Name();
         env[TargetSettings.BinaryVariable] = options.Variant.Binary(options.Target);
         env[TargetSettings.NativeCoverageVariable] = options.NativeCoverage ? "1" : "0";
         env[TargetSettings.StatusFileVariable] = Path.Combine(options.AflDirectory, name, FuzzerStats.StatusFileName);

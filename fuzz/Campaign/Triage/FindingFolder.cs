@@ -5,6 +5,7 @@ using ConformanceKit.Programs;
 using ConformanceKit.Runner;
 using ConformanceKit.Spec;
 using ConformanceKit.Targets;
+using ConformanceKit.Transports;
 
 namespace ConformanceKit.Fuzz.Triage;
 
@@ -18,7 +19,8 @@ namespace ConformanceKit.Fuzz.Triage;
 public static class FindingFolder
 {
     /// <summary>Where triage replays every input, and so where a finding's replay command points: the ASan build in dexthost.</summary>
-    public const string TriageTransport = "socket", TriageVariant = "asan";
+    public const string TriageVariant = "asan";
+    public static readonly string TriageTransport = TransportKind.Socket.Name();
 
     public static string Slug(Finding finding) =>
         $"{finding.Rule}-{(finding.Selector is { } s ? "sel" + s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "any")}-{finding.SignatureHash}";

@@ -1,4 +1,3 @@
-using ConformanceKit.IOKit;
 using ConformanceKit.Transports;
 
 namespace ConformanceKit.Fuzz.Triage;
@@ -13,101 +12,21 @@ public sealed class TriageStoppedException() : Exception("triage stopped");
 /// because it was stopped with the campaign (killed by the campaign, or hit by the terminal's SIGINT,
 /// on which dexthost exits 0) is not taken for a crash: that ends the input's triage the same way.
 /// </summary>
-public sealed class StoppableTransport(IDextTransport inner, Func<bool> stopping) : IDextTransport
+public sealed class StoppableTransport(IDextTransport inner, Func<bool> stopping) : TransportDecorator(inner)
 {
     /// <summary>How long a dext that exited 0 mid-call (dexthost's answer to SIGINT and SIGTERM) waits to be explained by a stop.</summary>
     static readonly TimeSpan StopSettle = TimeSpan.FromSeconds(1);
 
-    public IDextTransport Inner => inner;
-
-    public string Kind => inner.Kind;
-    public string Description => inner.Description;
-    public bool HasVirtualClock => inner.HasVirtualClock;
-    public bool CanObserveInternals => inner.CanObserveInternals;
-    public bool CanChooseClientEntitlements => inner.CanChooseClientEntitlements;
-    public bool IsolatesCrashes => inner.IsolatesCrashes;
-
-    public string LastError() => Guard(inner.LastError);
-
-    public int CountMatching(string serviceName) => Guard(() => inner.CountMatching(serviceName));
-
-    public IOReturn Open(string serviceName, uint type, IReadOnlyList<string> accessIds, out ulong connection)
-    {
-        ulong opened = 0;
-        var result = Guard(() => inner.Open(serviceName, type, accessIds, out opened));
-        connection = opened;
-        return result;
-    }
-
-    public IOReturn Close(ulong connection) => Guard(() => inner.Close(connection));
-
-    public CallResult Call(ulong connection, uint selector, ReadOnlySpan<ulong> asyncReference, ReadOnlySpan<ulong> scalarInput,
-        ReadOnlySpan<byte> structInput, Span<ulong> scalarOutput, Span<byte> structOutput)
+    /// <summary>Every operation, Reset included (the start of every run: where a stop requested between runs takes effect).</summary>
+    protected override long Enter(string operation)
     {
         ThrowIfStopping();
-        CallResult result;
-        try
-        {
-            result = inner.Call(connection, selector, asyncReference, scalarInput, structInput, scalarOutput, structOutput);
-        }
-        catch (Exception e) when (CausedByStop(e))
-        {
-            throw new TriageStoppedException();
-        }
-        ThrowIfStopping();
-        return result;
+        return 0;
     }
 
-    public void Wait(ulong nanoseconds) => Guard(() => { inner.Wait(nanoseconds); return 0; });
+    protected override void Leave(string operation, long entered) => ThrowIfStopping();
 
-    public void TakeCompletions(ulong connection, List<AsyncCompletion> sink) => Guard(() => { inner.TakeCompletions(connection, sink); return 0; });
-
-    public IReadOnlyDictionary<string, long> LiveObjects() => Guard(inner.LiveObjects);
-
-    public bool CanObserveHid => inner.CanObserveHid;
-
-    public void TakeHidEvents(ConformanceKit.Transports.Hid.HidEvents sink) => Guard(() => { inner.TakeHidEvents(sink); return 0; });
-
-    public string ReadLog(ulong connection) => Guard(() => inner.ReadLog(connection));
-
-    public bool CanMapMemory => inner.CanMapMemory;
-
-    public MemoryMapping MapMemory(ulong connection, uint type) => Guard(() => inner.MapMemory(connection, type));
-
-    public IOReturn WriteMemory(ulong map, ulong offset, ReadOnlySpan<byte> bytes)
-    {
-        var copy = bytes.ToArray(); // a span cannot be captured by Guard's lambda
-        return Guard(() => inner.WriteMemory(map, offset, copy));
-    }
-
-    public IOReturn ReadMemory(ulong map, ulong offset, Span<byte> bytes)
-    {
-        var buffer = new byte[bytes.Length];
-        var result = Guard(() => inner.ReadMemory(map, offset, buffer));
-        buffer.CopyTo(bytes);
-        return result;
-    }
-
-    /// <summary>The start of every run: where a stop requested between runs takes effect.</summary>
-    public void Reset() => Guard(() => { inner.Reset(); return 0; });
-
-    public void Dispose() => inner.Dispose();
-
-    T Guard<T>(Func<T> operation)
-    {
-        ThrowIfStopping();
-        T result;
-        try
-        {
-            result = operation();
-        }
-        catch (Exception e) when (CausedByStop(e))
-        {
-            throw new TriageStoppedException();
-        }
-        ThrowIfStopping();
-        return result;
-    }
+    protected override Exception? Replace(Exception exception) => CausedByStop(exception) ? new TriageStoppedException() : null;
 
     void ThrowIfStopping()
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ConformanceKit.Cli.Output;
 using ConformanceKit.Programs;
 using ConformanceKit.Runner;
+using ConformanceKit.Transports;
 using Spectre.Console;
 
 namespace ConformanceKit.Cli.Commands;
@@ -36,7 +37,7 @@ public static class ReplayCommand
                     expectedSignature = reproducer.Signature,
                     reproduced = reproducer.Signature is null ? (bool?)null : findings.Any(f => f.Signature == reproducer.Signature),
                     findings = findings.Select(f => FindingJson.From(f, session.Spec, session.Target.Sources,
-                        ReplayCommandLine.For(reproducer.Path, session.Target.Directory, session.Spec.SourcePath, session.Transport.Kind, session.Variant))).ToArray(),
+                        ReplayCommandLine.For(reproducer.Path, session.Target.Directory, session.Spec.SourcePath, session.Transport.Kind.Name(), session.Variant))).ToArray(),
                 });
             }
             return findings.Length == 0 ? ExitCodes.Ok : ExitCodes.Findings;

@@ -23,7 +23,7 @@ public static class DispatchOracle
         if (call.ScalarInput.Count > MaxScalars)
         {
             return CallExpectation.Exactly(entry is null ? Rules.SelectorRange : Rules.DispatchShape, "scalar-limit",
-                IOReturn.MigArrayTooLarge, $"{call.ScalarInput.Count} input scalars exceed IOKit's 16; IOKitLib fails before the dext runs");
+                IOReturn.MigArrayTooLarge, $"{call.ScalarInput.Count} input scalars exceed IOKit's {MaxScalars}; IOKitLib fails before the dext runs");
         }
         if (entry is null)
         {

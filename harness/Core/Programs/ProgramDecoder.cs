@@ -1,3 +1,4 @@
+using ConformanceKit.IOKit;
 using ConformanceKit.Spec;
 
 namespace ConformanceKit.Programs;
@@ -13,7 +14,8 @@ namespace ConformanceKit.Programs;
 /// </code>
 /// Each operand is one byte, mapped so boundaries sit close: selectors of the table, just past it and
 /// far out; counts 0..17 and the declared count ±1; sizes 0..63, the declared size ±1, 4095..4097,
-/// 4103..4105 and larger. The same constants produce the fuzzer's seeds (<see cref="ProgramSeeds"/>).
+/// 4103..4105 and larger (<see cref="IOKitBoundaries"/>). The same constants produce the fuzzer's seeds
+/// (<see cref="ProgramSeeds"/>).
 /// For a selector with a structure input template, the declared-size operands (declared, −1, +1) mean
 /// a message of the template instead — then one byte short and one byte long — built from the
 /// <see cref="TemplateMessages.ChoiceLength"/> bytes that follow the call's data byte.
@@ -33,7 +35,11 @@ public sealed partial class ProgramDecoder(DispatchSpec spec)
     /// <summary>Size operands below this byte are the size itself; the rest pick from <see cref="SizeTable"/> after the declared-size classes.</summary>
     public const byte LiteralSizeLimit = 0x40;
     public const byte SizeDeclared = LiteralSizeLimit, SizeDeclaredMinus = LiteralSizeLimit + 1, SizeDeclaredPlus = LiteralSizeLimit + 2;
-    public static readonly uint[] SizeTable = [4095, 4096, 4097, 4103, 4104, 4105, 8192, 64, 128, 255, 256, 1024, 16384, 65536, 4098, 4100];
+    public static readonly uint[] SizeTable =
+    [
+        .. IOKitBoundaries.AtInbandLimit, .. IOKitBoundaries.AroundSampleOversized, 2 * IOKitLimits.MaxInbandStruct,
+        64, 128, 255, 256, 1024, 16384, 65536, IOKitLimits.MaxInbandStruct + 2, IOKitLimits.MaxInbandStruct + 4,
+    ];
 
     public static readonly ulong[] WaitTable =
     [
@@ -146,21 +152,21 @@ public sealed partial class ProgramDecoder(DispatchSpec spec)
     public static uint DecodeCount(byte operand, ShapeSize? declared)
     {
         var value = operand % CountClasses;
-        var nominal = declared is { IsVariable: false } d ? d.Value : 16u;
+        var nominal = declared?.Nominal ?? IOKitBoundaries.VariableNominal;
         return value switch
         {
-            <= 17 => (uint)value,
+            <= (int)IOKitBoundaries.ScalarCountPastLimit => (uint)value,
             CountDeclared => nominal,
             CountDeclaredMinus => nominal == 0 ? 0 : nominal - 1,
             CountDeclaredPlus => nominal + 1,
-            _ => 16,
+            _ => IOKitLimits.MaxScalars,
         };
     }
 
     public static uint DecodeSize(byte operand, ShapeSize? declared)
     {
         if (operand < LiteralSizeLimit) return operand;
-        var nominal = declared is { IsVariable: false } d ? d.Value : 16u;
+        var nominal = declared?.Nominal ?? IOKitBoundaries.VariableNominal;
         return operand switch
         {
             SizeDeclared => nominal,

@@ -1,3 +1,4 @@
+using ConformanceKit.IOKit;
 using ConformanceKit.Spec;
 
 namespace ConformanceKit.Programs;
@@ -5,7 +6,7 @@ namespace ConformanceKit.Programs;
 /// <summary>
 /// Byte strings that <see cref="ProgramDecoder"/> turns into chosen programs: the fuzzer's starting
 /// corpus. Per selector one well-shaped call and its boundary variants (each count and size at the
-/// declared value ±1, 0, 16/17, 4095–4097, 4103), plus the async protocol in order and out of order and a
+/// declared value ±1, 0, 16/17, 4095–4097, 4103: <see cref="IOKitBoundaries"/>), plus the async protocol in order and out of order and a
 /// close/reopen; for a selector with a structure input template, its message with varied fields and
 /// with each field made off-template in turn. Seeds only steer the start; the decoder's totality means any mutation is still a
 /// program. Every seed is built with the decoder's own constants so the two cannot drift apart.
@@ -64,7 +65,7 @@ public sealed partial class ProgramSeeds(DispatchSpec spec)
         tokens.Add(("count_declared", [ProgramDecoder.CountDeclared]));
         tokens.Add(("count_declared_minus", [ProgramDecoder.CountDeclaredMinus]));
         tokens.Add(("count_declared_plus", [ProgramDecoder.CountDeclaredPlus]));
-        tokens.Add(("count_17", [17]));
+        tokens.Add(($"count_{IOKitBoundaries.ScalarCountPastLimit}", [(byte)IOKitBoundaries.ScalarCountPastLimit]));
         tokens.Add(("size_declared", [ProgramDecoder.SizeDeclared]));
         tokens.Add(("size_declared_minus", [ProgramDecoder.SizeDeclaredMinus]));
         tokens.Add(("size_declared_plus", [ProgramDecoder.SizeDeclaredPlus]));
@@ -97,20 +98,20 @@ public sealed partial class ProgramSeeds(DispatchSpec spec)
     {
         yield return ("scalar-in-minus", call with { ScalarIn = ProgramDecoder.CountDeclaredMinus });
         yield return ("scalar-in-plus", call with { ScalarIn = ProgramDecoder.CountDeclaredPlus });
-        yield return ("scalar-in-17", call with { ScalarIn = 17 });
+        yield return ($"scalar-in-{IOKitBoundaries.ScalarCountPastLimit}", call with { ScalarIn = (byte)IOKitBoundaries.ScalarCountPastLimit });
         yield return ("scalar-out-minus", call with { ScalarOut = ProgramDecoder.CountDeclaredMinus });
         yield return ("scalar-out-plus", call with { ScalarOut = ProgramDecoder.CountDeclaredPlus });
         yield return ("struct-in-0", call with { StructIn = 0 });
         yield return ("struct-in-1", call with { StructIn = 1 });
         yield return ("struct-in-minus", call with { StructIn = ProgramDecoder.SizeDeclaredMinus });
         yield return ("struct-in-plus", call with { StructIn = ProgramDecoder.SizeDeclaredPlus });
-        yield return ("struct-in-4097", call with { StructIn = SizeOperand(4097) });
+        yield return ($"struct-in-{IOKitBoundaries.FirstOutOfLineSize}", call with { StructIn = SizeOperand(IOKitBoundaries.FirstOutOfLineSize) });
         yield return ("struct-out-0", call with { StructOut = 0 });
         yield return ("struct-out-minus", call with { StructOut = ProgramDecoder.SizeDeclaredMinus });
         yield return ("struct-out-plus", call with { StructOut = ProgramDecoder.SizeDeclaredPlus });
-        yield return ("struct-out-4096", call with { StructOut = SizeOperand(4096) });
-        yield return ("struct-out-4097", call with { StructOut = SizeOperand(4097) });
-        yield return ("struct-out-4103", call with { StructOut = SizeOperand(4103) });
+        // The in-band limit, the first size out of line, and the last one the sample's oversized structure overflows.
+        foreach (var size in new[] { (uint)IOKitLimits.MaxInbandStruct, IOKitBoundaries.FirstOutOfLineSize, IOKitBoundaries.SampleOversizedStruct - 1 })
+            yield return ($"struct-out-{size}", call with { StructOut = SizeOperand(size) });
     }
 
     IEnumerable<(string, byte[])> AsyncProtocol()

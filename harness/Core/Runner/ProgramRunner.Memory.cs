@@ -38,7 +38,7 @@ public sealed partial class ProgramRunner
         }
         if (!_transport.CanMapMemory)
         {
-            Observe(run, $"skipped: the {_transport.Kind} transport cannot map a dext's memory");
+            Observe(run, $"skipped: the {_transport.Kind.Name()} transport cannot map a dext's memory");
             return;
         }
         var mapping = _transport.MapMemory(slot.Handle, step.Type);

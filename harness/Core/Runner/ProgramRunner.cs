@@ -10,13 +10,14 @@ using ConformanceKit.Transports.Hid;
 namespace ConformanceKit.Runner;
 
 /// <summary>
-/// Runs a <see cref="Program"/> on a dext through a transport and judges every step against the
-/// spec: the return of each call (<see cref="DispatchOracle"/>), its outputs (<see cref="OutputJudge"/>),
-/// the completions that arrive (<see cref="AsyncJudge"/>), who may open (access.entitlement), live
-/// objects once the last connection is closed (objects.balance), the report descriptors and reports
-/// of the dext's HID devices after every step when the spec has a hid: section (hid.reports), and
-/// crashes or hangs (memory.safety). The dext is reset before every run, so a run depends on its program only.
-/// At the end, connections the program left open are closed, as an app exiting would.
+/// Runs a <see cref="Program"/> on a dext through a transport, collects what each step does and has
+/// the oracle judge it against the spec: the return of each call (<see cref="DispatchOracle"/>), its
+/// outputs (<see cref="OutputJudge"/>), the completions that arrive (<see cref="AsyncJudge"/>), who
+/// may open (<see cref="AccessJudge"/>), live objects once the last connection is closed
+/// (<see cref="BalanceJudge"/>), the report descriptors and reports of the dext's HID devices after
+/// every step when the spec has a hid: section (<see cref="HidJudge"/>), and crashes or hangs
+/// (memory.safety). The dext is reset before every run, so a run depends on its program only. At the
+/// end, connections the program left open are closed, as an app exiting would.
 /// </summary>
 public sealed partial class ProgramRunner
 {
@@ -26,12 +27,17 @@ public sealed partial class ProgramRunner
     readonly IDextTransport _transport;
     readonly RunnerOptions _options;
     readonly AsyncJudge _async;
+    readonly AccessJudge _access;
+    readonly BalanceJudge _balance;
     readonly ConnectionModel[] _slots = Enumerable.Range(0, Step.MaxSlots).Select(_ => new ConnectionModel()).ToArray();
     readonly ulong[] _scalarOutput = new ulong[MaxScalarOutput];
     readonly List<AsyncCompletion> _arrived = [];
     readonly ulong[] _asyncReference = new ulong[IOKitLimits.AsyncReferenceCount];
     byte[] _structOutput = new byte[IOKitLimits.MaxInbandStruct * 2];
     readonly HidJudge? _hid;
+    readonly ILiveObjects? _liveObjects;
+    readonly ILogCapture? _log;
+    readonly IHidReports? _hidReports;
     readonly HidEvents _hidEvents = new();
 
     public ProgramRunner(DispatchSpec spec, IDextTransport transport, RunnerOptions? options = null)
@@ -40,8 +46,13 @@ public sealed partial class ProgramRunner
         _transport = transport;
         _options = options ?? RunnerOptions.Default;
         _async = new AsyncJudge(spec, transport.HasVirtualClock);
+        _access = new AccessJudge(spec);
+        _balance = new BalanceJudge(spec);
+        _liveObjects = transport.Capability<ILiveObjects>();
+        _log = transport.Capability<ILogCapture>();
+        _hidReports = transport.Capability<IHidReports>();
         // One more exchange per step, so only for a spec that asks for its HID devices to be judged.
-        _hid = spec.Hid is { } hid && transport.CanObserveHid ? new HidJudge(hid) : null;
+        _hid = spec.Hid is { } hid && _hidReports is not null ? new HidJudge(hid) : null;
     }
 
     public DispatchSpec Spec => _spec;
@@ -53,10 +64,11 @@ public sealed partial class ProgramRunner
         foreach (var slot in _slots) slot.Reset();
         ForgetMaps();
         _hid?.Reset();
+        _balance.Reset(null); // no baseline until the reset has succeeded
         try
         {
             _transport.Reset();
-            run.Baseline = _transport.CanObserveInternals ? _transport.LiveObjects() : null;
+            _balance.Reset(_liveObjects?.LiveObjects());
             for (var index = 0; index < program.Steps.Count; index++)
             {
                 Execute(program.Steps[index], index, run);
@@ -110,8 +122,7 @@ public sealed partial class ProgramRunner
         var ids = open.Access.Resolve(_spec.BundleIdentifier);
         var type = open.Type != 0 ? open.Type : _spec.ConnectionType; // "open c0" means the spec's connection type
         var result = _transport.Open(_spec.Service, type, ids, out var handle);
-        var entitled = _spec.Access == AccessPolicy.Any || (_spec.BundleIdentifier is { } bundle && ids.Contains(bundle));
-        var expected = entitled ? IOReturn.Success : IOReturn.NotPermitted;
+        var expected = _access.Expected(ids);
         // The runtime's own words for a refusal (which identifier the access check wanted, which
         // service is missing), read at once, before another operation replaces them; skipped for
         // the refusal a test of the access check expects, which the fuzz loop makes constantly.
@@ -119,15 +130,8 @@ public sealed partial class ProgramRunner
         var reason = explain ? _transport.LastError() : "";
         var observed = reason.Length > 0 ? $"{result}: {reason}" : result.ToString();
         if (!result.IsSuccess) run.OpenProblem ??= $"open c{open.Slot} ({_spec.Service}) returned {observed}";
-        // No service, no access check: an open that never reached the dext judges nothing (the
-        // property is then "not judged"), rather than blaming the access check.
-        if (result != expected && result != IOReturn.NoDevice && _transport.CanChooseClientEntitlements)
-        {
-            run.Violations.Add(new Violation(Rules.AccessEntitlement, index, null,
-                entitled ? "entitled-refused" : "unentitled-opened",
-                $"{expected} for a client with access [{string.Join(",", ids)}] ({(_spec.Access == AccessPolicy.Any ? "the dext allows any client" : $"only clients listing {_spec.BundleIdentifier}")})",
-                observed));
-        }
+        // Only a transport that opens with the entitlements the program asks for can test the access check.
+        if (_transport.CanChooseClientEntitlements) _access.Judge(ids, result, observed, index, run.Violations);
         slot.Reset();
         if (result != IOReturn.NoDevice) run.ReachedDext = true;
         if (result.IsSuccess)
@@ -252,34 +256,16 @@ public sealed partial class ProgramRunner
         }
     }
 
-    /// <summary>
-    /// objects.balance: with no connection open, once pending timers have had time to run out, every
-    /// live-object counter is back at its value before the first open.
-    /// </summary>
+    /// <summary>objects.balance: once the last connection is closed, lets pending timers run out and has the counters judged.</summary>
     void CheckBalance(int index, RunState run)
     {
-        if (run.Baseline is null) return;
+        if (_liveObjects is null || !_balance.HasBaseline) return;
         if (_transport.HasVirtualClock)
         {
-            var drain = (_spec.Async?.DelayNs ?? 0) + (_spec.Async?.LeewayNs ?? 0) + 1;
-            _transport.Wait(drain);
-            run.NowNs += drain;
+            _transport.Wait(_balance.SettleNs);
+            run.NowNs += _balance.SettleNs;
         }
-        var now = _transport.LiveObjects();
-        var leaked = new List<string>();
-        foreach (var (name, count) in now)
-        {
-            var before = run.Baseline.GetValueOrDefault(name);
-            if (count != before) leaked.Add($"{name} {before}->{count}");
-        }
-        foreach (var (name, before) in run.Baseline)
-            if (!now.ContainsKey(name) && before != 0) leaked.Add($"{name} {before}->0");
-        if (leaked.Count == 0) return;
-        leaked.Sort(StringComparer.Ordinal); // counters come in no particular order; this also orders the kind's names
-        var kind = "leak:" + string.Join("+", leaked.Select(l => l[..l.IndexOf(' ', StringComparison.Ordinal)]));
-        run.Violations.Add(new Violation(Rules.ObjectsBalance, index, null, kind,
-            "live objects back at their counts before the first open", string.Join(", ", leaked)));
-        run.Baseline = now; // report each imbalance once
+        _balance.Judge(_liveObjects.LiveObjects(), index, run.Violations);
     }
 
     Span<byte> StructBuffer(ulong capacity)
@@ -304,9 +290,9 @@ public sealed partial class ProgramRunner
     /// </summary>
     void CollectHid(int index, uint? selector, RunState run)
     {
-        if (_hid is null) return;
+        if (_hid is null || _hidReports is null) return;
         _hidEvents.Clear();
-        _transport.TakeHidEvents(_hidEvents);
+        _hidReports.TakeHidEvents(_hidEvents);
         if (_hidEvents.IsEmpty) return;
         var before = run.HidLog.Count;
         _hid.Judge(_hidEvents, index, selector, run.Violations, run.HidLog);
@@ -321,13 +307,13 @@ public sealed partial class ProgramRunner
 
     string ReadLogs(RunState run)
     {
-        if (!_transport.CanObserveInternals) return "";
+        if (_log is null) return "";
         var text = new StringBuilder();
-        var global = _transport.ReadLog(0);
+        var global = _log.ReadLog(0);
         if (global.Length > 0) text.Append("== dext ==\n").Append(global);
         foreach (var (slot, handle) in run.Handles)
         {
-            var log = _transport.ReadLog(handle);
+            var log = _log.ReadLog(handle);
             if (log.Length > 0) text.Append($"== c{slot} (connection {handle}) ==\n").Append(log);
         }
         return text.ToString();
@@ -339,7 +325,6 @@ public sealed partial class ProgramRunner
         public List<string> HidLog { get; } = [];
         public List<Violation> Violations { get; } = [];
         public List<(int Slot, ulong Handle)> Handles { get; } = [];
-        public IReadOnlyDictionary<string, long>? Baseline { get; set; }
         public CrashInfo? Crash { get; set; }
         public int CurrentStep { get; set; }
         public ulong NowNs { get; set; }

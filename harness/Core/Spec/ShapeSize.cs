@@ -1,3 +1,5 @@
+using ConformanceKit.IOKit;
+
 namespace ConformanceKit.Spec;
 
 /// <summary>
@@ -6,10 +8,13 @@ namespace ConformanceKit.Spec;
 /// </summary>
 public readonly record struct ShapeSize(uint Value)
 {
-    public const uint VariableValue = 0xFFFFFFFF;
+    public const uint VariableValue = IOKitLimits.VariableSize;
     public static readonly ShapeSize Variable = new(VariableValue);
 
     public bool IsVariable => Value == VariableValue;
+
+    /// <summary>The value, or for a variable count or size the one a generator uses (<see cref="IOKitBoundaries.VariableNominal"/>).</summary>
+    public uint Nominal => IsVariable ? IOKitBoundaries.VariableNominal : Value;
 
     public bool Accepts(ulong actual) => IsVariable || actual == Value;
 

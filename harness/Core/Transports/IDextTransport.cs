@@ -7,21 +7,21 @@ namespace ConformanceKit.Transports;
 /// Unix socket, or through IOKit.framework on a Mac. Everything above this interface is the same for
 /// all three. A dext that crashes surfaces as <see cref="DextCrashedException"/>, one that stops
 /// answering as <see cref="DextHungException"/>; a transport that supervises a host restarts it on the
-/// next call.
+/// next call. What only some transports can do — count live objects, capture the dext's log, send
+/// coverage to AFL, read HID reports — are capability interfaces (<see cref="ILiveObjects"/>,
+/// <see cref="ILogCapture"/>, <see cref="ICoverageMap"/>, <see cref="IHidReports"/>) reached through
+/// <see cref="Capability{T}"/>, so a caller never needs the concrete transport and a wrapper
+/// (<see cref="TransportDecorator"/>) offers exactly what it wraps.
 /// </summary>
 public interface IDextTransport : IDisposable
 {
-    /// <summary>inproc, socket or iokit.</summary>
-    string Kind { get; }
+    TransportKind Kind { get; }
 
     /// <summary>What it is connected to, for logs and reports.</summary>
     string Description { get; }
 
     /// <summary>True when time moves only through <see cref="Wait"/> (the simulator's virtual clock).</summary>
     bool HasVirtualClock { get; }
-
-    /// <summary>True when live-object counters and per-connection logs can be read.</summary>
-    bool CanObserveInternals { get; }
 
     /// <summary>
     /// True when <see cref="Open"/> presents the access identifiers it is given as the client's
@@ -63,21 +63,6 @@ public interface IDextTransport : IDisposable
     /// <summary>Moves the connection's delivered completions into sink, oldest first.</summary>
     void TakeCompletions(ulong connection, List<AsyncCompletion> sink);
 
-    /// <summary>Live OSObject instances per class name (empty when not observable).</summary>
-    IReadOnlyDictionary<string, long> LiveObjects();
-
-    /// <summary>The dext's log for a connection (0: outside any connection); "" when not observable.</summary>
-    string ReadLog(ulong connection);
-
-    /// <summary>
-    /// True when the report descriptors and reports of the dext's HIDDriverKit devices can be read
-    /// (the simulator). On a Mac they go to the system's HID stack.
-    /// </summary>
-    bool CanObserveHid => false;
-
-    /// <summary>Moves what the dext's HID devices did since the last take into sink (nothing when not observable).</summary>
-    void TakeHidEvents(Hid.HidEvents sink) { }
-
     /// <summary>
     /// True when the app's side of memory a dext shares (IOConnectMapMemory64, then loads and stores
     /// through the mapping) can be driven: the simulator's transports.
@@ -95,4 +80,7 @@ public interface IDextTransport : IDisposable
 
     /// <summary>Back to a freshly booted dext: no connections, clock 0, empty logs and queues.</summary>
     void Reset();
+
+    /// <summary>What this transport can do beyond the calls every transport makes (e.g. <see cref="ILiveObjects"/>), or null when it cannot.</summary>
+    T? Capability<T>() where T : class => this as T;
 }

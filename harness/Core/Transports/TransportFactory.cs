@@ -9,25 +9,25 @@ namespace ConformanceKit.Transports;
 /// <summary>Makes the transport the user asked for, building the dext variant it needs first.</summary>
 public static class TransportFactory
 {
-    public static IDextTransport Create(string kind, DextTarget target, DextVariant variant, DispatchSpec spec, TimeSpan callTimeout, TextWriter? buildLog = null)
+    public static IDextTransport Create(TransportKind kind, DextTarget target, DextVariant variant, DispatchSpec spec, TimeSpan callTimeout, TextWriter? buildLog = null)
     {
         switch (kind)
         {
-            case "inproc":
+            case TransportKind.InProcess:
                 if (variant.HasAsan())
                     throw new TransportSetupException($"the {variant.Name()} build runs only inside dexthost: use --transport socket, or --variant release for inproc");
                 target.Build(variant, buildLog);
                 return new InProcessTransport(target.LibraryPath(variant));
-            case "socket":
+            case TransportKind.Socket:
                 target.Build(variant, buildLog);
                 return new SocketTransport(target.HostPath(variant), callTimeout);
-            case "iokit":
+            case TransportKind.IOKit:
                 // The installed dext is what runs: nothing is built, and the variant does not apply.
                 // callTimeout also bounds the wait for the service to be registered.
                 if (!OperatingSystem.IsMacOS()) throw new TransportSetupException(IOKitPlatform.NotMacOSMessage);
                 return new IOKitTransport(spec.Service, callTimeout);
             default:
-                throw new TransportSetupException($"unknown transport '{kind}' (inproc, socket, iokit)");
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
         }
     }
 }

@@ -21,22 +21,16 @@ public class HidObservationTests
         "05010906a101050719e029e71500250175019508810295017508810105081901290595057501910295017503910105071900296515002565750895068100c0");
 
     /// <summary>The fake NullDriver, whose every call to selector 0 also "posts" a report of as many bytes as it has scalars.</summary>
-    sealed class HidFake(FakeNullDriver inner) : IDextTransport
+    sealed class HidFake(FakeNullDriver inner) : TransportDecorator(inner)
     {
         readonly HidEvents _pending = new();
         bool _started;
         public int Takes { get; private set; }
 
-        public string Kind => inner.Kind;
-        public string Description => inner.Description;
-        public bool HasVirtualClock => inner.HasVirtualClock;
-        public bool CanObserveInternals => inner.CanObserveInternals;
-        public bool CanObserveHid => true;
-        public int CountMatching(string serviceName) => inner.CountMatching(serviceName);
-        public IOReturn Open(string serviceName, uint type, IReadOnlyList<string> accessIds, out ulong connection) => inner.Open(serviceName, type, accessIds, out connection);
-        public IOReturn Close(ulong connection) => inner.Close(connection);
+        /// <summary>The fake's own capabilities, and HID reports besides.</summary>
+        public override T? Capability<T>() where T : class => typeof(T) == typeof(IHidReports) ? this as T : base.Capability<T>();
 
-        public CallResult Call(ulong connection, uint selector, ReadOnlySpan<ulong> asyncReference, ReadOnlySpan<ulong> scalarInput,
+        public override CallResult Call(ulong connection, uint selector, ReadOnlySpan<ulong> asyncReference, ReadOnlySpan<ulong> scalarInput,
             ReadOnlySpan<byte> structInput, Span<ulong> scalarOutput, Span<byte> structOutput)
         {
             if (selector == 0)
@@ -45,10 +39,10 @@ public class HidObservationTests
                 _started = true;
                 _pending.Reports.Add(new HidReport(1, 0, 0, 0, 0, (uint)scalarInput.Length, (ulong)scalarInput.Length, 0, 0, "Keyboard", new byte[scalarInput.Length]));
             }
-            return inner.Call(connection, selector, asyncReference, scalarInput, structInput, scalarOutput, structOutput);
+            return base.Call(connection, selector, asyncReference, scalarInput, structInput, scalarOutput, structOutput);
         }
 
-        public void TakeHidEvents(HidEvents sink)
+        public override void TakeHidEvents(HidEvents sink)
         {
             Takes++;
             sink.Devices.AddRange(_pending.Devices);
@@ -56,17 +50,12 @@ public class HidObservationTests
             _pending.Clear();
         }
 
-        public void Wait(ulong nanoseconds) => inner.Wait(nanoseconds);
-        public void TakeCompletions(ulong connection, List<AsyncCompletion> sink) => inner.TakeCompletions(connection, sink);
-        public IReadOnlyDictionary<string, long> LiveObjects() => inner.LiveObjects();
-        public string ReadLog(ulong connection) => inner.ReadLog(connection);
-        public void Reset()
+        public override void Reset()
         {
             _started = false;
             _pending.Clear();
-            inner.Reset();
+            base.Reset();
         }
-        public void Dispose() => inner.Dispose();
     }
 
     static DispatchSpec WithHid => Specs.NullDriver with { Hid = new HidSpec(null, ImmutableArray<HidReportBound>.Empty, 1) };

@@ -37,7 +37,7 @@ public class SocketTransportTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(_transport.Kind, Is.EqualTo("socket"));
+            Assert.That(_transport.Kind, Is.EqualTo(TransportKind.Socket));
             Assert.That(_transport.DextIdentifier, Is.EqualTo("com.example.NullDriver"));
             Assert.That(_transport.HasCoverage, Is.False);
             Assert.That(_transport.CoverageEdges, Is.Zero);

@@ -1,3 +1,4 @@
+using ConformanceKit.IOKit;
 using ConformanceKit.Oracle;
 using ConformanceKit.Programs;
 using ConformanceKit.Properties.Generators;
@@ -38,7 +39,7 @@ public static class HidProperty
     static IEnumerable<CallStep> Declared(SelectorSpec entry)
     {
         var shape = entry.Shape;
-        var counts = shape.ScalarInput.IsVariable ? Enumerable.Range(0, 17).Select(c => (uint)c) : [shape.ScalarInput.Value];
+        var counts = shape.ScalarInput.IsVariable ? Enumerable.Range(0, IOKitLimits.MaxScalars + 1).Select(c => (uint)c) : [shape.ScalarInput.Value];
         var sizes = shape.StructInput.IsVariable ? StructSizes : [shape.StructInput.Value];
         foreach (var data in Contents)
             foreach (var count in counts)
@@ -50,7 +51,7 @@ public static class HidProperty
     {
         var shape = entry.Shape;
         return CallGen.Build(entry.Selector, 0, entry.Completion == CompletionRule.Required, scalars, structSize,
-            shape.ScalarOutput.IsVariable ? 16 : shape.ScalarOutput.Value, shape.StructOutput.IsVariable ? 16 : shape.StructOutput.Value,
+            shape.ScalarOutput.Nominal, shape.StructOutput.Nominal,
             data, 1);
     }
 

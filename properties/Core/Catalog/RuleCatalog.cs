@@ -1,3 +1,4 @@
+using ConformanceKit.IOKit;
 using ConformanceKit.Oracle;
 using ConformanceKit.Programs;
 using ConformanceKit.Properties.Generators;
@@ -88,21 +89,22 @@ public static class RuleCatalog
         if (entry.Completion != CompletionRule.Any)
             yield return good with { Async = good.Async is null ? new AsyncReference(1) : null };
         var shape = entry.Shape;
-        foreach (var count in Neighbours(shape.ScalarInput, 17))
+        foreach (var count in Neighbours(shape.ScalarInput, IOKitLimits.MaxScalars))
             yield return good with { ScalarInput = ProgramData.Scalars((int)count, 1) };
-        foreach (var size in Neighbours(shape.StructInput, 4097))
+        foreach (var size in Neighbours(shape.StructInput, IOKitLimits.MaxInbandStruct))
             yield return good with { StructInput = ProgramData.Bytes((int)size, 1) };
-        foreach (var count in Neighbours(shape.ScalarOutput, 17))
+        foreach (var count in Neighbours(shape.ScalarOutput, IOKitLimits.MaxScalars))
             yield return good with { ScalarOutputCapacity = count };
-        foreach (var size in Neighbours(shape.StructOutput, 4097))
+        foreach (var size in Neighbours(shape.StructOutput, IOKitLimits.MaxInbandStruct))
             yield return good with { StructOutputCapacity = size };
     }
 
-    static IEnumerable<uint> Neighbours(ShapeSize declared, uint limitPlusOne)
+    /// <summary>The declared value's neighbours, IOKit's limit for the dimension and one past it, and 16 (the scalar limit, a small size).</summary>
+    static IEnumerable<uint> Neighbours(ShapeSize declared, uint limit)
     {
         if (declared.IsVariable) yield break;
         var n = declared.Value;
-        foreach (var candidate in new[] { 0u, 1u, n - 1, n + 1, 16u, limitPlusOne - 1, limitPlusOne }.Distinct())
+        foreach (var candidate in new[] { 0u, 1u, n - 1, n + 1, (uint)IOKitLimits.MaxScalars, limit, limit + 1 }.Distinct())
             if (candidate != n && candidate != uint.MaxValue) yield return candidate;
     }
 
@@ -149,9 +151,9 @@ public static class RuleCatalog
         var prelude = Prelude(spec, entry);
         var extra = new List<CallStep>();
         var good = WellShapedFixed(entry, data: 1, refcon: 1);
-        foreach (var size in new uint[] { 1, 7, 15, 4095, 4096, 4097 })
+        foreach (var size in (uint[])[1, 7, 15, .. IOKitBoundaries.AtInbandLimit])
             extra.Add(good with { StructInput = ProgramData.Bytes((int)size, 1) });
-        for (var capacity = 4097u; capacity <= 4105; capacity++)
+        for (var capacity = IOKitBoundaries.FirstOutOfLineSize; capacity <= IOKitBoundaries.SampleOversizedStruct + 1; capacity++)
             extra.Add(good with { StructOutputCapacity = capacity });
         // A template's message with each field off in turn, one byte short and one long: the header
         // checks themselves (a length one past the payload, a payload past its bound).

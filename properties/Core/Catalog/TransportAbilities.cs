@@ -9,5 +9,6 @@ public sealed record TransportAbilities(bool ObservesObjects, bool ChoosesEntitl
     public static readonly TransportAbilities All = new(true, true, true);
 
     public static TransportAbilities Of(IDextTransport transport) =>
-        new(transport.CanObserveInternals, transport.CanChooseClientEntitlements, transport.IsolatesCrashes, transport.CanObserveHid);
+        new(transport.Capability<ILiveObjects>() is not null, transport.CanChooseClientEntitlements, transport.IsolatesCrashes,
+            transport.Capability<IHidReports>() is not null);
 }

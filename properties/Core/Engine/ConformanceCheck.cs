@@ -39,7 +39,7 @@ public static class ConformanceCheck
         }
         var all = findings.All;
         var rows = checkedTargets.Select(t => Row(t.Target, t.Outcome, all.Where(f => FiledUnder(f, t.Target, checkedTargets)).ToArray())).ToArray();
-        return new CheckReport(spec.Dext, transport.Kind, variant, options, rows, all, clock.Elapsed);
+        return new CheckReport(spec.Dext, transport.Kind.Name(), variant, options, rows, all, clock.Elapsed);
     }
 
     static RuleRow Row(RuleTarget target, PropertyOutcome? outcome, IReadOnlyList<Finding> findings)

@@ -1,3 +1,4 @@
+using ConformanceKit.IOKit;
 using ConformanceKit.Oracle;
 using ConformanceKit.Programs;
 using ConformanceKit.Spec;
@@ -19,9 +20,9 @@ public static class CallGen
     static Gen<CallStep> RawWellShaped(SelectorSpec entry, int slot) =>
         from data in ShapeGen.Data()
         from completion in CompletionFor(entry)
-        from scalarIn in Fixed(entry.Shape.ScalarInput, ShapeGen.Count(entry.Shape.ScalarInput).Where(c => c <= 16))
+        from scalarIn in Fixed(entry.Shape.ScalarInput, ShapeGen.Count(entry.Shape.ScalarInput).Where(c => c <= IOKitLimits.MaxScalars))
         from structIn in Fixed(entry.Shape.StructInput, ShapeGen.Size(entry.Shape.StructInput))
-        from scalarOut in Fixed(entry.Shape.ScalarOutput, ShapeGen.Count(entry.Shape.ScalarOutput).Where(c => c <= 16))
+        from scalarOut in Fixed(entry.Shape.ScalarOutput, ShapeGen.Count(entry.Shape.ScalarOutput).Where(c => c <= IOKitLimits.MaxScalars))
         from structOut in Fixed(entry.Shape.StructOutput, ShapeGen.Size(entry.Shape.StructOutput))
         from refcon in Gen.Choose(1, 1000)
         select Build(entry.Selector, slot, completion, scalarIn, structIn, scalarOut, structOut, data, (ulong)refcon);
@@ -67,9 +68,7 @@ public static class CallGen
         var shape = entry.Shape;
         var call = Build(entry.Selector, slot, completion,
             shape.ScalarInput.IsVariable ? 0 : shape.ScalarInput.Value,
-            shape.StructInput.IsVariable ? 16 : shape.StructInput.Value,
-            shape.ScalarOutput.IsVariable ? 16 : shape.ScalarOutput.Value,
-            shape.StructOutput.IsVariable ? 16 : shape.StructOutput.Value,
+            shape.StructInput.Nominal, shape.ScalarOutput.Nominal, shape.StructOutput.Nominal,
             data, refcon);
         return entry.Template is { } template
             ? call with { StructInput = TemplateMessages.Build(template, TemplateMessages.WellFormedChoices(template, data)) }
@@ -83,7 +82,7 @@ public static class CallGen
     /// <summary>The calls of the entry's example vectors, as a well-shaped call would carry them.</summary>
     public static IEnumerable<CallStep> Examples(SelectorSpec entry, int slot = 0) =>
         entry.Examples.Select(example => new CallStep(slot, entry.Selector, example.ScalarInput, example.StructInput,
-            entry.Shape.ScalarOutput.IsVariable ? (uint)(example.ScalarOutput?.Length ?? 16) : entry.Shape.ScalarOutput.Value,
+            entry.Shape.ScalarOutput.IsVariable ? (uint)(example.ScalarOutput?.Length ?? (int)IOKitBoundaries.VariableNominal) : entry.Shape.ScalarOutput.Value,
             entry.Shape.StructOutput.IsVariable ? (ulong)(example.StructOutput?.Length ?? 0) : entry.Shape.StructOutput.Value,
             entry.Completion == CompletionRule.Required ? new AsyncReference(1) : null));
 }

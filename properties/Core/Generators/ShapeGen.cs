@@ -1,3 +1,4 @@
+using ConformanceKit.IOKit;
 using ConformanceKit.Spec;
 using FsCheck;
 using FsCheck.Fluent;
@@ -6,14 +7,15 @@ namespace ConformanceKit.Properties.Generators;
 
 /// <summary>
 /// Counts, sizes, selectors and data biased to where dispatch bugs live: the declared value and its
-/// neighbours, IOKit's limits (16 scalars, 4096 in-band bytes) and their neighbours, then anything.
+/// neighbours, IOKit's limits (16 scalars, 4096 in-band bytes) and their neighbours
+/// (<see cref="IOKitBoundaries"/>), then anything.
 /// </summary>
 public static class ShapeGen
 {
     public static Gen<uint> Count(ShapeSize declared)
     {
-        var n = declared.IsVariable ? 16u : declared.Value;
-        var boundaries = new[] { 0u, n == 0 ? 0 : n - 1, n, n + 1, 16u, 17u }.Distinct().ToArray();
+        var n = declared.Nominal;
+        var boundaries = new[] { 0u, n == 0 ? 0 : n - 1, n, n + 1, (uint)IOKitLimits.MaxScalars, IOKitBoundaries.ScalarCountPastLimit }.Distinct().ToArray();
         return Gen.Frequency(
             (6, Gen.Elements(boundaries)),
             (2, Gen.Choose(0, 20).Select(v => (uint)v)));
@@ -21,13 +23,13 @@ public static class ShapeGen
 
     public static Gen<uint> Size(ShapeSize declared)
     {
-        var s = declared.IsVariable ? 16u : declared.Value;
-        var boundaries = new[] { 0u, 1u, s == 0 ? 0 : s - 1, s, s + 1, 4095u, 4096u, 4097u, 4103u, 4104u, 4105u, 65536u }.Distinct().ToArray();
+        var s = declared.Nominal;
+        uint[] boundaries = [.. new[] { 0u, 1u, s == 0 ? 0 : s - 1, s, s + 1 }, .. IOKitBoundaries.AtInbandLimit, .. IOKitBoundaries.AroundSampleOversized, 65536u];
         return Gen.Frequency(
-            (6, Gen.Elements(boundaries)),
+            (6, Gen.Elements(boundaries.Distinct().ToArray())),
             (2, Gen.Choose(0, 64).Select(v => (uint)v)),
-            (1, Gen.Choose(4097, 4104).Select(v => (uint)v)),
-            (1, Gen.Choose(0, 8192).Select(v => (uint)v)));
+            (1, Gen.Choose((int)IOKitBoundaries.FirstOutOfLineSize, (int)IOKitBoundaries.SampleOversizedStruct).Select(v => (uint)v)),
+            (1, Gen.Choose(0, 2 * IOKitLimits.MaxInbandStruct).Select(v => (uint)v)));
     }
 
     /// <summary>Selectors just past the table, far out, and random, never one of the table's.</summary>

@@ -22,7 +22,7 @@ public static class SuiteSessions
         var target = DextTarget.Resolve(directory);
         var spec = target.LoadSpec();
         var variant = DextVariants.Parse(SuiteSettings.Variant);
-        var transport = TransportFactory.Create(SuiteSettings.Transport, target, variant, spec, TimeSpan.FromSeconds(5));
+        var transport = TransportFactory.Create(TransportKinds.Parse(SuiteSettings.Transport), target, variant, spec, TimeSpan.FromSeconds(5));
         return new DextSession(target, spec, transport, SuiteSettings.Variant, new HangTracker());
     }
 

@@ -1,4 +1,5 @@
 using ConformanceKit.Targets;
+using ConformanceKit.Transports;
 
 namespace ConformanceKit.Properties.Tests.Support;
 
@@ -22,7 +23,7 @@ public static class SuiteSettings
 
     public static string Transport => Get("transport", "CK_TRANSPORT") ?? "socket";
 
-    public static string Variant => Get("variant", "CK_VARIANT") ?? (Transport == "socket" ? "asan" : "release");
+    public static string Variant => Get("variant", "CK_VARIANT") ?? (Transport == TransportKind.Socket.Name() ? "asan" : "release");
 
     public static int Seed => int.Parse(Get("seed", "CK_SEED") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
 

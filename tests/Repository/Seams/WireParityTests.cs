@@ -19,6 +19,7 @@ public class WireParityTests
     const string Dksim = "dext/include/dksim.h";
     const string DksimLibrary = "harness/Core/Transports/InProcess/DksimLibrary.cs";
     const string BenchWire = "dext/bench/Wire.h";
+    const string IOKitLimits = "harness/Core/IOKit/IOKitLimits.cs";
 
     [Test]
     public void TheHarnessNumbersEveryOpAsTheHostDoes() =>
@@ -70,6 +71,13 @@ public class WireParityTests
             Assert.That(frame, Is.GreaterThan(SourceText.Constant(Limits, "kMaxStructBytes")), "a struct output, plus its fields");
         });
     }
+
+    [TestCase("DKSIM_MAX_SCALARS", "MaxScalars")]
+    [TestCase("DKSIM_MAX_INBAND_STRUCT", "MaxInbandStruct")]
+    [TestCase("DKSIM_MAX_COMPLETION_ARGS", "MaxCompletionArgs")]
+    [TestCase("DKSIM_ASYNC_REF_COUNT", "AsyncReferenceCount")]
+    public void TheRuntimeEnforcesTheLimitsTheHarnessJudgesBy(string runtime, string harness) =>
+        Assert.That(SourceText.Constant(IOKitLimits, harness), Is.EqualTo(SourceText.Constant(Dksim, runtime)));
 
     [Test]
     public void TheHarnessExpectsTheRuntimesAbiVersion() =>

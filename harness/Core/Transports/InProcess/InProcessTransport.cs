@@ -8,7 +8,7 @@ namespace ConformanceKit.Transports.InProcess;
 /// property runs. A crash or hang of the dext takes the harness process with it, so memory-safety
 /// work uses the socket transport with an ASan host instead.
 /// </summary>
-public sealed unsafe partial class InProcessTransport : IDextTransport
+public sealed unsafe partial class InProcessTransport : IDextTransport, ILiveObjects, ISwitchableLogCapture, ICoverageMap, IHidReports
 {
     const int CompletionBatch = 16;
     readonly DksimLibrary _library;
@@ -20,10 +20,9 @@ public sealed unsafe partial class InProcessTransport : IDextTransport
         Reset();
     }
 
-    public string Kind => "inproc";
+    public TransportKind Kind => TransportKind.InProcess;
     public string Description => $"inproc {_library.Path}";
     public bool HasVirtualClock => true;
-    public bool CanObserveInternals => true;
     public bool IsolatesCrashes => false;
 
     public string LastError() => _library.ReadLastError();
@@ -36,6 +35,9 @@ public sealed unsafe partial class InProcessTransport : IDextTransport
 
     /// <summary>Hands the dext's SanitizerCoverage edges a map (the fuzzer passes AFL's shared memory).</summary>
     public void SetCoverageMap(byte* map, int size) => _library.SetCoverageMap(map, (uint)size);
+
+    /// <summary>The dext is in this process: it writes straight into the mapped map.</summary>
+    public void AttachCoverageMap(AflCoverageMap map) => SetCoverageMap((byte*)map.Address, map.Size);
 
     /// <summary>Off, the dext's log calls cost nothing and <see cref="ReadLog"/> returns "" (the fuzzer's fast path).</summary>
     public void SetLogCapture(bool enabled) => _library.SetLogCapture(enabled ? 1 : 0);
@@ -123,8 +125,6 @@ public sealed unsafe partial class InProcessTransport : IDextTransport
         for (var k = 0; k < count; k++) args[k] = native.Args[k];
         return new AsyncCompletion(native.Callback, native.Refcon, new IOReturn((uint)native.Status), args, native.TimeNs);
     }
-
-    public bool CanObserveHid => true;
 
     /// <summary>The runtime's caps: a report or descriptor is recorded with at most 64 KiB of its bytes.</summary>
     const int MaxHidBytes = 65536;

@@ -18,8 +18,6 @@ namespace ConformanceKit.Transports.MacOS;
 [SupportedOSPlatform("macos")]
 public sealed unsafe class IOKitTransport : IDextTransport
 {
-    static readonly IReadOnlyDictionary<string, long> NoLiveObjects = new Dictionary<string, long>();
-
     readonly string _serviceName;
     readonly TimeSpan _serviceWait;
     readonly uint _task;
@@ -56,10 +54,9 @@ public sealed unsafe class IOKitTransport : IDextTransport
         }
     }
 
-    public string Kind => "iokit";
+    public TransportKind Kind => TransportKind.IOKit;
     public string Description => $"iokit {_serviceName} (installed dext, IOKit.framework)";
     public bool HasVirtualClock => false;
-    public bool CanObserveInternals => false;
     public bool CanChooseClientEntitlements => false;
 
     public int CountMatching(string serviceName)
@@ -189,10 +186,6 @@ public sealed unsafe class IOKitTransport : IDextTransport
             throw new TransportSetupException($"the completion port of {_serviceName} cannot be trusted: {problem}");
         _inbox.TakeInto(connection, sink);
     }
-
-    public IReadOnlyDictionary<string, long> LiveObjects() => NoLiveObjects;
-
-    public string ReadLog(ulong connection) => "";
 
     /// <summary>
     /// As close to a fresh dext as a real system allows: every connection this transport opened is

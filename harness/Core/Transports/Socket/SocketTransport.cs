@@ -12,7 +12,7 @@ namespace ConformanceKit.Transports.Socket;
 /// them until its own numbering (which starts again at 1) hands the same numbers out.
 /// Not thread-safe: one runner drives one transport.
 /// </summary>
-public sealed partial class SocketTransport : IDextTransport
+public sealed partial class SocketTransport : IDextTransport, ILiveObjects, ILogCapture, ICoverageMap, IHidReports
 {
     const uint CompletionBatch = 64;
     const uint HidBatch = 256;
@@ -44,10 +44,9 @@ public sealed partial class SocketTransport : IDextTransport
         }
     }
 
-    public string Kind => "socket";
+    public TransportKind Kind => TransportKind.Socket;
     public string Description => $"socket {_hostPath}";
     public bool HasVirtualClock => true;
-    public bool CanObserveInternals => true;
 
     public string LastError() => Client().LastError();
 
@@ -76,6 +75,12 @@ public sealed partial class SocketTransport : IDextTransport
         if (shmId < 0) throw new ArgumentOutOfRangeException(nameof(shmId), "a SysV shm id is not negative; use DetachCoverageMap");
         _coverageMap = (shmId, size);
         SendCoverageMap(Client());
+    }
+
+    /// <summary>dexthost is another process: it attaches the segment; without one there is nothing to attach.</summary>
+    public void AttachCoverageMap(AflCoverageMap map)
+    {
+        if (map.ShmId is { } shmId) AttachCoverageMap(shmId, (uint)map.Size);
     }
 
     public void DetachCoverageMap()
@@ -115,8 +120,6 @@ public sealed partial class SocketTransport : IDextTransport
             if (status != 0 || count < CompletionBatch) return; // a closed connection has nothing to take
         }
     }
-
-    public bool CanObserveHid => true;
 
     public void TakeHidEvents(Hid.HidEvents sink)
     {

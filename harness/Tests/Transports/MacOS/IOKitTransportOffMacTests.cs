@@ -15,7 +15,7 @@ public class IOKitTransportOffMacTests
         var target = DextTarget.Resolve(Path.Combine(RepoPaths.Root, "dext", "NullDriver"), null);
         var spec = SpecLoader.LoadFile(RepoPaths.NullDriverSpec);
         var error = Assert.Throws<TransportSetupException>(() =>
-            TransportFactory.Create("iokit", target, DextVariants.Parse("release"), spec, TimeSpan.FromSeconds(1)));
+            TransportFactory.Create(TransportKind.IOKit, target, DextVariants.Parse("release"), spec, TimeSpan.FromSeconds(1)));
         Assert.Multiple(() =>
         {
             Assert.That(error!.Message, Does.StartWith("--transport iokit needs macOS"));
