@@ -37,6 +37,39 @@ public static class AtomicFile
         input.CopyTo(output);
     });
 
+    /// <summary>
+    /// Writes <paramref name="path"/> whole, unless it exists: false then (or when another writer got
+    /// there first meanwhile), and the file is left as it is. For "the first one wins" files.
+    /// </summary>
+    public static bool CreateNew(string path, byte[] content)
+    {
+        var full = Path.GetFullPath(path);
+        if (File.Exists(full)) return false;
+        var folder = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(folder);
+        var temporary = Path.Combine(folder, $"{TemporaryPrefix}{Guid.NewGuid():N}{TemporarySuffix}");
+        try
+        {
+            using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                output.Write(content);
+                output.Flush(flushToDisk: true);
+            }
+            File.Move(temporary, full, overwrite: false);
+            return true;
+        }
+        catch (IOException) when (File.Exists(full))
+        {
+            Remove(temporary);
+            return false;
+        }
+        catch
+        {
+            Remove(temporary);
+            throw;
+        }
+    }
+
     static void Replace(string full, Action<FileStream> fill)
     {
         var folder = Path.GetDirectoryName(full)!;

@@ -22,6 +22,8 @@ public class ApprovedShapeTests
             (Func<string, string>)(path => ContractJson.Serialize(CheckFile.Read(path)))).SetArgDisplayNames("check.json");
         yield return new TestCaseData("fuzz-summary.json", ContractJson.Serialize(Samples.FuzzSummary),
             (Func<string, string>)(path => ContractJson.Serialize(ContractJson.Read<CampaignSummary>(path)))).SetArgDisplayNames("fuzz-summary.json");
+        yield return new TestCaseData("known-hits.json", ContractJson.Serialize(Samples.KnownHits),
+            (Func<string, string>)(path => ContractJson.Serialize(KnownHitsFile.Read(path)))).SetArgDisplayNames("known-hits.json");
     }
 
     [TestCaseSource(nameof(Formats))]

@@ -45,6 +45,7 @@ public class OlderShapeTests : FolderTest
         Assert.That((campaign.Untriaged, campaign.Interrupted, campaign.DextFolder, campaign.CallTimeoutMs), Is.EqualTo((0, false, (string?)null, (int?)null)));
         Assert.That(campaign.StartTime, Is.EqualTo(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero)));
         Assert.That(campaign.Instances.Single().Name, Is.EqualTo("main"));
+        Assert.That(campaign.KnownHits, Is.Empty, "no knownHits before known findings stopped crashing the target");
     }
 
     [Test]

@@ -13,10 +13,16 @@ public static class Samples
         "the dext survives every call", "AddressSanitizer: heap-buffer-overflow", 2, new DateTimeOffset(2026, 12, 2, 10, 0, 12, TimeSpan.Zero),
         "NullDriver", "./run.sh replay out/findings/memory.safety-sel1-0123456789ab --dext dext/NullDriver", 3, "main-crashes-id_000000_sig_06");
 
+    public static readonly KnownHit KnownHit = new("objects.balance", null, "leak:OSAction", "objects.balance|-|leak:OSAction", 4321,
+        "known/objects.balance-any-0123456789ab.bin");
+
+    public static readonly KnownHitsFile KnownHits = new("main", 4242, [KnownHit with { FirstInput = "objects.balance-any-0123456789ab.bin" }]);
+
     public static readonly CampaignFigures Figures = new()
     {
         Dext = "NullDriver", Variant = "asan", Transport = "socket", Jobs = 2, DurationSeconds = 60.1, Execs = 123456, ExecsPerSecond = 2057.6,
         Paths = 150, StartedAt = "2026-12-02T10:00:00.0000000+00:00", CrashInputs = 7, Unreproduced = 1, Untriaged = 2, Interrupted = true,
+        KnownHits = [KnownHit],
     };
 
     public static readonly CampaignFile Campaign = new(Figures, 1)

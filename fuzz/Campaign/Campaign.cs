@@ -17,6 +17,7 @@ namespace ConformanceKit.Fuzz;
 /// triage crash inputs while they run and after, and report the figures.
 /// Layout of OUT (documented in the README): afl/ (AFL++'s sync dir: afl-whatsup works on it),
 /// seeds/, dictionary.dict, triage/ (every crash input, persisted first, and the triage queue),
+/// known/ (the first input of each known finding the targets ran into, and their tallies),
 /// findings/, logs/, campaign.json, .campaign.lock.
 /// <para>
 /// Guarantees. One campaign per OUT: <see cref="CampaignLock"/> is held for the whole run. Time:
@@ -180,7 +181,7 @@ public sealed class Campaign(CampaignOptions options, IAnsiConsole console)
         var started = saved?.StartTime ?? DateTimeOffset.UtcNow;
         var elapsed = TimeSpan.FromSeconds(saved?.DurationSeconds ?? 0);
         var result = new CampaignResult(options.Spec.Dext, options.Variant, options.Jobs, started, elapsed, ReadStats(), ReadFindings(),
-            queue.Total, queue.Unreproduced, queue.Pending, saved?.Interrupted ?? false);
+            queue.Total, queue.Unreproduced, queue.Pending, saved?.Interrupted ?? false, KnownHits: KnownHitsFile.Sum(options.KnownDirectory));
         CampaignRecords.Write(result, options);
         if (worker.Failure is { } failure) ExceptionDispatchInfo.Capture(failure).Throw();
         return result with { Interrupted = cancel.IsCancellationRequested };
@@ -188,11 +189,12 @@ public sealed class Campaign(CampaignOptions options, IAnsiConsole console)
 
     /// <summary>Interrupted before the campaign started (during the builds): nothing to write.</summary>
     CampaignResult NotStarted() =>
-        new(options.Spec.Dext, options.Variant, options.Jobs, DateTimeOffset.UtcNow, TimeSpan.Zero, ReadStats(), ReadFindings(), 0, 0, 0, Interrupted: true, Started: false);
+        new(options.Spec.Dext, options.Variant, options.Jobs, DateTimeOffset.UtcNow, TimeSpan.Zero, ReadStats(), ReadFindings(), 0, 0, 0, Interrupted: true, Started: false,
+            KnownHits: KnownHitsFile.Sum(options.KnownDirectory));
 
     CampaignResult Result(DateTimeOffset started, Stopwatch clock, TriageQueue queue, bool interrupted, DateTimeOffset? fuzzingEnded) =>
         new(options.Spec.Dext, options.Variant, options.Jobs, started, clock.Elapsed, ReadStats(), ReadFindings(),
-            queue.Total, queue.Unreproduced, queue.Pending, interrupted, fuzzingEnded);
+            queue.Total, queue.Unreproduced, queue.Pending, interrupted, fuzzingEnded, KnownHits: KnownHitsFile.Sum(options.KnownDirectory));
 
     CampaignResult Finish(DateTimeOffset started, Stopwatch clock, TriageQueue queue, CancellationToken cancel, DateTimeOffset? fuzzingEnded, TriageWorker worker)
     {
@@ -239,7 +241,8 @@ public sealed class Campaign(CampaignOptions options, IAnsiConsole console)
             return !worker.Wait(Tick);
         }
         TriageProgress Progress() => new(worker.Queue.Triaged, worker.Queue.Pending);
-        IRenderable View() => CampaignStatus.Render(options.Spec.Dext, clock.Elapsed, budget, ReadStats(), triager.FindingSignatures(), Progress(), fuzzing);
+        IRenderable View() => CampaignStatus.Render(options.Spec.Dext, clock.Elapsed, budget, ReadStats(), triager.FindingSignatures(), Progress(), fuzzing,
+            KnownHitsFile.Sum(options.KnownDirectory));
 
         if (console.Profile.Capabilities.Interactive)
         {
@@ -255,7 +258,7 @@ public sealed class Campaign(CampaignOptions options, IAnsiConsole console)
         {
             if (clock.Elapsed - lastLine < LineInterval) continue;
             lastLine = clock.Elapsed;
-            console.WriteLine(CampaignStatus.Line(clock.Elapsed, ReadStats(), triager.FindingSignatures().Count, Progress()));
+            console.WriteLine(CampaignStatus.Line(clock.Elapsed, ReadStats(), triager.FindingSignatures().Count, Progress(), KnownHitsFile.Sum(options.KnownDirectory)));
         }
     }
 
@@ -287,6 +290,7 @@ public sealed class Campaign(CampaignOptions options, IAnsiConsole console)
             }
             Directory.CreateDirectory(options.TriageDirectory);
             Directory.CreateDirectory(options.FindingsDirectory);
+            Directory.CreateDirectory(options.KnownDirectory);
             return hold;
         }
         catch
@@ -301,9 +305,11 @@ public sealed class Campaign(CampaignOptions options, IAnsiConsole console)
 
     /// <summary>
     /// Writes the seeds and the dictionary, then runs every seed once: a seed that already breaks a rule
-    /// is queued for triage at once (copied to OUT/triage/inputs) and moves to OUT/seeds-failing/
-    /// (afl-fuzz would skip it without a trace). When every seed breaks a rule, the plainest program —
-    /// open and close — is tried as the one seed, so that deeper bugs behind the first are still looked for.
+    /// is queued for triage at once (copied to OUT/triage/inputs); one that breaks a rule the spec does
+    /// not list as known also moves to OUT/seeds-failing/ (it would crash the target, and afl-fuzz would
+    /// skip it without a trace), while one that shows only known findings stays a seed (the target does
+    /// not crash on those). When every seed is moved, the plainest program — open and close — is tried
+    /// as the one seed, so that deeper bugs behind the first are still looked for.
     /// </summary>
     /// <exception cref="TriageStoppedException">interrupted.</exception>
     void WriteSeeds(Triager triager, TriageQueue queue)
@@ -322,11 +328,13 @@ public sealed class Campaign(CampaignOptions options, IAnsiConsole console)
         var failing = Path.Combine(options.OutputDirectory, "seeds-failing");
         foreach (var seed in Directory.GetFiles(options.SeedDirectory).Order(StringComparer.Ordinal))
         {
-            if (!triager.Fails(seed)) continue;
-            // Persisted for triage first, then moved out of afl-fuzz's way.
+            var verdict = triager.Judge(seed);
+            if (verdict == SeedVerdict.Holds) continue;
+            // Persisted for triage first, then moved out of afl-fuzz's way when it would crash the target.
             var saved = Path.Combine(options.InputsDirectory, "seed-" + Path.GetFileName(seed));
             File.Copy(seed, saved, overwrite: true);
             queue.Add(saved);
+            if (verdict == SeedVerdict.BreaksOnlyKnown) continue;
             Directory.CreateDirectory(failing);
             File.Move(seed, Path.Combine(failing, Path.GetFileName(seed)), overwrite: true);
         }

@@ -25,6 +25,9 @@ public sealed record CampaignOptions(
     public string FindingsDirectory => Path.Combine(OutputDirectory, "findings");
     public string TriageDirectory => Path.Combine(OutputDirectory, "triage");
 
+    /// <summary>The known findings the fuzz targets ran into: their first inputs and the targets' tallies (<see cref="KnownHitsFile"/>).</summary>
+    public string KnownDirectory => KnownHitsFile.FolderIn(OutputDirectory);
+
     /// <summary>Every crash or hang input, persisted before anything else happens to it: the triage queue.</summary>
     public string InputsDirectory => Path.Combine(TriageDirectory, "inputs");
 

@@ -23,6 +23,7 @@ public static class CampaignRecords
         Unreproduced = result.Unreproduced,
         Untriaged = result.Untriaged,
         Interrupted = result.Interrupted,
+        KnownHits = result.KnownFindingsHit,
     };
 
     /// <summary>

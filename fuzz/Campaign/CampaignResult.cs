@@ -1,3 +1,4 @@
+using ConformanceKit.Contracts.Campaigns;
 using ConformanceKit.Contracts.Findings;
 using ConformanceKit.Fuzz.Afl;
 
@@ -8,6 +9,8 @@ namespace ConformanceKit.Fuzz;
 /// crash inputs persisted in OUT/triage/inputs but not triaged within the budget (finished by
 /// `conformancekit triage` or `fuzz --resume`). Interrupted: SIGINT or SIGTERM ended it early;
 /// Started: false when that happened before the campaign began (during the builds) — then nothing was written.
+/// KnownHits: the known findings the fuzz targets ran into (they do not crash the target; each one's
+/// first input is triaged into a finding folder marked known).
 /// </summary>
 public sealed record CampaignResult(
     string Dext,
@@ -22,8 +25,12 @@ public sealed record CampaignResult(
     int Untriaged = 0,
     bool Interrupted = false,
     DateTimeOffset? FuzzingEnded = null,
-    bool Started = true)
+    bool Started = true,
+    IReadOnlyList<KnownHit>? KnownHits = null)
 {
+    /// <summary>The known findings the fuzz targets ran into, by signature.</summary>
+    public IReadOnlyList<KnownHit> KnownFindingsHit => KnownHits ?? [];
+
     public long Execs => Instances.Sum(i => i.Execs);
 
     /// <summary>Executions per second of wall time while fuzzing, all instances together.</summary>

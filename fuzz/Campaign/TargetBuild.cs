@@ -41,7 +41,7 @@ public static class TargetBuild
     static DateTime NewestSource()
     {
         var newest = DateTime.MinValue;
-        foreach (var folder in new[] { Path.Combine("harness", "Core"), Path.Combine("fuzz", "Target") })
+        foreach (var folder in new[] { Path.Combine("harness", "Core"), Path.Combine("fuzz", "Target"), Path.Combine("contracts", "Core") })
         {
             var root = Path.Combine(RepositoryLayout.Root, folder);
             if (!System.IO.Directory.Exists(root)) continue;

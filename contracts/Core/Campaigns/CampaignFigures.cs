@@ -8,7 +8,8 @@ namespace ConformanceKit.Contracts.Campaigns;
 /// `fuzz --json` summary (<see cref="CampaignSummary"/>), which add their own fields after these.
 /// CrashInputs: every input persisted for triage; Unreproduced: those that did not reproduce on the
 /// ASan build; Untriaged: those still queued (the budget ran out); Interrupted: SIGINT or SIGTERM
-/// stopped it. The last two are optional when read: files written before them still read.
+/// stopped it; KnownHits: the known findings the fuzz targets ran into without crashing
+/// (<see cref="KnownHit"/>). The last three are optional when read: files written before them still read.
 /// </summary>
 public record CampaignFigures
 {
@@ -27,6 +28,7 @@ public record CampaignFigures
     public required int Unreproduced { get; init; }
     public int Untriaged { get; init; }
     public bool Interrupted { get; init; }
+    public IReadOnlyList<KnownHit> KnownHits { get; init; } = [];
 
     /// <summary><see cref="StartedAt"/> as a time, or null when it is not one.</summary>
     [JsonIgnore]

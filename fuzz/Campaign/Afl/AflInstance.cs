@@ -82,6 +82,8 @@ public sealed class AflInstance : IDisposable
         env[TargetSettings.BinaryVariable] = options.Variant.Binary(options.Target);
         env[TargetSettings.NativeCoverageVariable] = options.NativeCoverage ? "1" : "0";
         env[TargetSettings.StatusFileVariable] = Path.Combine(options.AflDirectory, name, FuzzerStats.StatusFileName);
+        env[TargetSettings.KnownFolderVariable] = options.KnownDirectory;
+        env[TargetSettings.InstanceVariable] = name;
         env[TargetSettings.CallTimeoutVariable] = ((int)options.CallTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         var logPath = Path.Combine(options.OutputDirectory, "logs", $"{name}.log");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ConformanceKit.Contracts.Campaigns;
 using ConformanceKit.Fuzz.Afl;
 using Spectre.Console;
 using Spectre.Console.Rendering;
@@ -16,7 +17,7 @@ public static class CampaignStatus
 {
     /// <param name="budget">the time budget (null: none, as for `conformancekit triage` without --time)</param>
     public static IRenderable Render(string dext, TimeSpan elapsed, TimeSpan? budget, IReadOnlyList<FuzzerStats> instances,
-        IReadOnlyList<string> findings, TriageProgress triage, bool fuzzing = true)
+        IReadOnlyList<string> findings, TriageProgress triage, bool fuzzing = true, IReadOnlyList<KnownHit>? known = null)
     {
         var title = fuzzing
             ? $"[bold]fuzzing {Markup.Escape(dext)}[/] · {Seconds(elapsed)}{(budget is { } b ? " of " + Seconds(b) : "")}"
@@ -36,13 +37,19 @@ public static class CampaignStatus
         lines.Add(new Markup(findings.Count == 0
             ? "[grey]no finding yet[/]"
             : $"[bold]{findings.Count} distinct finding(s):[/] " + Markup.Escape(string.Join(", ", findings))));
+        if (known is { Count: > 0 }) lines.Add(new Markup("[grey]" + Markup.Escape(KnownLine(known)) + "[/]"));
         return new Rows(lines);
     }
 
     /// <summary>One line for logs and non-interactive terminals.</summary>
-    public static string Line(TimeSpan elapsed, IReadOnlyList<FuzzerStats> instances, int findings, TriageProgress triage) =>
+    public static string Line(TimeSpan elapsed, IReadOnlyList<FuzzerStats> instances, int findings, TriageProgress triage, IReadOnlyList<KnownHit>? known = null) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"[{Seconds(elapsed)}] execs {instances.Sum(i => i.Execs):N0}, {instances.Sum(i => i.ExecsPerSecond):N0}/s, paths {(instances.Count > 0 ? instances.Max(i => i.Paths) : 0)}, crash inputs {instances.Sum(i => i.Crashes)}, findings {findings}, {triage}");
+            $"[{Seconds(elapsed)}] execs {instances.Sum(i => i.Execs):N0}, {instances.Sum(i => i.ExecsPerSecond):N0}/s, paths {(instances.Count > 0 ? instances.Max(i => i.Paths) : 0)}, crash inputs {instances.Sum(i => i.Crashes)}, findings {findings}, {triage}")
+        + (known is { Count: > 0 } ? string.Create(CultureInfo.InvariantCulture, $", known findings hit {known.Count} ({known.Sum(k => k.Hits):N0} executions)") : "");
+
+    /// <summary>"known findings hit: ..." — the known findings the fuzz targets ran into without crashing, with how often and each one's first input.</summary>
+    public static string KnownLine(IReadOnlyList<KnownHit> known) =>
+        known.Count == 0 ? "known findings hit: none" : "known findings hit: " + string.Join("; ", known);
 
     static string Seconds(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0}s");
 

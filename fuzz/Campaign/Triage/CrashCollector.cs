@@ -1,4 +1,5 @@
 using ConformanceKit.Contracts;
+using ConformanceKit.Contracts.Campaigns;
 
 namespace ConformanceKit.Fuzz.Triage;
 
@@ -9,10 +10,13 @@ namespace ConformanceKit.Fuzz.Triage;
 /// taken, keyed by instance, kind and AFL's file name, so a resumed campaign collects only new
 /// inputs — including those in the crashes.&lt;time&gt;/ and hangs.&lt;time&gt;/ folders afl-fuzz moves
 /// the old ones to when it resumes (an input it saved but the campaign had not collected yet).
+/// It also takes the first input of each known finding the fuzz targets ran into (OUT/known/*.bin,
+/// <see cref="KnownHitsFile"/>; kind "known"), so that each known finding gets its finding folder too.
 /// </summary>
 public sealed class CrashCollector
 {
     readonly string _aflDirectory;
+    readonly string _knownDirectory;
     readonly string _inputs;
     readonly string _ledger;
     readonly HashSet<string> _seen = new(StringComparer.Ordinal);
@@ -20,6 +24,7 @@ public sealed class CrashCollector
     public CrashCollector(CampaignOptions options)
     {
         _aflDirectory = options.AflDirectory;
+        _knownDirectory = options.KnownDirectory;
         _inputs = options.InputsDirectory;
         _ledger = Path.Combine(options.TriageDirectory, "collected.txt");
         Directory.CreateDirectory(_inputs);
@@ -32,6 +37,16 @@ public sealed class CrashCollector
     public IReadOnlyList<CrashInput> Collect()
     {
         var found = new List<CrashInput>();
+        foreach (var file in KnownHitsFile.Inputs(_knownDirectory))
+        {
+            var key = $"{KnownHitsFile.FolderName}/{Path.GetFileName(file)}";
+            if (_seen.Contains(key)) continue;
+            var saved = Path.Combine(_inputs, Sanitize($"{KnownHitsFile.FolderName}-{Path.GetFileName(file)}"));
+            AtomicFile.Copy(file, saved);
+            _seen.Add(key);
+            File.AppendAllText(_ledger, key + "\n");
+            found.Add(new CrashInput(KnownHitsFile.FolderName, "known", file, saved));
+        }
         if (!Directory.Exists(_aflDirectory)) return found;
         foreach (var instance in Directory.GetDirectories(_aflDirectory).Order(StringComparer.Ordinal))
         {

@@ -22,8 +22,7 @@ public static class FindingFolder
     public const string TriageVariant = "asan";
     public static readonly string TriageTransport = TransportKind.Socket.Name();
 
-    public static string Slug(Finding finding) =>
-        $"{finding.Rule}-{(finding.Selector is { } s ? "sel" + s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "any")}-{finding.SignatureHash}";
+    public static string Slug(Finding finding) => finding.Slug;
 
     public static string Write(string findingsDirectory, Finding minimal, Program decoded, CrashInput input, byte[] bytes,
         DispatchSpec spec, DextTarget dext)

@@ -68,6 +68,7 @@ public sealed class TriageQueue
             var dash = name.IndexOf('-', StringComparison.Ordinal);
             var instance = dash > 0 ? name[..dash] : "?";
             var kind = name.StartsWith("seed-", StringComparison.Ordinal) ? "seed"
+                : name.StartsWith("known-", StringComparison.Ordinal) ? "known"
                 : name.Contains("-hangs-", StringComparison.Ordinal) ? "hang" : "crash";
             return new CrashInput(instance, kind, path, path);
         }

@@ -87,9 +87,14 @@ public sealed class Triager : IDisposable
         return TriageOutcome.Unreproduced;
     }
 
-    /// <summary>Runs an input once: true when it breaks a rule. Nothing is written.</summary>
+    /// <summary>Runs an input once: whether it breaks a rule, and whether only rules the spec lists as known (<see cref="KnownViolations"/>). Nothing is written.</summary>
     /// <exception cref="TriageStoppedException">stopped meanwhile.</exception>
-    public bool Fails(string path) => _runner.Run(_decoder.Decode(File.ReadAllBytes(path))).Violations.Count > 0;
+    public SeedVerdict Judge(string path)
+    {
+        var violations = _runner.Run(_decoder.Decode(File.ReadAllBytes(path))).Violations;
+        if (violations.Count == 0) return SeedVerdict.Holds;
+        return KnownViolations.FirstUnknown(_options.Spec, violations) < 0 ? SeedVerdict.BreaksOnlyKnown : SeedVerdict.Breaks;
+    }
 
     /// <summary>
     /// Runs one input and records what it breaks. False when it breaks nothing. Also used on the seeds

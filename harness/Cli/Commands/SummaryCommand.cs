@@ -38,7 +38,7 @@ public static class SummaryCommand
                 failed |= run.New > 0 || unseen.Count > 0 || run.Unjudged.Count > 0;
                 table.AddRow(Markup.Escape(run.Dext), Markup.Escape(run.Run), run.RulesHeld,
                     run.Findings.Count.ToString(CultureInfo.InvariantCulture),
-                    Markup.Escape(string.Join("\n", run.Findings)), Verdict(run, unseen));
+                    Markup.Escape(string.Join("\n", run.Findings.Select(f => f.ToString()).Concat(KnownHitLines(run)))), Verdict(run, unseen));
             }
             AnsiConsole.Write(table);
             return failed ? ExitCodes.Findings : ExitCodes.Ok;
@@ -71,6 +71,13 @@ public static class SummaryCommand
             throw new UsageException($"{path}: cannot read: {e.Message}");
         }
     }
+
+    /// <summary>A campaign's known findings hit without crashing: "known findings hit: rule @ selector ×N".</summary>
+    static IEnumerable<string> KnownHitLines(RunSummary run) =>
+        run.KnownFindingsHit.Count == 0
+            ? []
+            : ["known findings hit: " + string.Join(", ", run.KnownFindingsHit.Select(h =>
+                string.Create(CultureInfo.InvariantCulture, $"{h.Rule} @ {(h.Selector is { } s ? s.ToString(CultureInfo.InvariantCulture) : "—")} ×{h.Hits:N0}")))];
 
     static string Verdict(RunSummary run, IReadOnlyList<KnownEntry> unseen)
     {

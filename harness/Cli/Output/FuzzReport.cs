@@ -31,6 +31,9 @@ public static class FuzzReport
                     record.Hits.ToString(CultureInfo.InvariantCulture), Markup.Escape(Path.GetRelativePath(Directory.GetCurrentDirectory(), folder)));
             console.Write(table);
         }
+        if (result.KnownFindingsHit.Count > 0 || options.Spec.Known.Length > 0)
+            console.MarkupLine("[grey]" + Markup.Escape(ConformanceKit.Fuzz.Status.CampaignStatus.KnownLine(result.KnownFindingsHit)) +
+                (result.KnownFindingsHit.Count > 0 ? " (not crashes: afl-fuzz went on past them; each first input is triaged into its finding folder)" : "") + "[/]");
         if (result.Untriaged > 0)
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"[yellow]untriaged: {result.Untriaged} crash input(s) still queued in {Markup.Escape(options.InputsDirectory)} — each broke a rule; finish them with[/] conformancekit triage --out {Markup.Escape(output)} [yellow](or fuzz --resume)[/]"));

@@ -16,8 +16,12 @@ public sealed record RunSummary(
     string RulesHeld,
     IReadOnlyList<RunSummary.Found> Findings,
     IReadOnlyList<KnownEntry> KnownFindings,
-    IReadOnlyList<string>? NotJudged = null)
+    IReadOnlyList<string>? NotJudged = null,
+    IReadOnlyList<KnownHit>? KnownHits = null)
 {
+    /// <summary>A campaign's known findings that its fuzz targets ran into without crashing (none for a check).</summary>
+    public IReadOnlyList<KnownHit> KnownFindingsHit => KnownHits ?? [];
+
     /// <summary>
     /// What the run could not finish judging, with the reasons: a check's rows that were not judged,
     /// a campaign's untriaged inputs or interruption. A run without its evidence is not green.
@@ -32,8 +36,9 @@ public sealed record RunSummary(
 
     public int New => Findings.Count(f => !f.Known);
 
-    /// <summary>Known findings of the spec that no finding of this run matches.</summary>
-    public IReadOnlyList<KnownEntry> Unseen => KnownFindings.Where(k => !Findings.Any(f => k.Covers(f.Rule, f.Selector, f.Kind))).ToArray();
+    /// <summary>Known findings of the spec that no finding of this run matches (nor, for a campaign, a known finding its targets ran into).</summary>
+    public IReadOnlyList<KnownEntry> Unseen => KnownFindings
+        .Where(k => !Findings.Any(f => k.Covers(f.Rule, f.Selector, f.Kind)) && !KnownFindingsHit.Any(h => k.Covers(h.Rule, h.Selector, h.Kind))).ToArray();
 
     /// <summary>Reads a check or campaign JSON file; a <see cref="UsageException"/> for anything else.</summary>
     public static RunSummary Read(string path)
@@ -72,6 +77,6 @@ public sealed record RunSummary(
         if (campaign.Untriaged > 0)
             unfinished.Add(string.Create(CultureInfo.InvariantCulture, $"{campaign.Untriaged} crash input(s) not triaged yet (conformancekit triage --out ...)"));
         return new RunSummary(campaign.Dext, string.Create(CultureInfo.InvariantCulture, $"fuzz {campaign.Variant} {campaign.DurationSeconds:0} s"), "—",
-            campaign.Findings.Select(f => new Found(f.Rule, f.Selector, f.Kind, f.Known)).ToArray(), campaign.KnownFindings ?? [], unfinished);
+            campaign.Findings.Select(f => new Found(f.Rule, f.Selector, f.Kind, f.Known)).ToArray(), campaign.KnownFindings ?? [], unfinished, campaign.KnownHits);
     }
 }

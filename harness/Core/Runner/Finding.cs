@@ -15,6 +15,7 @@ namespace ConformanceKit.Runner;
 /// own: once a rule broke, what follows in that program is its consequence, not a new bug.
 /// </param>
 /// <param name="Hid">What the program's HID devices posted (<see cref="RunResult.HidLog"/>), shown in the reproducer as "# hid:" lines.</param>
+/// <param name="Peeks">What the program's peek steps read (<see cref="RunResult.PeekLog"/>), shown in the reproducer as "# peek:" lines.</param>
 public sealed record Finding(
     string Dext,
     Violation Violation,
@@ -22,7 +23,8 @@ public sealed record Finding(
     string DextLog,
     string? SanitizerReport,
     IReadOnlyList<Violation>? Consequences = null,
-    IReadOnlyList<string>? Hid = null)
+    IReadOnlyList<string>? Hid = null,
+    IReadOnlyList<string>? Peeks = null)
 {
     /// <summary>HID lines shown in a reproducer; the rest are counted in one more line.</summary>
     public const int MaxHidLines = 16;
@@ -39,6 +41,10 @@ public sealed record Finding(
 
     /// <summary>A short hash of the signature, for folder names.</summary>
     public string SignatureHash => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Signature)))[..12].ToLowerInvariant();
+
+    /// <summary>rule-selN-hash (rule-any-hash without a selector): the name of the finding's folder in a campaign, and of its first input when it is known.</summary>
+    public string Slug =>
+        $"{Violation.Rule}-{(Violation.Selector is { } s ? "sel" + s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "any")}-{SignatureHash}";
 
     public string Title(Func<uint, string?>? selectorName = null)
     {
@@ -63,6 +69,8 @@ public sealed record Finding(
         foreach (var consequence in Consequences ?? []) text.Append("# then: ").Append(consequence.ToString().Replace('\n', ' ')).Append('\n');
         foreach (var line in (Hid ?? []).Take(MaxHidLines)) text.Append("# hid: ").Append(line.Replace('\n', ' ')).Append('\n');
         if (Hid is { Count: > MaxHidLines }) text.Append("# hid: ").Append(Hid.Count - MaxHidLines).Append(" more\n");
+        foreach (var line in (Peeks ?? []).Take(MaxHidLines)) text.Append("# peek: ").Append(line.Replace('\n', ' ')).Append('\n');
+        if (Peeks is { Count: > MaxHidLines }) text.Append("# peek: ").Append(Peeks.Count - MaxHidLines).Append(" more\n");
         text.Append(ProgramText.Format(Program, selectorName));
         return text.ToString();
     }
@@ -88,5 +96,5 @@ public sealed record Finding(
     public static Finding Of(string dext, RunResult result, int violationIndex) =>
         new(dext, result.Violations[violationIndex], result.Program, result.DextLog,
             result.Crash?.Report is { Length: > 0 } report ? report : null,
-            result.Violations.Skip(violationIndex + 1).Where(v => v.Rule != Rules.MemorySafety).ToArray(), result.HidLog);
+            result.Violations.Skip(violationIndex + 1).Where(v => v.Rule != Rules.MemorySafety).ToArray(), result.HidLog, result.PeekLog);
 }

@@ -67,7 +67,11 @@ public sealed partial class ProgramRunner
         Observe(run, result.ToString());
     }
 
-    /// <summary>A load changes nothing in the dext, so it is made only when observations are recorded (replay, reports).</summary>
+    /// <summary>
+    /// A load changes nothing in the dext, so it is made only when observations or peeks are recorded
+    /// (replay, reports, reproducers; not the fuzz loop). What it read goes to the step's observation
+    /// and to the run's peek log, which a finding's reproducer shows as "# peek:" lines.
+    /// </summary>
     void ExecutePeek(PeekStep step, RunState run)
     {
         var map = _maps[step.Map];
@@ -76,9 +80,13 @@ public sealed partial class ProgramRunner
             Observe(run, "skipped: the memory did not map");
             return;
         }
-        if (!_options.RecordObservations) return;
+        if (!_options.RecordObservations && !_options.RecordPeeks) return;
         var bytes = new byte[step.Length];
         var result = _transport.ReadMemory(map.Handle, step.Offset, bytes);
-        Observe(run, result.IsSuccess && bytes.Length > 0 ? $"{result} {ProgramText.FormatBytes(bytes)}" : result.ToString());
+        var read = result.IsSuccess && bytes.Length > 0 ? $"{result} {ProgramText.FormatBytes(bytes)}" : result.ToString();
+        Observe(run, read);
+        if (_options.RecordPeeks)
+            run.PeekLog.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"at step {run.CurrentStep + 1}: m{step.Map} offset={step.Offset} len={step.Length}: {read}"));
     }
 }

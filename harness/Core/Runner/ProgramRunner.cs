@@ -95,7 +95,7 @@ public sealed partial class ProgramRunner
         }
         var log = run.Violations.Count > 0 && run.Crash is null ? ReadLogs(run) : run.Crash?.Report ?? "";
         return new RunResult(program, run.Observations, run.Violations, run.Crash, log, run.CallsDelivered,
-            run.ReachedDext || run.CallsDelivered > 0, run.OpenProblem, run.HidLog.Count > 0 ? run.HidLog : null);
+            run.ReachedDext || run.CallsDelivered > 0, run.OpenProblem, run.HidLog.Count > 0 ? run.HidLog : null, run.PeekLog.Count > 0 ? run.PeekLog : null);
     }
 
     static uint? SelectorAt(Program program, int index) =>
@@ -323,6 +323,7 @@ public sealed partial class ProgramRunner
     {
         public List<string> Observations { get; } = [];
         public List<string> HidLog { get; } = [];
+        public List<string> PeekLog { get; } = [];
         public List<Violation> Violations { get; } = [];
         public List<(int Slot, ulong Handle)> Handles { get; } = [];
         public CrashInfo? Crash { get; set; }

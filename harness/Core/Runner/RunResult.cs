@@ -20,6 +20,7 @@ namespace ConformanceKit.Runner;
 /// What the dext's HID devices did, one line per report descriptor and report ("at step N: ..."),
 /// when the spec has a hid: section and the transport can see it; null when nothing happened.
 /// </param>
+/// <param name="PeekLog">What each peek step read ("at step N: m0 offset=0 len=16: kIOReturnSuccess … bytes"); null when the program peeked nothing.</param>
 public sealed record RunResult(
     Program Program,
     IReadOnlyList<string> Observations,
@@ -29,7 +30,8 @@ public sealed record RunResult(
     int CallsDelivered = 0,
     bool ReachedDext = false,
     string? OpenProblem = null,
-    IReadOnlyList<string>? HidLog = null)
+    IReadOnlyList<string>? HidLog = null,
+    IReadOnlyList<string>? PeekLog = null)
 {
     public bool Passed => Violations.Count == 0;
 }

@@ -32,6 +32,7 @@ public sealed class PropertyChecker(ProgramRunner runner, string dextName)
         var callsDelivered = 0L;
         string? notReachedBecause = null;
         Finding? unrecordedHang = null;
+        Finding? lastFailure = null;
 
         Finding? FirstFailure(Program program)
         {
@@ -58,7 +59,7 @@ public sealed class PropertyChecker(ProgramRunner runner, string dextName)
                     hangs.Record(finding); // from now on, programs that would hang the same way are skipped
                     unrecordedHang = finding;
                 }
-                return finding;
+                return lastFailure = finding;
             }
             return null;
         }
@@ -81,15 +82,19 @@ public sealed class PropertyChecker(ProgramRunner runner, string dextName)
             excluded.Add(finding.Signature);
         }
 
-        void Record(Program failing, string signature)
+        void Record(Program failing, Finding observed)
         {
+            var signature = observed.Signature;
             if (unrecordedHang is { } hang && hang.Signature == signature)
             {
                 RecordHang(hang);
                 return;
             }
             var minimal = ProgramShrinker.Minimize(failing, p => FirstFailure(p)?.Signature == signature).Program;
-            var finding = FirstFailure(minimal) ?? throw new InvalidOperationException($"{property.Id}: a shrunk program stopped failing");
+            // A failure that does not come back on the shrunk program — a dext whose bug shows at the
+            // runtime's reset after an earlier program, for one — is not lost, nor the whole check:
+            // it is kept as first observed, unshrunk (triage does the same with a flaky shrink).
+            var finding = FirstFailure(minimal) is { } shrunk && shrunk.Signature == signature ? shrunk : observed;
             findings.Add(finding);
             excluded.Add(finding.Signature);
         }
@@ -97,7 +102,7 @@ public sealed class PropertyChecker(ProgramRunner runner, string dextName)
         foreach (var program in property.Sweep)
         {
             if (findings.Count >= options.MaxDistinctFindings) break;
-            if (FirstFailure(program) is { } failure) Record(program, failure.Signature);
+            if (FirstFailure(program) is { } failure) Record(program, failure);
         }
 
         // No shrinker for FsCheck: a failure is shrunk once, by Record, for its own signature (FsCheck
@@ -120,9 +125,12 @@ public sealed class PropertyChecker(ProgramRunner runner, string dextName)
                 continue;
             }
             var failing = failed.Item2.Head as Program ?? throw new InvalidOperationException("FsCheck returned no program");
-            var failure = FirstFailure(failing)
+            // FsCheck's last failure was this counterexample's. When it does not fail again (its bug shows
+            // only after an earlier program), it is kept as FsCheck saw it rather than lost with the check.
+            var observed = lastFailure;
+            var failure = FirstFailure(failing) ?? (observed is not null && observed.Program.Equals(failing) ? observed : null)
                 ?? throw new InvalidOperationException($"{property.Id}: FsCheck's counterexample does not fail again; the dext is not deterministic:\n{failing}");
-            Record(failing, failure.Signature);
+            Record(failing, failure);
         }
         return new PropertyOutcome(property, programsRun, programsReached, callsDelivered, findings.All, options.SeedFor(property.Id, 0), clock.Elapsed,
             notReachedBecause);

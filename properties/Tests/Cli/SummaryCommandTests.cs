@@ -1,4 +1,5 @@
 using ConformanceKit.Cli.Output;
+using ConformanceKit.Contracts;
 using ConformanceKit.Contracts.Campaigns;
 using ConformanceKit.Contracts.Check;
 using ConformanceKit.Properties.Tests.Support;
@@ -81,6 +82,24 @@ public class SummaryCommandTests
         var result = CliProcess.Run("summary", Check("Hardened", []), Campaign("Hardened", [], ("objects.balance", null, "leak:OSAction", false)));
         Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
         Assert.That(result.Stdout, Does.Contain("1 new finding(s)"));
+    }
+
+    /// <summary>
+    /// A known finding the fuzz targets ran into (knownHits: it no longer crashes the target) counts as
+    /// seen for --expect-known even before triage gave it a finding folder, and the table says so.
+    /// </summary>
+    [Test]
+    public void AKnownFindingHitByTheFuzzTargetsCountsAsSeen()
+    {
+        var path = Campaign("Sample", [KnownOverflow]);
+        var campaign = ContractJson.Read<CampaignSummary>(path) with
+        {
+            KnownHits = [new KnownHit("memory.safety", 1, OverflowKind, "memory.safety|1|" + OverflowKind, 1234, "known/memory.safety-sel1-0123456789ab.bin")],
+        };
+        Json.Write(path, campaign);
+        var result = CliProcess.Run("summary", "--expect-known", path);
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Stdout, Does.Contain("known findings hit: memory.safety @ 1 ×1,234"));
     }
 
     [Test]

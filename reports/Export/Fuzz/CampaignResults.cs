@@ -96,6 +96,13 @@ public static class CampaignResults
             text.Append("\nFindings (each is its own failed result):\n\n");
             foreach (var finding in findings) text.Append($"- `{finding.Signature}`{(finding.Known ? " (known)" : "")}\n");
         }
+        if (campaign.KnownHits.Count > 0)
+        {
+            // Not crashes: the fuzz targets went on past them (README, "Known findings do not stop a campaign").
+            text.Append("\nKnown findings hit (the fuzz targets went on past them):\n\n");
+            foreach (var hit in campaign.KnownHits)
+                text.Append($"- `{hit.Signature}`: {Invariant(hit.Hits)} execution(s){(hit.FirstInput is { } input ? $", first input `{input}`" : "")}\n");
+        }
         return text.ToString();
     }
 
