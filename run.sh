@@ -27,9 +27,10 @@ die() { printf 'run.sh: error: %s\n' "$*" >&2; exit 2; }
 
 # Debian packages the project needs: C++ toolchain for dext/ (ccache: every dext's build tree
 # compiles the same runtime; see dext/toolchain.sh), sanitizer runtimes, test and bench
-# libraries, AFL++ for fuzzing, Node for the Allure report, Chromium for the report's browser test.
+# libraries, clang-format for the C and C++ style `./run.sh test` checks, AFL++ for fuzzing, Node
+# for the Allure report, Chromium for the report's browser test.
 APT_PACKAGES=(clang-14 llvm-14 cmake make ccache libblocksruntime-dev libclang-rt-14-dev libgtest-dev libbenchmark-dev
-  afl++ ca-certificates chromium fonts-dejavu-core time)
+  clang-format-14 afl++ ca-certificates chromium fonts-dejavu-core time)
 APT_UPDATED=0
 
 ensure_apt() {
@@ -204,8 +205,38 @@ run_tests() {
     failed=$((failed + 1)); echo "  FAILED format: $(grep -c 'WHITESPACE' "$log") places do not follow .editorconfig; run: dotnet format whitespace ConformanceKit.sln (see $log)"
   fi
 
+  # The C and C++ style of .clang-format, counted as one test; clang-format-14 exactly, as other
+  # versions format a little differently. The dexts' own .clang-format turns formatting off.
+  say "formatting: clang-format-14 --dry-run --Werror"
+  log="$OUT/test/clang-format.log"
+  if c_sources | (cd "$ROOT" && xargs -0 -r clang-format-14 --dry-run --Werror) >"$log" 2>&1; then
+    passed=$((passed + 1)); echo "format: C and C++ files follow .clang-format"
+  else
+    failed=$((failed + 1))
+    local files count
+    files=$(sed -nE 's/^(.+):[0-9]+:[0-9]+: error: code should be clang-formatted.*/\1/p' "$log" | uniq)
+    count=$(grep -c . <<<"$files" || true)
+    if [ "$count" -eq 0 ]; then
+      echo "  FAILED format: clang-format-14 did not run: $(head -n 1 "$log") (see $log)"
+    else
+      [ "$count" -le 20 ] || files="$(head -n 20 <<<"$files")"$'\n'"..."
+      echo "  FAILED format: $count C/C++ files do not follow .clang-format: $(paste -sd ' ' <<<"$files"); run: git ls-files -z '*.c' '*.cpp' '*.h' | xargs -0 clang-format-14 -i (see $log)"
+    fi
+  fi
+
   echo "$passed passed, $failed failed, $skipped skipped"
   [ "$failed" -eq 0 ]
+}
+
+# The C and C++ files .clang-format applies to, NUL-separated, relative to the root: those git
+# tracks; without git, all outside the build and output folders .gitignore names.
+c_sources() {
+  if git -C "$ROOT" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    git -C "$ROOT" ls-files -z '*.c' '*.cpp' '*.h'
+  else
+    (cd "$ROOT" && find . \( -name .git -o -name build -o -name bin -o -name obj -o -name out -o -name node_modules \) -prune \
+      -o -type f \( -name '*.c' -o -name '*.cpp' -o -name '*.h' \) -printf '%P\0')
+  fi
 }
 
 # One line per failed NUnit test: its assembly, its name and the first line of its message. dotnet

@@ -18,11 +18,8 @@ int main(void)
 
     /* afl-fuzz rewrites and rewinds the stdin file between runs; each turn of the loop reads the
        current input to its end, which is all a run is. */
-    while (__AFL_LOOP(100000))
-    {
-        while (read(0, buffer, sizeof buffer) > 0)
-        {
-        }
+    while (__AFL_LOOP(100000)) {
+        while (read(0, buffer, sizeof buffer) > 0) {}
     }
     return 0;
 }

@@ -22,10 +22,7 @@ static int remember(void)
     return -1;
 }
 
-int bench_affinity_cpu(void)
-{
-    return remember() == 0 ? first_cpu : -1;
-}
+int bench_affinity_cpu(void) { return remember() == 0 ? first_cpu : -1; }
 
 int bench_pin(pid_t pid, int cpu)
 {

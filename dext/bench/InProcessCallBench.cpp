@@ -29,7 +29,7 @@ constexpr uint64_t kCountedCalls = 10000;
 
 struct Target {
     CallFunction call;
-    bool runtime;    /* dksim: needs an open connection and periodic resets */
+    bool runtime; /* dksim: needs an open connection and periodic resets */
     uint64_t connection = 0;
 
     bool Reopen(std::string &problem)

@@ -15,9 +15,9 @@ extern "C" {
 #endif
 
 typedef struct bench_server {
-    pid_t pid;      /* the server process (its only thread, for affinity and counters) */
-    int fd;         /* this process's end of the connection */
-    int stdout_fd;  /* dexthost's stdout (kept open: closing it could SIGPIPE the host), or -1 */
+    pid_t pid;     /* the server process (its only thread, for affinity and counters) */
+    int fd;        /* this process's end of the connection */
+    int stdout_fd; /* dexthost's stdout (kept open: closing it could SIGPIPE the host), or -1 */
 } bench_server;
 
 /* Starts `dexthost --private-dir` and connects to the socket it prints. 0 on success. */

@@ -199,10 +199,14 @@ void BenchRoundTrip(benchmark::State &state, Endpoint *endpoint, Placement place
 const bool registered = [] {
     // Each dexthost variant next to its baseline; run-bench.sh also interleaves the repetitions of
     // all benchmarks at random, so slow drift of a shared machine hits both alike.
-    benchmark::RegisterBenchmark("roundtrip/dexthost/pinned", BenchRoundTrip, &endpoints.host, Placement::Pinned)->UseRealTime();
-    benchmark::RegisterBenchmark("roundtrip/raw/pinned", BenchRoundTrip, &endpoints.pingPong, Placement::Pinned)->UseRealTime();
-    benchmark::RegisterBenchmark("roundtrip/dexthost/unpinned", BenchRoundTrip, &endpoints.host, Placement::Unpinned)->UseRealTime();
-    benchmark::RegisterBenchmark("roundtrip/raw/unpinned", BenchRoundTrip, &endpoints.pingPong, Placement::Unpinned)->UseRealTime();
+    benchmark::RegisterBenchmark("roundtrip/dexthost/pinned", BenchRoundTrip, &endpoints.host, Placement::Pinned)
+        ->UseRealTime();
+    benchmark::RegisterBenchmark("roundtrip/raw/pinned", BenchRoundTrip, &endpoints.pingPong, Placement::Pinned)
+        ->UseRealTime();
+    benchmark::RegisterBenchmark("roundtrip/dexthost/unpinned", BenchRoundTrip, &endpoints.host, Placement::Unpinned)
+        ->UseRealTime();
+    benchmark::RegisterBenchmark("roundtrip/raw/unpinned", BenchRoundTrip, &endpoints.pingPong, Placement::Unpinned)
+        ->UseRealTime();
     return true;
 }();
 

@@ -23,10 +23,7 @@ static uint32_t get_u32(const uint8_t *at)
     return (uint32_t)at[0] | (uint32_t)at[1] << 8 | (uint32_t)at[2] << 16 | (uint32_t)at[3] << 24;
 }
 
-static uint64_t get_u64(const uint8_t *at)
-{
-    return (uint64_t)get_u32(at) | (uint64_t)get_u32(at + 4) << 32;
-}
+static uint64_t get_u64(const uint8_t *at) { return (uint64_t)get_u32(at) | (uint64_t)get_u32(at + 4) << 32; }
 
 /* Fills in the frame's length once its end is known; the op (or status) follows it. */
 static size_t finish(uint8_t *frame, const uint8_t *end)
@@ -36,10 +33,7 @@ static size_t finish(uint8_t *frame, const uint8_t *end)
     return size;
 }
 
-size_t wire_reset_request(uint8_t *frame)
-{
-    return finish(frame, put_u32(frame + 4, WIRE_OP_RESET));
-}
+size_t wire_reset_request(uint8_t *frame) { return finish(frame, put_u32(frame + 4, WIRE_OP_RESET)); }
 
 size_t wire_open_request(uint8_t *frame, const char *service_name)
 {
@@ -62,8 +56,8 @@ size_t wire_call_request(uint8_t *frame, uint64_t connection, const bench_data *
     uint8_t bytes[sizeof *input];
     put_u64(put_u64(bytes, input->foo), input->bar);
     memcpy(at, bytes, struct_input_size);
-    at = put_u32(at + struct_input_size, 0);  /* scalar output capacity */
-    at = put_u64(at, BENCH_STRUCT_SIZE);       /* struct output capacity */
+    at = put_u32(at + struct_input_size, 0); /* scalar output capacity */
+    at = put_u64(at, BENCH_STRUCT_SIZE);     /* struct output capacity */
     return finish(frame, at);
 }
 
@@ -94,7 +88,8 @@ int wire_open_connection(const uint8_t *frame, size_t size, uint64_t *connection
 int wire_call_output(const uint8_t *frame, size_t size, bench_data *output)
 {
     /* status, u32 scalar count (0 here: capacity 0), u64 struct size, then the bytes */
-    if (size < 20 || get_u32(frame + 8) != 0 || get_u64(frame + 12) != BENCH_STRUCT_SIZE || size < 20 + BENCH_STRUCT_SIZE)
+    if (size < 20 || get_u32(frame + 8) != 0 || get_u64(frame + 12) != BENCH_STRUCT_SIZE ||
+        size < 20 + BENCH_STRUCT_SIZE)
         return -1;
     output->foo = get_u64(frame + 20);
     output->bar = get_u64(frame + 28);

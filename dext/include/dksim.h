@@ -109,34 +109,33 @@ DKSIM_API int32_t dksim_close(dksim_connection_t connection);
  *   struct_output_size:  in = caller capacity in bytes of struct_output, out = size returned.
  * Either pointer may be NULL to mean capacity 0. More than 16 input scalars: returns
  * DKSIM_MIG_ARRAY_TOO_LARGE and the dext never runs. Output capacity over 16 is clamped. */
-DKSIM_API int32_t dksim_call_method(dksim_connection_t connection, uint32_t selector,
-                                    const uint64_t *scalar_input, uint32_t scalar_input_count,
-                                    const void *struct_input, uint64_t struct_input_size,
-                                    uint64_t *scalar_output, uint32_t *scalar_output_count,
-                                    void *struct_output, uint64_t *struct_output_size);
+DKSIM_API int32_t dksim_call_method(dksim_connection_t connection, uint32_t selector, const uint64_t *scalar_input,
+                                    uint32_t scalar_input_count, const void *struct_input, uint64_t struct_input_size,
+                                    uint64_t *scalar_output, uint32_t *scalar_output_count, void *struct_output,
+                                    uint64_t *struct_output_size);
 
 /* Asynchronous call (IOConnectCallAsyncMethod): like dksim_call_method, plus the async reference
  * the kernel wraps in the OSAction passed to the dext as `completion`. reference has
  * reference_count (<= 8) entries; index 1 is the app's callback, index 2 its refcon; completions
  * carry them back. */
-DKSIM_API int32_t dksim_call_async_method(dksim_connection_t connection, uint32_t selector,
-                                          const uint64_t *reference, uint32_t reference_count,
-                                          const uint64_t *scalar_input, uint32_t scalar_input_count,
-                                          const void *struct_input, uint64_t struct_input_size,
-                                          uint64_t *scalar_output, uint32_t *scalar_output_count,
-                                          void *struct_output, uint64_t *struct_output_size);
+DKSIM_API int32_t dksim_call_async_method(dksim_connection_t connection, uint32_t selector, const uint64_t *reference,
+                                          uint32_t reference_count, const uint64_t *scalar_input,
+                                          uint32_t scalar_input_count, const void *struct_input,
+                                          uint64_t struct_input_size, uint64_t *scalar_output,
+                                          uint32_t *scalar_output_count, void *struct_output,
+                                          uint64_t *struct_output_size);
 
 /* ---- async completions ------------------------------------------------------------------- */
 
 /* Moves up to `capacity` queued completions of the connection into `out`, oldest first. */
-DKSIM_API int32_t dksim_take_completions(dksim_connection_t connection, dksim_completion *out,
-                                         uint32_t capacity, uint32_t *count);
+DKSIM_API int32_t dksim_take_completions(dksim_connection_t connection, dksim_completion *out, uint32_t capacity,
+                                         uint32_t *count);
 /* Waits until at least one completion is queued for the connection or timeout_ns passes, then
  * takes like dksim_take_completions. Virtual clock: advances the clock deadline by deadline,
  * firing due timers, never beyond now + timeout_ns, and returns as soon as a completion is
  * queued (no real waiting). Real clock: blocks. count = 0 and kIOReturnTimeout when none came. */
-DKSIM_API int32_t dksim_wait_completions(dksim_connection_t connection, uint64_t timeout_ns,
-                                         dksim_completion *out, uint32_t capacity, uint32_t *count);
+DKSIM_API int32_t dksim_wait_completions(dksim_connection_t connection, uint64_t timeout_ns, dksim_completion *out,
+                                         uint32_t capacity, uint32_t *count);
 
 /* ---- clock -------------------------------------------------------------------------------- */
 
@@ -177,17 +176,18 @@ DKSIM_API void dksim_set_log_capture(int32_t enabled);
 #define DKSIM_MAX_HID_REPORT_BYTES 65536u
 
 typedef struct dksim_hid_report {
-    uint64_t timestamp;      /* the timestamp argument as the dext passed it */
-    uint64_t time_ns;        /* simulator clock when the dext called handleReport */
-    uint32_t report_type;    /* IOHIDReportType: 0 input, 1 output, 2 feature (other values as passed) */
-    uint32_t options;        /* the options argument */
-    uint32_t report_length;  /* the reportLength argument */
-    uint32_t byte_count;     /* bytes recorded: reportLength, cut to the descriptor's length and to DKSIM_MAX_HID_REPORT_BYTES */
+    uint64_t timestamp;         /* the timestamp argument as the dext passed it */
+    uint64_t time_ns;           /* simulator clock when the dext called handleReport */
+    uint32_t report_type;       /* IOHIDReportType: 0 input, 1 output, 2 feature (other values as passed) */
+    uint32_t options;           /* the options argument */
+    uint32_t report_length;     /* the reportLength argument */
+    uint32_t byte_count;        /* bytes recorded: reportLength, cut to the descriptor's length and
+                                   to DKSIM_MAX_HID_REPORT_BYTES */
     uint64_t descriptor_length; /* length of the report's memory descriptor (0 when it was NULL) */
-    int32_t status;          /* what handleReport returned to the dext */
-    uint32_t dropped_before; /* reports dropped (over DKSIM_MAX_HID_REPORTS) just before this one */
-    uint64_t device_id;      /* the posting device, as numbered in dksim_hid_device (1, 2, ... since reset) */
-    char device_class[64];   /* the device's class name (its IOUserClass), NUL-terminated, cut to 63 bytes */
+    int32_t status;             /* what handleReport returned to the dext */
+    uint32_t dropped_before;    /* reports dropped (over DKSIM_MAX_HID_REPORTS) just before this one */
+    uint64_t device_id;         /* the posting device, as numbered in dksim_hid_device (1, 2, ... since reset) */
+    char device_class[64];      /* the device's class name (its IOUserClass), NUL-terminated, cut to 63 bytes */
 } dksim_hid_report;
 
 /* Number of recorded reports not yet taken. */
@@ -248,7 +248,7 @@ DKSIM_API int32_t dksim_memory_read(uint64_t map, uint64_t offset, void *bytes, 
  * edge ids are spread pseudo-randomly over the map. NULL detaches. Set it while no call runs.
  * Builds without coverage accept the call and leave the map alone; see dksim_has_coverage. */
 DKSIM_API void dksim_set_coverage_map(uint8_t *map, uint32_t size);
-DKSIM_API int32_t dksim_has_coverage(void);   /* 1 when built with SanitizerCoverage */
+DKSIM_API int32_t dksim_has_coverage(void);    /* 1 when built with SanitizerCoverage */
 DKSIM_API uint32_t dksim_coverage_edges(void); /* number of instrumented edges (guards) */
 
 #ifdef __cplusplus

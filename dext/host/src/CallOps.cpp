@@ -57,12 +57,13 @@ bool Run(const CallRequest &call, bool async, Answer &answer)
     uint32_t scalarCount = call.scalarOutputCapacity;
     uint64_t structSize = call.structOutputCapacity;
     auto scalarInputCount = static_cast<uint32_t>(call.scalarInput.size());
-    answer.status = async
-        ? dksim_call_async_method(call.connection, call.selector, reference.get(), static_cast<uint32_t>(call.reference.size()),
-                                  scalarsIn.get(), scalarInputCount, bytesIn.get(), call.structInputSize,
-                                  scalarsOut.get(), &scalarCount, bytesOut.get(), &structSize)
-        : dksim_call_method(call.connection, call.selector, scalarsIn.get(), scalarInputCount,
-                            bytesIn.get(), call.structInputSize, scalarsOut.get(), &scalarCount, bytesOut.get(), &structSize);
+    answer.status =
+        async ? dksim_call_async_method(call.connection, call.selector, reference.get(),
+                                        static_cast<uint32_t>(call.reference.size()), scalarsIn.get(), scalarInputCount,
+                                        bytesIn.get(), call.structInputSize, scalarsOut.get(), &scalarCount,
+                                        bytesOut.get(), &structSize)
+              : dksim_call_method(call.connection, call.selector, scalarsIn.get(), scalarInputCount, bytesIn.get(),
+                                  call.structInputSize, scalarsOut.get(), &scalarCount, bytesOut.get(), &structSize);
 
     // The counts are reported as dksim set them; only what fits the client's capacity is sent.
     answer.payload.U32(scalarCount);
@@ -77,7 +78,8 @@ bool Run(const CallRequest &call, bool async, Answer &answer)
 bool HandleCallMethod(PayloadReader &in, Answer &answer)
 {
     CallRequest call;
-    if (!in.U64(call.connection, "connection") || !in.U32(call.selector, "selector") || !ReadShape(in, call)) return false;
+    if (!in.U64(call.connection, "connection") || !in.U32(call.selector, "selector") || !ReadShape(in, call))
+        return false;
     return Run(call, false, answer);
 }
 

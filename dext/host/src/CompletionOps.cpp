@@ -31,7 +31,8 @@ bool HandleTakeCompletions(PayloadReader &in, Answer &answer)
 {
     uint64_t connection;
     uint32_t capacity;
-    if (!in.U64(connection, "connection") || !in.Count(capacity, kMaxCompletions, "capacity") || !in.Finish()) return false;
+    if (!in.U64(connection, "connection") || !in.Count(capacity, kMaxCompletions, "capacity") || !in.Finish())
+        return false;
     std::vector<dksim_completion> taken(capacity);
     uint32_t count = 0;
     answer.status = dksim_take_completions(connection, taken.data(), capacity, &count);

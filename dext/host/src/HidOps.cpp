@@ -18,10 +18,7 @@ namespace {
 
 constexpr int32_t kNotFound = static_cast<int32_t>(0xE00002F0); /* kIOReturnNotFound: nothing left to take */
 
-void ClassName(ResponseWriter &out, const char (&name)[64])
-{
-    out.String(name, strnlen(name, sizeof(name)));
-}
+void ClassName(ResponseWriter &out, const char (&name)[64]) { out.String(name, strnlen(name, sizeof(name))); }
 
 void WriteDevices(ResponseWriter &out, uint32_t capacity)
 {

@@ -13,10 +13,7 @@ namespace dexthost {
 
 namespace {
 
-std::string Errno(const std::string &what)
-{
-    return what + ": " + std::strerror(errno);
-}
+std::string Errno(const std::string &what) { return what + ": " + std::strerror(errno); }
 
 } // namespace
 
@@ -30,8 +27,8 @@ bool Listener::Open(const std::string &path, std::string &problem)
     sockaddr_un address{};
     address.sun_family = AF_UNIX;
     if (path.empty() || path.size() >= sizeof(address.sun_path)) {
-        problem = "socket path must be 1.." + std::to_string(sizeof(address.sun_path) - 1) + " bytes, '" + path + "' is " +
-                  std::to_string(path.size());
+        problem = "socket path must be 1.." + std::to_string(sizeof(address.sun_path) - 1) + " bytes, '" + path +
+                  "' is " + std::to_string(path.size());
         return false;
     }
     std::memcpy(address.sun_path, path.c_str(), path.size() + 1);

@@ -9,7 +9,8 @@
 
 namespace dexthost {
 
-class Listener {
+class Listener
+{
 public:
     Listener() = default;
     Listener(const Listener &) = delete;

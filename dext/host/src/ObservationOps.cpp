@@ -45,7 +45,8 @@ bool HandleReadLog(PayloadReader &in, Answer &answer)
 {
     uint64_t connection;
     if (!in.U64(connection, "connection") || !in.Finish()) return false;
-    WriteText(answer, [connection](char *buffer, uint64_t capacity) { return dksim_read_log(connection, buffer, capacity); });
+    WriteText(answer,
+              [connection](char *buffer, uint64_t capacity) { return dksim_read_log(connection, buffer, capacity); });
     return true;
 }
 

@@ -39,10 +39,10 @@ enum class Op : uint32_t {
     CoverageEdges = 24,
     SetLogCapture = 25,
     TakeHidEvents = 26, /* protocol 2 */
-    MapMemory = 27, /* protocol 4 */
-    UnmapMemory = 28, /* protocol 4 */
-    WriteMemory = 29, /* protocol 4 */
-    ReadMemory = 30, /* protocol 4 */
+    MapMemory = 27,     /* protocol 4 */
+    UnmapMemory = 28,   /* protocol 4 */
+    WriteMemory = 29,   /* protocol 4 */
+    ReadMemory = 30,    /* protocol 4 */
 };
 
 } // namespace dexthost

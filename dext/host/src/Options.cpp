@@ -50,7 +50,8 @@ bool ParseOptions(int argc, char **argv, Options &options, std::string &problem)
     }
     if (options.action != Options::Action::Serve) return true;
     if (options.privateDir == !options.socketPath.empty()) {
-        problem = options.privateDir ? "--socket and --private-dir exclude each other" : "give --socket PATH or --private-dir";
+        problem = options.privateDir ? "--socket and --private-dir exclude each other"
+                                     : "give --socket PATH or --private-dir";
         return false;
     }
     return true;

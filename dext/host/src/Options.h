@@ -11,7 +11,7 @@ namespace dexthost {
 struct Options {
     enum class Action { Serve, Version, Help };
     Action action = Action::Serve;
-    std::string socketPath; /* --socket PATH */
+    std::string socketPath;  /* --socket PATH */
     bool privateDir = false; /* --private-dir */
     bool once = false;       /* --once: exit after the first client leaves */
 };

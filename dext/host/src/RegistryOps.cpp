@@ -40,7 +40,8 @@ bool HandleOpen(PayloadReader &in, Answer &answer)
 {
     std::string name;
     uint32_t type, accessCount;
-    if (!in.String(name, "service_name") || !in.U32(type, "type") || !in.Count(accessCount, kMaxAccessIds, "access_count"))
+    if (!in.String(name, "service_name") || !in.U32(type, "type") ||
+        !in.Count(accessCount, kMaxAccessIds, "access_count"))
         return false;
     std::vector<std::string> ids(accessCount);
     for (auto &id : ids)
@@ -50,7 +51,8 @@ bool HandleOpen(PayloadReader &in, Answer &answer)
     std::vector<const char *> pointers;
     for (const auto &id : ids) pointers.push_back(id.c_str());
     dksim_connection_t connection = 0;
-    answer.status = dksim_open(name.c_str(), type, pointers.empty() ? nullptr : pointers.data(), accessCount, &connection);
+    answer.status =
+        dksim_open(name.c_str(), type, pointers.empty() ? nullptr : pointers.data(), accessCount, &connection);
     answer.payload.U64(connection);
     return true;
 }

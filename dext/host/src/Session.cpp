@@ -23,18 +23,16 @@ bool Serve(int fd)
     for (;;) {
         uint32_t op = 0;
         switch (ReadRequest(fd, op, payload, problem)) {
-        case ReadOutcome::Closed:
-            return true;
-        case ReadOutcome::Broken:
-            return Drop(problem);
-        case ReadOutcome::Frame:
-            break;
+        case ReadOutcome::Closed: return true;
+        case ReadOutcome::Broken: return Drop(problem);
+        case ReadOutcome::Frame: break;
         }
         const OpEntry *entry = FindOp(op);
         if (entry == nullptr) return Drop("unknown op " + std::to_string(op));
         PayloadReader in(payload.data(), payload.size());
         Answer answer;
-        if (!entry->handler(in, answer)) return Drop(std::string("malformed ") + entry->name + " request: " + in.Problem());
+        if (!entry->handler(in, answer))
+            return Drop(std::string("malformed ") + entry->name + " request: " + in.Problem());
         if (!WriteFrame(fd, answer.payload.Frame(answer.status), problem)) return Drop(problem);
     }
 }

@@ -32,7 +32,7 @@ void ExitCleanlyOnTermination(const char *socketPath, const char *privateDir)
 {
     Copy(gSocketPath, sizeof(gSocketPath), socketPath);
     Copy(gPrivateDir, sizeof(gPrivateDir), privateDir);
-    struct sigaction action {};
+    struct sigaction action = {};
     action.sa_handler = Terminate;
     sigemptyset(&action.sa_mask);
     sigaction(SIGTERM, &action, nullptr);

@@ -99,10 +99,7 @@ bool PayloadReader::String(std::string &value, const char *field)
     return true;
 }
 
-bool PayloadReader::Bytes(const uint8_t *&bytes, uint64_t size, const char *field)
-{
-    return Take(size, field, bytes);
-}
+bool PayloadReader::Bytes(const uint8_t *&bytes, uint64_t size, const char *field) { return Take(size, field, bytes); }
 
 bool PayloadReader::Finish()
 {

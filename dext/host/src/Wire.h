@@ -13,7 +13,8 @@
 
 namespace dexthost {
 
-class PayloadReader {
+class PayloadReader
+{
 public:
     PayloadReader(const uint8_t *data, size_t size) : data_(data), size_(size) {}
 
@@ -50,7 +51,8 @@ private:
  * Builds one response frame: the 8 header bytes are reserved up front so the finished frame goes
  * out in one buffer without copying the payload.
  */
-class ResponseWriter {
+class ResponseWriter
+{
 public:
     ResponseWriter() : frame_(kHeaderSize, 0) {}
 

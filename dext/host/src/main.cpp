@@ -71,15 +71,12 @@ int main(int argc, char **argv)
     std::string problem;
     if (!ParseOptions(argc, argv, options, problem)) return Fail(problem + " (see dexthost --help)", 2);
     switch (options.action) {
-    case Options::Action::Help:
-        std::fputs(kUsage, stdout);
-        return 0;
+    case Options::Action::Help: std::fputs(kUsage, stdout); return 0;
     case Options::Action::Version:
         std::printf("dexthost protocol %u, dksim ABI %u, dext %s\n", kProtocolVersion, dksim_abi_version(),
                     dksim_dext_identifier());
         return 0;
-    case Options::Action::Serve:
-        break;
+    case Options::Action::Serve: break;
     }
     return Serve(options);
 }

@@ -23,8 +23,8 @@ int ExitStatusOf(const std::vector<std::string> &args, std::string &stdoutLine, 
 
 TEST(CommandLine, BadUsageIsOneLineAndStatus2)
 {
-    for (const auto &args : std::vector<std::vector<std::string>>{
-             {}, {"--bogus"}, {"--socket"}, {"--socket", "/tmp/x", "--private-dir"}}) {
+    const std::vector<std::string> usages[] = {{}, {"--bogus"}, {"--socket"}, {"--socket", "/tmp/x", "--private-dir"}};
+    for (const auto &args : usages) {
         std::string out, err;
         EXPECT_EQ(ExitStatusOf(args, out, err), 2);
         EXPECT_EQ(err.rfind("dexthost: ", 0), 0u) << err;
@@ -53,7 +53,7 @@ TEST(CommandLine, PrivateDirectoryIsOwnerOnlyAndRemovedOnSigterm)
     auto host = StartPrivateHost(DEXTHOST_PATH);
     ASSERT_FALSE(host.socket.empty()) << host.process->Stderr();
     auto directory = host.socket.substr(0, host.socket.rfind('/'));
-    struct stat info {};
+    struct stat info = {};
     ASSERT_EQ(stat(directory.c_str(), &info), 0);
     EXPECT_EQ(info.st_mode & 0777, 0700u);
     ASSERT_EQ(stat(host.socket.c_str(), &info), 0);

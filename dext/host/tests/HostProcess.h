@@ -14,7 +14,8 @@
 #include <thread>
 #include <vector>
 
-class HostProcess {
+class HostProcess
+{
 public:
     /* Starts the binary at path with args; sanitizer options suited to a crash test are set. */
     HostProcess(const std::string &path, const std::vector<std::string> &args);

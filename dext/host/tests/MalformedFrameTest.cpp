@@ -51,7 +51,8 @@ std::vector<Case> Cases()
         {"scalar count over the cap", WellSized(Op::CallMethod, tooManyScalars), "scalar_input"},
         {"async reference over 8", WellSized(Op::CallAsyncMethod, tooLongReference), "reference"},
         {"truncated u64", WellSized(Op::Close, Request().U32(7)), "connection"},
-        {"access ids over the cap", WellSized(Op::Open, Request().Str("NullDriver").U32(0).U32(100000)), "access_count"},
+        {"access ids over the cap", WellSized(Op::Open, Request().Str("NullDriver").U32(0).U32(100000)),
+         "access_count"},
         {"completion capacity over the cap", WellSized(Op::TakeCompletions, Request().U64(1).U32(4097)), "capacity"},
         {"HID event capacity over the cap", WellSized(Op::TakeHidEvents, Request().U32(4097)), "capacity"},
         {"hang-up inside a header", {0x10, 0x00}, "inside a frame header"},
@@ -70,7 +71,8 @@ TEST(MalformedFrames, EachDropsTheClientAndTheHostServesTheNext)
             WireClient client(host.socket);
             client.SendRaw(bad.bytes);
             // Hang-ups inside a frame are only seen once we close our end.
-            if (std::string(bad.name).rfind("hang-up", 0) != 0) EXPECT_TRUE(client.ClosedByHost(5000)) << "the host kept the connection";
+            if (std::string(bad.name).rfind("hang-up", 0) != 0)
+                EXPECT_TRUE(client.ClosedByHost(5000)) << "the host kept the connection";
         }
         WireClient next(host.socket);
         Response response;
@@ -80,7 +82,9 @@ TEST(MalformedFrames, EachDropsTheClientAndTheHostServesTheNext)
         lines++;
         auto text = host.process->Stderr();
         EXPECT_NE(text.find(bad.reported), std::string::npos) << text;
-        EXPECT_EQ(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')), lines) << "one line per dropped client:\n" << text;
+        EXPECT_EQ(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')), lines)
+            << "one line per dropped client:\n"
+            << text;
     }
     kill(host.process->Pid(), SIGTERM);
     int status = 0;

@@ -13,7 +13,8 @@ using dexthost::Op;
 
 namespace {
 
-class MemoryOps : public ::testing::Test {
+class MemoryOps : public ::testing::Test
+{
 protected:
     void SetUp() override
     {
@@ -32,7 +33,8 @@ protected:
     Response Ask(Op op, const Request &request)
     {
         Response response;
-        EXPECT_TRUE(client_->Exchange(OpNumber(op), request, response)) << "host closed the connection; stderr: " << host_.process->Stderr();
+        EXPECT_TRUE(client_->Exchange(OpNumber(op), request, response))
+            << "host closed the connection; stderr: " << host_.process->Stderr();
         return response;
     }
 
@@ -80,7 +82,8 @@ TEST_F(MemoryOps, AWriteWhoseBytesRunPastTheFrameIsDropped)
     Request request;
     request.U64(1).U64(0).U64(100).Raw("abc", 3);
     Response response;
-    EXPECT_FALSE(client_->Exchange(OpNumber(Op::WriteMemory), request, response)) << "the host answered a malformed frame";
+    EXPECT_FALSE(client_->Exchange(OpNumber(Op::WriteMemory), request, response))
+        << "the host answered a malformed frame";
 }
 
 } // namespace

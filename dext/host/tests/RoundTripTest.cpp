@@ -25,7 +25,8 @@ struct Completion {
     uint64_t timeNs;
 };
 
-class RoundTrip : public ::testing::Test {
+class RoundTrip : public ::testing::Test
+{
 protected:
     void SetUp() override
     {
@@ -42,14 +43,16 @@ protected:
         client_.reset();
         int status = 0;
         ASSERT_TRUE(host_.process->WaitExit(std::chrono::seconds(10), status));
-        EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "status " << status << "; stderr: " << host_.process->Stderr();
+        EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+            << "status " << status << "; stderr: " << host_.process->Stderr();
         EXPECT_EQ(host_.process->Stderr(), "") << "a clean session writes nothing on stderr";
     }
 
     Response Ask(Op op, const Request &request = Request())
     {
         Response response;
-        EXPECT_TRUE(client_->Exchange(OpNumber(op), request, response)) << "host closed the connection; stderr: " << host_.process->Stderr();
+        EXPECT_TRUE(client_->Exchange(OpNumber(op), request, response))
+            << "host closed the connection; stderr: " << host_.process->Stderr();
         return response;
     }
 
@@ -86,7 +89,8 @@ protected:
         return completions;
     }
 
-    static Request StructCall(uint64_t connection, uint32_t selector, uint64_t foo, uint64_t bar, const std::vector<uint64_t> *reference = nullptr)
+    static Request StructCall(uint64_t connection, uint32_t selector, uint64_t foo, uint64_t bar,
+                              const std::vector<uint64_t> *reference = nullptr)
     {
         uint64_t input[2] = {foo, bar};
         Request request;

@@ -23,10 +23,7 @@ constexpr int32_t kIOReturnNotOpen = static_cast<int32_t>(0xE00002CDu);
 constexpr int32_t kIOReturnNotPermitted = static_cast<int32_t>(0xE00002E2u);
 constexpr int32_t kMigArrayTooLarge = -307;
 
-inline uint32_t OpNumber(dexthost::Op op)
-{
-    return static_cast<uint32_t>(op);
-}
+inline uint32_t OpNumber(dexthost::Op op) { return static_cast<uint32_t>(op); }
 
 /* A host started with --private-dir (plus extra args) and the socket path it printed. */
 struct PrivateHost {

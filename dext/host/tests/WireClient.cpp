@@ -89,7 +89,8 @@ std::vector<uint8_t> Response::Raw(size_t size)
         return {};
     }
     offset_ += size;
-    return std::vector<uint8_t>(payload.begin() + static_cast<long>(offset_ - size), payload.begin() + static_cast<long>(offset_));
+    return std::vector<uint8_t>(payload.begin() + static_cast<long>(offset_ - size),
+                                payload.begin() + static_cast<long>(offset_));
 }
 
 std::string Response::Str()
@@ -126,7 +127,9 @@ void WireClient::SendRaw(const std::vector<uint8_t> &bytes)
 bool WireClient::Exchange(uint32_t op, const Request &request, Response &response)
 {
     Request frame;
-    frame.U32(static_cast<uint32_t>(request.Bytes().size() + 4)).U32(op).Raw(request.Bytes().data(), request.Bytes().size());
+    frame.U32(static_cast<uint32_t>(request.Bytes().size() + 4))
+        .U32(op)
+        .Raw(request.Bytes().data(), request.Bytes().size());
     SendRaw(frame.Bytes());
     uint8_t header[8];
     if (!ReadFully(fd_, header, 8)) return false;

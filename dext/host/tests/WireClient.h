@@ -10,7 +10,8 @@
 #include <vector>
 
 /* A request payload under construction. */
-class Request {
+class Request
+{
 public:
     Request &U32(uint32_t value);
     Request &I32(int32_t value) { return U32(static_cast<uint32_t>(value)); }
@@ -26,7 +27,8 @@ private:
 };
 
 /* Reads a response payload; any read past its end fails the current test. */
-class Response {
+class Response
+{
 public:
     int32_t status = 0;
     std::vector<uint8_t> payload;
@@ -42,7 +44,8 @@ private:
     size_t offset_ = 0;
 };
 
-class WireClient {
+class WireClient
+{
 public:
     /* Connects to the socket at path; fails the test when it cannot. */
     explicit WireClient(const std::string &path);

@@ -21,16 +21,14 @@ const std::vector<ActionType> &table()
 const ActionType *findActionType(const std::string &iigName)
 {
     for (const ActionType &type : table())
-        if (type.iigName == iigName)
-            return &type;
+        if (type.iigName == iigName) return &type;
     return nullptr;
 }
 
 std::string supportedActionTypeNames()
 {
     std::string names;
-    for (const ActionType &type : table())
-        names += (names.empty() ? "" : ", ") + type.iigName;
+    for (const ActionType &type : table()) names += (names.empty() ? "" : ", ") + type.iigName;
     return names;
 }
 

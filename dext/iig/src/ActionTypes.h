@@ -12,14 +12,12 @@
 
 namespace dkiig {
 
-struct ActionHookParameter
-{
+struct ActionHookParameter {
     std::string type;
     std::string name;
 };
 
-struct ActionType
-{
+struct ActionType {
     std::string iigName;  /* as written inside TYPE(...) */
     std::string hookName; /* the OSAction virtual the runtime calls; returns void */
     /* The handler's parameters after its leading OSAction*, which are also the hook's parameters. */

@@ -30,15 +30,12 @@ void removeAll(const std::vector<fs::path> &paths)
 void writeOne(const fs::path &path, const std::string &contents)
 {
     std::error_code ec;
-    if (!path.parent_path().empty())
-        fs::create_directories(path.parent_path(), ec);
-    if (ec)
-        throw std::runtime_error("cannot create directory " + path.parent_path().string() + ": " + ec.message());
+    if (!path.parent_path().empty()) fs::create_directories(path.parent_path(), ec);
+    if (ec) throw std::runtime_error("cannot create directory " + path.parent_path().string() + ": " + ec.message());
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
     out.close();
-    if (!out)
-        throw std::runtime_error("cannot write " + path.string());
+    if (!out) throw std::runtime_error("cannot write " + path.string());
 }
 
 } // namespace

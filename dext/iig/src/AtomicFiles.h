@@ -10,8 +10,7 @@
 
 namespace dkiig {
 
-struct OutputFile
-{
+struct OutputFile {
     std::string path;
     std::string contents;
 };

@@ -27,25 +27,19 @@ void parseHead(const std::vector<Token> &tokens, std::size_t &pos, ClassDecl &cl
     const Token &access = at(tokens, pos);
     if (access.is("virtual") || (access.isIdentifier() && at(tokens, pos + 1).is("virtual")))
         throw IigError(access.line, "virtual inheritance is not supported");
-    if (!access.is("public"))
-        throw IigError(access.line, "the base class of '" + cls.name + "' must be public");
+    if (!access.is("public")) throw IigError(access.line, "the base class of '" + cls.name + "' must be public");
     const Token &base = at(tokens, ++pos);
-    if (!base.isIdentifier())
-        throw IigError(base.line, "expected a base class name after 'public'");
+    if (!base.isIdentifier()) throw IigError(base.line, "expected a base class name after 'public'");
     cls.base = base.text;
     const Token &next = at(tokens, ++pos);
-    if (next.is("<"))
-        throw IigError(next.line, "templates are not supported");
-    if (next.is(","))
-        throw IigError(next.line, "multiple inheritance is not supported (class '" + cls.name + "')");
-    if (!next.is("{"))
-        throw IigError(next.line, "expected '{' after the base class of '" + cls.name + "'");
+    if (next.is("<")) throw IigError(next.line, "templates are not supported");
+    if (next.is(",")) throw IigError(next.line, "multiple inheritance is not supported (class '" + cls.name + "')");
+    if (!next.is("{")) throw IigError(next.line, "expected '{' after the base class of '" + cls.name + "'");
 }
 
 bool parseAccessSpecifier(const std::vector<Token> &tokens, std::size_t pos, Access &access)
 {
-    if (!at(tokens, pos + 1).is(":"))
-        return false;
+    if (!at(tokens, pos + 1).is(":")) return false;
     const Token &t = tokens[pos];
     if (t.is("public"))
         access = Access::Public;
@@ -71,8 +65,7 @@ std::size_t findMemberEnd(const std::vector<Token> &tokens, std::size_t begin, c
         if (t.is("(")) {
             openParens.push_back(t.line);
         } else if (t.is(")")) {
-            if (openParens.empty())
-                throw IigError(t.line, "unbalanced parentheses: ')' without a matching '('");
+            if (openParens.empty()) throw IigError(t.line, "unbalanced parentheses: ')' without a matching '('");
             openParens.pop_back();
         } else if (!openParens.empty() && (t.is("{") || t.is("}"))) {
             throw IigError(openParens.back(), "unbalanced parentheses: '(' is never closed");
@@ -93,14 +86,12 @@ bool startsClassDefinition(const std::vector<Token> &tokens, std::size_t pos)
     int parens = 0;
     for (std::size_t i = pos + 1; i < tokens.size(); ++i) {
         const Token &t = tokens[i];
-        if (t.kind == TokenKind::End || t.kind == TokenKind::Directive)
-            return false;
+        if (t.kind == TokenKind::End || t.kind == TokenKind::Directive) return false;
         if (t.is("(")) {
             ++parens;
         } else if (t.is(")")) {
             /* "f(class Foo *p)": the keyword was inside a parameter list. */
-            if (parens-- == 0)
-                return false;
+            if (parens-- == 0) return false;
         } else if (parens == 0 && (t.is(";") || t.is("="))) {
             return false;
         } else if (parens == 0 && t.is("{")) {
@@ -123,8 +114,7 @@ ClassDecl parseClass(const std::vector<Token> &tokens, std::size_t &pos)
             throw IigError(openLine, "unbalanced braces: the '{' of class '" + cls.name + "' is never closed");
         if (t.kind == TokenKind::Directive)
             throw IigError(t.line, "preprocessor directives are not supported inside class '" + cls.name + "'");
-        if (t.is("}"))
-            break;
+        if (t.is("}")) break;
         if (t.is(";")) {
             ++pos;
             continue;

@@ -7,12 +7,9 @@ namespace {
 
 std::string *optionSlot(Options &options, const std::string &name)
 {
-    if (name == "--input")
-        return &options.input;
-    if (name == "--header")
-        return &options.header;
-    if (name == "--impl")
-        return &options.impl;
+    if (name == "--input") return &options.input;
+    if (name == "--header") return &options.header;
+    if (name == "--impl") return &options.impl;
     return nullptr;
 }
 
@@ -38,25 +35,18 @@ Options parseCommandLine(int argc, const char *const argv[])
             inlineValue = true;
         }
         std::string *slot = optionSlot(options, name);
-        if (!slot)
-            throw std::invalid_argument("unknown argument '" + arg + "'");
+        if (!slot) throw std::invalid_argument("unknown argument '" + arg + "'");
         if (!inlineValue) {
-            if (i + 1 >= argc)
-                throw std::invalid_argument(name + " needs a path");
+            if (i + 1 >= argc) throw std::invalid_argument(name + " needs a path");
             value = argv[++i];
         }
-        if (value.empty())
-            throw std::invalid_argument(name + " needs a path");
-        if (!slot->empty())
-            throw std::invalid_argument(name + " given twice");
+        if (value.empty()) throw std::invalid_argument(name + " needs a path");
+        if (!slot->empty()) throw std::invalid_argument(name + " given twice");
         *slot = value;
     }
-    if (options.input.empty())
-        throw std::invalid_argument("missing --input");
-    if (options.header.empty())
-        throw std::invalid_argument("missing --header");
-    if (options.impl.empty())
-        throw std::invalid_argument("missing --impl");
+    if (options.input.empty()) throw std::invalid_argument("missing --input");
+    if (options.header.empty()) throw std::invalid_argument("missing --header");
+    if (options.impl.empty()) throw std::invalid_argument("missing --impl");
     return options;
 }
 

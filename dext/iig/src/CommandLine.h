@@ -10,8 +10,7 @@
 
 namespace dkiig {
 
-struct Options
-{
+struct Options {
     bool help = false;
     std::string input;
     std::string header;

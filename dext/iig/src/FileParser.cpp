@@ -10,10 +10,7 @@
 namespace dkiig {
 namespace {
 
-bool isBlank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
-}
+bool isBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
 /* source[begin, end) as a block starting on its own line and ending with a newline, without the
  * leftovers of the lines a class shares with it (the rest of a "};" line, the indentation before
@@ -26,13 +23,10 @@ bool makeVerbatim(const std::string &source, std::size_t begin, std::size_t end,
         begin = firstNewline + 1;
         ++line;
     }
-    while (end > begin && isBlank(source[end - 1]))
-        --end;
+    while (end > begin && isBlank(source[end - 1])) --end;
     std::string text = source.substr(begin, end - begin);
-    if (std::all_of(text.begin(), text.end(), [](char c) { return isBlank(c) || c == '\n'; }))
-        return false;
-    if (text.back() != '\n')
-        text += '\n';
+    if (std::all_of(text.begin(), text.end(), [](char c) { return isBlank(c) || c == '\n'; })) return false;
+    if (text.back() != '\n') text += '\n';
     block.firstLine = line;
     block.text = std::move(text);
     return true;
@@ -48,18 +42,14 @@ public:
         std::vector<std::size_t> openBraces; /* token indexes of unclosed '{' */
         for (std::size_t i = 0; tokens_[i].kind != TokenKind::End; ++i) {
             const Token &t = tokens_[i];
-            if (t.kind == TokenKind::Directive)
-                continue;
-            if (t.is("template"))
-                throw IigError(t.line, "templates are not supported");
+            if (t.kind == TokenKind::Directive) continue;
+            if (t.is("template")) throw IigError(t.line, "templates are not supported");
             if (t.is("{")) {
                 openBraces.push_back(i);
             } else if (t.is("}")) {
-                if (openBraces.empty())
-                    throw IigError(t.line, "unbalanced braces: '}' without a matching '{'");
+                if (openBraces.empty()) throw IigError(t.line, "unbalanced braces: '}' without a matching '{'");
                 openBraces.pop_back();
-            } else if (t.is("class") && !(i > 0 && tokens_[i - 1].is("enum")) &&
-                       startsClassDefinition(tokens_, i)) {
+            } else if (t.is("class") && !(i > 0 && tokens_[i - 1].is("enum")) && startsClassDefinition(tokens_, i)) {
                 if (!openBraces.empty())
                     throw IigError(t.line, "nested classes are not supported; declare DriverKit classes at "
                                            "file scope");
@@ -82,8 +72,7 @@ private:
     void flushVerbatim(std::size_t end)
     {
         VerbatimBlock block;
-        if (makeVerbatim(source_, verbatimBegin_, end, verbatimLine_, block))
-            file_.items.push_back(std::move(block));
+        if (makeVerbatim(source_, verbatimBegin_, end, verbatimLine_, block)) file_.items.push_back(std::move(block));
     }
 
     const std::string &source_;
@@ -96,9 +85,6 @@ private:
 
 } // namespace
 
-IigFile parseIigFile(const std::string &source)
-{
-    return FileParser(source).run();
-}
+IigFile parseIigFile(const std::string &source) { return FileParser(source).run(); }
 
 } // namespace dkiig

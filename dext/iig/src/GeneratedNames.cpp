@@ -2,35 +2,17 @@
 
 namespace dkiig {
 
-std::string ivarsStructName(const ClassDecl &cls)
-{
-    return cls.name + "_IVars";
-}
+std::string ivarsStructName(const ClassDecl &cls) { return cls.name + "_IVars"; }
 
-std::string declaredMacroName(const ClassDecl &cls)
-{
-    return "DKSIM_IIG_DECLARED_" + cls.name;
-}
+std::string declaredMacroName(const ClassDecl &cls) { return "DKSIM_IIG_DECLARED_" + cls.name; }
 
-std::string argsMacroName(const ClassDecl &cls, const Method &m)
-{
-    return cls.name + "_" + m.name + "_Args";
-}
+std::string argsMacroName(const ClassDecl &cls, const Method &m) { return cls.name + "_" + m.name + "_Args"; }
 
-std::string implMethodName(const Method &m)
-{
-    return m.name + "_Impl";
-}
+std::string implMethodName(const Method &m) { return m.name + "_Impl"; }
 
-std::string createActionMethodName(const Method &m)
-{
-    return "CreateAction" + m.name;
-}
+std::string createActionMethodName(const Method &m) { return "CreateAction" + m.name; }
 
-std::string actionClassName(const ClassDecl &cls, const Method &m)
-{
-    return "OSAction_" + cls.name + "_" + m.name;
-}
+std::string actionClassName(const ClassDecl &cls, const Method &m) { return "OSAction_" + cls.name + "_" + m.name; }
 
 std::string bannerComment(const std::string &iigName)
 {

@@ -11,8 +11,7 @@
 
 namespace dkiig {
 
-struct GeneratedFiles
-{
+struct GeneratedFiles {
     std::string header;
     std::string impl;
 };

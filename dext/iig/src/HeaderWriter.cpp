@@ -17,8 +17,7 @@ const char kIndent[] = "    ";
  * _Impl methods, which are protected. Sources written for Xcode depend on that; Apple's NullDriver
  * sample takes &NullDriver::StaticHandle... (declared under protected: in its .iig) in a
  * file-scope dispatch table, which C++ only allows for a public member. So dkiig does the same. */
-struct ClassSections
-{
+struct ClassSections {
     std::vector<std::string> publicMembers;
     std::vector<std::string> protectedMembers;
     std::vector<std::string> friends;
@@ -30,9 +29,7 @@ ClassSections sectionsOf(const ClassDecl &cls)
     s.publicMembers.push_back(ivarsStructName(cls) + " *ivars = nullptr;");
     for (const Method &m : cls.methods) {
         switch (m.kind) {
-        case MethodKind::Local:
-            s.publicMembers.push_back(localDeclaration(m));
-            break;
+        case MethodKind::Local: s.publicMembers.push_back(localDeclaration(m)); break;
         case MethodKind::Rpc:
             s.publicMembers.push_back(rpcWrapperDefinition(m));
             s.protectedMembers.push_back(implDeclaration(cls, m));
@@ -51,12 +48,9 @@ ClassSections sectionsOf(const ClassDecl &cls)
 
 void writeSection(LineWriter &w, const char *specifier, const std::vector<std::string> &members)
 {
-    if (members.empty())
-        return;
-    if (specifier)
-        w.line(specifier);
-    for (const std::string &member : members)
-        w.line(kIndent + member);
+    if (members.empty()) return;
+    if (specifier) w.line(specifier);
+    for (const std::string &member : members) w.line(kIndent + member);
 }
 
 void writeClass(LineWriter &w, const ClassDecl &cls)
@@ -64,8 +58,7 @@ void writeClass(LineWriter &w, const ClassDecl &cls)
     w.line("struct " + ivarsStructName(cls) + ";");
     /* Before the class: IMPL(Class, Method) in the .cpp expands to these macro names. */
     for (const Method &m : cls.methods)
-        if (m.kind != MethodKind::Local)
-            w.line(argsMacroDefinition(cls, m));
+        if (m.kind != MethodKind::Local) w.line(argsMacroDefinition(cls, m));
     w.line("class " + cls.name + " : public " + cls.base);
     w.line("{");
     w.line(std::string(kIndent) + "DKSIM_CLASS_DECLARE(" + cls.name + ", " + cls.base + ")");
@@ -94,8 +87,7 @@ std::string writeHeader(const IigFile &file, const OutputNames &names)
             linesPointIntoIig = true;
         } else {
             /* Generated code has no .iig line; attribute it to the header at its real lines. */
-            if (linesPointIntoIig)
-                w.resumeOwnLines(names.headerName);
+            if (linesPointIntoIig) w.resumeOwnLines(names.headerName);
             linesPointIntoIig = false;
             writeClass(w, std::get<ClassDecl>(item));
         }

@@ -20,8 +20,7 @@ enum class MethodKind {
     Action, /* a TYPE(...) handler: wrapper, Method_Impl and a typed OSAction subclass */
 };
 
-struct Parameter
-{
+struct Parameter {
     std::string declaration; /* as written, without a default argument: "IOService* provider" */
     std::string withDefault; /* as written, with the default argument if any */
     std::string type;        /* the declaration without the name: "IOService*" */
@@ -30,8 +29,7 @@ struct Parameter
     bool annotated = false; /* written with parameter attributes (TARGET, TYPE(...), ...), now dropped */
 };
 
-struct Method
-{
+struct Method {
     int line = 0; /* line of the method's name */
     std::string name;
     Access access = Access::Private; /* as written; generation makes all but _Impl public, as Apple's iig */
@@ -40,17 +38,16 @@ struct Method
     bool isConst = false;
     bool isOverride = false;
     bool isFinal = false;
-    bool localOnly = false;     /* LOCALONLY */
-    std::string returnType;     /* as written: "kern_return_t", "const char *" */
-    std::string declaredParams; /* the text between the parentheses, as written ("void" kept) */
+    bool localOnly = false;        /* LOCALONLY */
+    std::string returnType;        /* as written: "kern_return_t", "const char *" */
+    std::string declaredParams;    /* the text between the parentheses, as written ("void" kept) */
     std::vector<Parameter> params; /* empty for "()" and "(void)" */
-    std::string actionType;     /* the argument of TYPE(...), empty when there is none */
-    std::string queueName;      /* the argument of QUEUENAME(...), empty when there is none */
+    std::string actionType;        /* the argument of TYPE(...), empty when there is none */
+    std::string queueName;         /* the argument of QUEUENAME(...), empty when there is none */
     MethodKind kind = MethodKind::Local;
 };
 
-struct ClassDecl
-{
+struct ClassDecl {
     int line = 0; /* line of the "class" keyword */
     std::string name;
     std::string base;
@@ -58,16 +55,14 @@ struct ClassDecl
 };
 
 /* Source text outside every class, copied to the header; firstLine is the .iig line it starts on. */
-struct VerbatimBlock
-{
+struct VerbatimBlock {
     int firstLine = 1;
     std::string text;
 };
 
 using IigItem = std::variant<VerbatimBlock, ClassDecl>;
 
-struct IigFile
-{
+struct IigFile {
     std::vector<IigItem> items;
 };
 

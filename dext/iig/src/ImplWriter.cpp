@@ -10,16 +10,14 @@ namespace {
 std::string hookParameters(const ActionType &type)
 {
     std::string text;
-    for (const ActionHookParameter &p : type.parameters)
-        text += (text.empty() ? "" : ", ") + p.type + " " + p.name;
+    for (const ActionHookParameter &p : type.parameters) text += (text.empty() ? "" : ", ") + p.type + " " + p.name;
     return text;
 }
 
 std::string hookArguments(const ActionType &type)
 {
     std::string text = "this";
-    for (const ActionHookParameter &p : type.parameters)
-        text += ", " + p.name;
+    for (const ActionHookParameter &p : type.parameters) text += ", " + p.name;
     return text;
 }
 
@@ -53,16 +51,14 @@ std::string writeImpl(const IigFile &file, const OutputNames &names)
     w.line("#include <DriverKit/OSAction.h>");
     for (const IigItem &item : file.items) {
         const auto *cls = std::get_if<ClassDecl>(&item);
-        if (!cls)
-            continue;
+        if (!cls) continue;
         /* A class the .iig declares inside #if (a family compiled out, a feature switch) is not
          * declared when the condition is false; neither are its definitions then. */
         w.line("");
         w.line("#ifdef " + declaredMacroName(*cls));
         w.line("DKSIM_CLASS_DEFINE(" + cls->name + ", " + cls->base + ")");
         for (const Method &m : cls->methods)
-            if (m.kind == MethodKind::Action)
-                writeActionClass(w, *cls, m);
+            if (m.kind == MethodKind::Action) writeActionClass(w, *cls, m);
         w.line("#endif");
     }
     return w.text();

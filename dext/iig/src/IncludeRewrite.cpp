@@ -5,8 +5,7 @@ namespace {
 
 std::size_t skipBlanks(const std::string &s, std::size_t i)
 {
-    while (i < s.size() && (s[i] == ' ' || s[i] == '\t'))
-        ++i;
+    while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
     return i;
 }
 
@@ -15,15 +14,12 @@ std::size_t skipBlanks(const std::string &s, std::size_t i)
 std::string rewriteLine(const std::string &line)
 {
     std::size_t i = skipBlanks(line, 0);
-    if (i >= line.size() || line[i] != '#')
-        return line;
+    if (i >= line.size() || line[i] != '#') return line;
     i = skipBlanks(line, i + 1);
     static const std::string kInclude = "include";
-    if (line.compare(i, kInclude.size(), kInclude) != 0)
-        return line;
+    if (line.compare(i, kInclude.size(), kInclude) != 0) return line;
     i = skipBlanks(line, i + kInclude.size());
-    if (i >= line.size() || (line[i] != '<' && line[i] != '"'))
-        return line;
+    if (i >= line.size() || (line[i] != '<' && line[i] != '"')) return line;
     char closing = line[i] == '<' ? '>' : '"';
     std::size_t close = line.find(closing, i + 1);
     static const std::string kIig = ".iig";

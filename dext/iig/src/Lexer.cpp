@@ -22,8 +22,7 @@ public:
         bool atLineStart = true;
         for (;;) {
             bool space = skipSpaceAndComments(atLineStart);
-            if (pos_ >= src_.size())
-                break;
+            if (pos_ >= src_.size()) break;
             Token token;
             token.line = line_;
             token.offset = pos_;
@@ -63,8 +62,7 @@ private:
 
     void advance()
     {
-        if (src_[pos_] == '\n')
-            ++line_;
+        if (src_[pos_] == '\n') ++line_;
         ++pos_;
     }
 
@@ -97,8 +95,7 @@ private:
     void skipLineComment()
     {
         /* A backslash before the newline continues a // comment onto the next line, as in C++. */
-        while (pos_ < src_.size() && !(src_[pos_] == '\n' && (pos_ == 0 || src_[pos_ - 1] != '\\')))
-            advance();
+        while (pos_ < src_.size() && !(src_[pos_] == '\n' && (pos_ == 0 || src_[pos_ - 1] != '\\'))) advance();
     }
 
     void skipBlockComment()
@@ -106,10 +103,8 @@ private:
         int startLine = line_;
         advance();
         advance();
-        while (pos_ < src_.size() && !(src_[pos_] == '*' && peek(1) == '/'))
-            advance();
-        if (pos_ >= src_.size())
-            throw IigError(startLine, "unterminated /* comment");
+        while (pos_ < src_.size() && !(src_[pos_] == '*' && peek(1) == '/')) advance();
+        if (pos_ >= src_.size()) throw IigError(startLine, "unterminated /* comment");
         advance();
         advance();
     }
@@ -120,8 +115,7 @@ private:
     {
         while (pos_ < src_.size()) {
             char c = src_[pos_];
-            if (c == '\n')
-                break;
+            if (c == '\n') break;
             if (c == '\\' && peek(1) == '\n') {
                 advance();
                 advance();
@@ -138,8 +132,7 @@ private:
     void readIdentifierOrPrefixedLiteral(Token &token)
     {
         std::size_t start = pos_;
-        while (pos_ < src_.size() && isIdentChar(src_[pos_]))
-            advance();
+        while (pos_ < src_.size() && isIdentChar(src_[pos_])) advance();
         std::string word = src_.substr(start, pos_ - start);
         bool rawPrefix = word == "R" || word == "LR" || word == "uR" || word == "UR" || word == "u8R";
         if (rawPrefix && peek() == '"') {
@@ -159,9 +152,9 @@ private:
     {
         while (pos_ < src_.size()) {
             char c = src_[pos_];
-            bool exponentSign = (c == '+' || c == '-') && pos_ > 0 &&
-                                (src_[pos_ - 1] == 'e' || src_[pos_ - 1] == 'E' || src_[pos_ - 1] == 'p' ||
-                                 src_[pos_ - 1] == 'P');
+            bool exponentSign =
+                (c == '+' || c == '-') && pos_ > 0 &&
+                (src_[pos_ - 1] == 'e' || src_[pos_ - 1] == 'E' || src_[pos_ - 1] == 'p' || src_[pos_ - 1] == 'P');
             /* A quote inside a number is a C++14 digit separator. */
             if (isIdentChar(c) || c == '.' || c == '\'' || exponentSign)
                 advance();
@@ -175,10 +168,8 @@ private:
         int startLine = line_;
         advance();
         while (pos_ < src_.size() && src_[pos_] != quote) {
-            if (src_[pos_] == '\n')
-                break;
-            if (src_[pos_] == '\\' && pos_ + 1 < src_.size())
-                advance();
+            if (src_[pos_] == '\n') break;
+            if (src_[pos_] == '\\' && pos_ + 1 < src_.size()) advance();
             advance();
         }
         if (pos_ >= src_.size() || src_[pos_] != quote)
@@ -191,16 +182,12 @@ private:
     {
         advance(); /* the opening quote */
         std::size_t delimStart = pos_;
-        while (pos_ < src_.size() && src_[pos_] != '(' && src_[pos_] != '\n')
-            advance();
-        if (pos_ >= src_.size() || src_[pos_] != '(')
-            throw IigError(startLine, "malformed raw string literal");
+        while (pos_ < src_.size() && src_[pos_] != '(' && src_[pos_] != '\n') advance();
+        if (pos_ >= src_.size() || src_[pos_] != '(') throw IigError(startLine, "malformed raw string literal");
         std::string closing = ")" + src_.substr(delimStart, pos_ - delimStart) + "\"";
         std::size_t end = src_.find(closing, pos_);
-        if (end == std::string::npos)
-            throw IigError(startLine, "unterminated raw string literal");
-        while (pos_ < end + closing.size())
-            advance();
+        if (end == std::string::npos) throw IigError(startLine, "unterminated raw string literal");
+        while (pos_ < end + closing.size()) advance();
     }
 
     void readPunct()
@@ -209,8 +196,7 @@ private:
         for (const char *op : joined) {
             std::size_t n = std::char_traits<char>::length(op);
             if (src_.compare(pos_, n, op) == 0) {
-                for (std::size_t i = 0; i < n; ++i)
-                    advance();
+                for (std::size_t i = 0; i < n; ++i) advance();
                 return;
             }
         }
@@ -224,9 +210,6 @@ private:
 
 } // namespace
 
-std::vector<Token> tokenize(const std::string &source)
-{
-    return Lexer(source).run();
-}
+std::vector<Token> tokenize(const std::string &source) { return Lexer(source).run(); }
 
 } // namespace dkiig

@@ -6,8 +6,7 @@ void LineWriter::write(const std::string &text)
 {
     text_ += text;
     for (char c : text)
-        if (c == '\n')
-            ++completedLines_;
+        if (c == '\n') ++completedLines_;
 }
 
 void LineWriter::lineDirective(int line, const std::string &file)
@@ -15,8 +14,7 @@ void LineWriter::lineDirective(int line, const std::string &file)
     /* Quotes and backslashes would end or escape the string literal of the directive. */
     std::string escaped;
     for (char c : file) {
-        if (c == '"' || c == '\\')
-            escaped += '\\';
+        if (c == '"' || c == '\\') escaped += '\\';
         escaped += c;
     }
     this->line("#line " + std::to_string(line) + " \"" + escaped + "\"");

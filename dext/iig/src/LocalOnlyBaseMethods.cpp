@@ -8,7 +8,9 @@ namespace {
  * of the dext's class). HIDDriverKit's IOUserHIDDevice.iig declares handleStart,
  * newDeviceDescription and newReportDescriptor LOCALONLY, and IOHIDDevice.iig handleReport,
  * getReport, setReport and setProperty: virtual HID dexts override them without the attribute.
- * Add a name here when the runtime declares another such method as a plain virtual. */
+ * Add a name here when the runtime declares another such method as a plain virtual (one a line:
+ * clang-format would pack them into a table). */
+// clang-format off
 const char *const kLocalOnlyBaseMethods[] = {
     "init",
     "free",
@@ -21,14 +23,14 @@ const char *const kLocalOnlyBaseMethods[] = {
     "setReport",
     "setProperty",
 };
+// clang-format on
 
 } // namespace
 
 bool isLocalOnlyBaseMethod(const std::string &name)
 {
     for (const char *known : kLocalOnlyBaseMethods)
-        if (name == known)
-            return true;
+        if (name == known) return true;
     return false;
 }
 

@@ -13,18 +13,14 @@ namespace {
 const char kSupportedAttributes[] =
     "LOCALONLY, LOCAL, NATIVE, KERNEL, REPLY, LOCALHOST, INVOKEREPLY, override, final, TYPE(...), QUEUENAME(...)";
 
-bool isTypeKeyword(const Token &t)
-{
-    return t.is("class") || t.is("struct") || t.is("union") || t.is("enum");
-}
+bool isTypeKeyword(const Token &t) { return t.is("class") || t.is("struct") || t.is("union") || t.is("enum"); }
 
 /* iig attributes are macros spelled in capitals; an unknown capitalized word after the parameter
  * list is most likely one of Apple's we do not support (QUEUENAME, REMOTE, ...) rather than the
  * start of the next declaration. */
 bool looksLikeAttributeMacro(const Token &t)
 {
-    if (!t.isIdentifier())
-        return false;
+    if (!t.isIdentifier()) return false;
     for (char c : t.text)
         if (!(std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
             return false;
@@ -35,8 +31,7 @@ std::size_t findAtDepthZero(const std::vector<Token> &tokens, std::size_t begin,
 {
     int depth = 0;
     for (std::size_t i = begin; i < end; ++i) {
-        if (depth == 0 && tokens[i].is(text))
-            return i;
+        if (depth == 0 && tokens[i].is(text)) return i;
         if (tokens[i].is("(") || tokens[i].is("["))
             ++depth;
         else if (tokens[i].is(")") || tokens[i].is("]"))
@@ -50,14 +45,11 @@ std::string memberName(const std::vector<Token> &tokens, std::size_t begin, std:
 {
     std::size_t paren = findAtDepthZero(tokens, begin, end, "(");
     /* "void (*callback)(int)": the name is inside the first parentheses. */
-    if (paren + 2 < end && (tokens[paren + 1].is("*") || tokens[paren + 1].is("&")) &&
-        tokens[paren + 2].isIdentifier())
+    if (paren + 2 < end && (tokens[paren + 1].is("*") || tokens[paren + 1].is("&")) && tokens[paren + 2].isIdentifier())
         return tokens[paren + 2].text;
-    if (paren < end && paren > begin && tokens[paren - 1].isIdentifier())
-        return tokens[paren - 1].text;
+    if (paren < end && paren > begin && tokens[paren - 1].isIdentifier()) return tokens[paren - 1].text;
     for (std::size_t i = end; i > begin; --i)
-        if (tokens[i - 1].isIdentifier())
-            return tokens[i - 1].text;
+        if (tokens[i - 1].isIdentifier()) return tokens[i - 1].text;
     return tokens[begin].text;
 }
 
@@ -73,22 +65,17 @@ void rejectLeadingWord(const std::vector<Token> &tokens, std::size_t begin, std:
                        const std::string &className)
 {
     const Token &first = tokens[begin];
-    if (first.is("template"))
-        throw IigError(first.line, "templates are not supported");
+    if (first.is("template")) throw IigError(first.line, "templates are not supported");
     if (isTypeKeyword(first) || first.is("typedef") || first.is("using"))
         throw IigError(first.line, "nested type declarations are not supported in class '" + className +
                                        "'; declare types outside the class");
-    if (first.is("friend"))
-        throw IigError(first.line, "friend declarations are not supported in a .iig class");
-    if (first.is("~"))
-        throw IigError(first.line, "destructors are not supported; release resources in free()");
+    if (first.is("friend")) throw IigError(first.line, "friend declarations are not supported in a .iig class");
+    if (first.is("~")) throw IigError(first.line, "destructors are not supported; release resources in free()");
     for (std::size_t i = begin; i < end; ++i)
-        if (tokens[i].is("operator"))
-            throw IigError(tokens[i].line, "operator declarations are not supported");
+        if (tokens[i].is("operator")) throw IigError(tokens[i].line, "operator declarations are not supported");
 }
 
-struct Specifiers
-{
+struct Specifiers {
     bool isVirtual = false;
     bool isStatic = false;
     std::string returnType;
@@ -114,8 +101,7 @@ Specifiers parseSpecifiers(const std::vector<Token> &tokens, std::size_t begin, 
     }
     if (s.isVirtual && s.isStatic)
         throw IigError(tokens[nameIndex].line, "method '" + name + "' cannot be both static and virtual");
-    if (typeTokens.empty())
-        throw IigError(tokens[nameIndex].line, "method '" + name + "' has no return type");
+    if (typeTokens.empty()) throw IigError(tokens[nameIndex].line, "method '" + name + "' has no return type");
     s.returnType = joinTokens(typeTokens, 0, typeTokens.size());
     return s;
 }
@@ -153,15 +139,12 @@ void parseSuffix(const std::vector<Token> &tokens, std::size_t begin, std::size_
              * CheckForWork; LOCALHOST: OSAction.iig's Aborted). In one process every method is the
              * dext's own call, so the kind stays what the other words make it. */
         } else if (t.is("TYPE")) {
-            if (!m.actionType.empty())
-                throw IigError(t.line, "method '" + m.name + "' has more than one TYPE(...)");
+            if (!m.actionType.empty()) throw IigError(t.line, "method '" + m.name + "' has more than one TYPE(...)");
             if (i + 1 >= end || !tokens[i + 1].is("("))
                 throw IigError(t.line, "expected '(' after TYPE in the declaration of '" + m.name + "'");
             std::size_t close = matchingParen(tokens, i + 1, end, m.name);
-            for (std::size_t j = i + 2; j < close; ++j)
-                m.actionType += tokens[j].text;
-            if (m.actionType.empty())
-                throw IigError(t.line, "empty TYPE() in the declaration of '" + m.name + "'");
+            for (std::size_t j = i + 2; j < close; ++j) m.actionType += tokens[j].text;
+            if (m.actionType.empty()) throw IigError(t.line, "empty TYPE() in the declaration of '" + m.name + "'");
             i = close;
         } else if (t.is("QUEUENAME")) {
             /* DriverKit's QUEUENAME(ivar): run the method on the queue the dext registered under that
@@ -195,11 +178,9 @@ Method parseMember(const std::vector<Token> &tokens, std::size_t begin, std::siz
 {
     rejectLeadingWord(tokens, begin, end, className);
     std::size_t open = findAtDepthZero(tokens, begin, end, "(");
-    if (open == end)
-        rejectDataMember(tokens, begin, end);
+    if (open == end) rejectDataMember(tokens, begin, end);
     /* "void (*callback)(int)": a function-pointer data member, not a method. */
-    if (open + 1 < end && (tokens[open + 1].is("*") || tokens[open + 1].is("&")))
-        rejectDataMember(tokens, begin, end);
+    if (open + 1 < end && (tokens[open + 1].is("*") || tokens[open + 1].is("&"))) rejectDataMember(tokens, begin, end);
     if (open == begin || !tokens[open - 1].isIdentifier())
         throw IigError(tokens[open].line, "expected a method name before '('");
     const std::size_t nameIndex = open - 1;
@@ -208,8 +189,7 @@ Method parseMember(const std::vector<Token> &tokens, std::size_t begin, std::siz
     m.name = tokens[nameIndex].text;
     m.line = tokens[nameIndex].line;
     m.access = access;
-    if (m.name == className)
-        throw IigError(m.line, "constructors are not supported; initialize in init()");
+    if (m.name == className) throw IigError(m.line, "constructors are not supported; initialize in init()");
 
     Specifiers s = parseSpecifiers(tokens, begin, nameIndex, m.name);
     m.isVirtual = s.isVirtual;
@@ -222,12 +202,10 @@ Method parseMember(const std::vector<Token> &tokens, std::size_t begin, std::siz
     /* Parameter attributes (TARGET, TYPE(...), ...) are gone from the parameters; a method written
      * with them is declared without them, as Apple's generated headers are. */
     bool annotated = false;
-    for (const Parameter &p : m.params)
-        annotated = annotated || p.annotated;
+    for (const Parameter &p : m.params) annotated = annotated || p.annotated;
     if (annotated) {
         m.declaredParams.clear();
-        for (const Parameter &p : m.params)
-            m.declaredParams += (m.declaredParams.empty() ? "" : ", ") + p.withDefault;
+        for (const Parameter &p : m.params) m.declaredParams += (m.declaredParams.empty() ? "" : ", ") + p.withDefault;
     }
     parseSuffix(tokens, close + 1, end, m);
     return m;
@@ -236,8 +214,7 @@ Method parseMember(const std::vector<Token> &tokens, std::size_t begin, std::siz
 void rejectBraceInMember(const std::vector<Token> &tokens, std::size_t begin, std::size_t brace)
 {
     const Token &first = tokens[begin];
-    if (first.is("template"))
-        throw IigError(first.line, "templates are not supported");
+    if (first.is("template")) throw IigError(first.line, "templates are not supported");
     if (isTypeKeyword(first))
         throw IigError(first.line, "nested type definitions are not supported; define types outside the class");
     if (findAtDepthZero(tokens, begin, brace, "(") < brace)
@@ -248,8 +225,8 @@ void rejectBraceInMember(const std::vector<Token> &tokens, std::size_t begin, st
 
 void rejectUnterminatedMember(const std::vector<Token> &tokens, std::size_t begin, std::size_t end)
 {
-    throw IigError(tokens[end - 1].line, "expected ';' after the declaration of '" +
-                                             memberName(tokens, begin, end) + "'");
+    throw IigError(tokens[end - 1].line,
+                   "expected ';' after the declaration of '" + memberName(tokens, begin, end) + "'");
 }
 
 } // namespace dkiig

@@ -7,10 +7,7 @@ namespace {
 
 const char kSupermethodParameter[] = "OSDispatchMethod supermethod = nullptr";
 
-bool returnsVoid(const Method &m)
-{
-    return m.returnType == "void";
-}
+bool returnsVoid(const Method &m) { return m.returnType == "void"; }
 
 std::string joinParameters(const Method &m, bool withDefaults)
 {
@@ -23,8 +20,7 @@ std::string joinParameters(const Method &m, bool withDefaults)
 std::string argumentNames(const Method &m)
 {
     std::string text;
-    for (const Parameter &p : m.params)
-        text += (text.empty() ? "" : ", ") + p.name;
+    for (const Parameter &p : m.params) text += (text.empty() ? "" : ", ") + p.name;
     return text;
 }
 
@@ -46,17 +42,12 @@ std::string implCall(const Method &m, const char *qualifier = "")
 std::string localDeclaration(const Method &m)
 {
     std::string text;
-    if (m.isVirtual)
-        text += "virtual ";
-    if (m.isStatic)
-        text += "static ";
+    if (m.isVirtual) text += "virtual ";
+    if (m.isStatic) text += "static ";
     text += m.returnType + " " + m.name + "(" + m.declaredParams + ")";
-    if (m.isConst)
-        text += " const";
-    if (m.isOverride)
-        text += " override";
-    if (m.isFinal)
-        text += " final";
+    if (m.isConst) text += " const";
+    if (m.isOverride) text += " override";
+    if (m.isFinal) text += " final";
     return text + ";";
 }
 
@@ -69,8 +60,7 @@ std::string argsMacroDefinition(const ClassDecl &cls, const Method &m)
 std::string rpcWrapperDefinition(const Method &m)
 {
     std::string body;
-    if (!m.isOverride)
-        /* A new method has no superclass implementation to select. */
+    if (!m.isOverride) /* A new method has no superclass implementation to select. */
         body = returnsVoid(m) ? "(void)supermethod; " + implCall(m) + ";"
                               : "(void)supermethod; return " + implCall(m) + ";";
     else if (returnsVoid(m))
@@ -83,10 +73,8 @@ std::string rpcWrapperDefinition(const Method &m)
 std::string implDeclaration(const ClassDecl &cls, const Method &m)
 {
     std::string text = "virtual " + m.returnType + " " + implMethodName(m) + "(" + argsMacroName(cls, m) + ")";
-    if (m.isOverride)
-        text += " override";
-    if (m.isFinal)
-        text += " final";
+    if (m.isOverride) text += " override";
+    if (m.isFinal) text += " final";
     return text + ";";
 }
 

@@ -10,8 +10,7 @@
 
 namespace dkiig {
 
-struct OutputNames
-{
+struct OutputNames {
     std::string iigName;    /* NullDriver.iig */
     std::string headerName; /* NullDriver.h */
 };

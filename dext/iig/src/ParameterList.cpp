@@ -11,12 +11,11 @@ namespace {
 /* Words that can end a type, so a parameter ending in one of them has no name. */
 bool isBuiltinTypeWord(const std::string &word)
 {
-    static const char *const words[] = {"void",  "bool",     "char",     "short",    "int",      "long",
-                                        "float", "double",   "signed",   "unsigned", "const",    "volatile",
-                                        "auto",  "wchar_t",  "char16_t", "char32_t", "restrict", "__restrict"};
+    static const char *const words[] = {"void",  "bool",    "char",     "short",    "int",      "long",
+                                        "float", "double",  "signed",   "unsigned", "const",    "volatile",
+                                        "auto",  "wchar_t", "char16_t", "char32_t", "restrict", "__restrict"};
     for (const char *w : words)
-        if (word == w)
-            return true;
+        if (word == w) return true;
     return false;
 }
 
@@ -27,17 +26,13 @@ bool isQualifierWord(const std::string &word)
            word == "union" || word == "typename";
 }
 
-std::string ordinal(std::size_t index)
-{
-    return std::to_string(index + 1);
-}
+std::string ordinal(std::size_t index) { return std::to_string(index + 1); }
 
 const char kSupportedParameterAttributes[] = "TARGET, TYPE(...), PORTMAKESEND, PORTCOPYSEND";
 
 bool looksLikeAttributeMacro(const Token &t)
 {
-    if (!t.isIdentifier())
-        return false;
+    if (!t.isIdentifier()) return false;
     for (char c : t.text)
         if (!(std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
             return false;
@@ -97,8 +92,7 @@ Parameter parseOne(const std::vector<Token> &tokens, std::size_t begin, std::siz
     int depth = 0;
     for (std::size_t i = begin; i < end; ++i) {
         const Token &t = tokens[i];
-        if (t.is("..."))
-            throw IigError(t.line, "variadic method '" + methodName + "' is not supported");
+        if (t.is("...")) throw IigError(t.line, "variadic method '" + methodName + "' is not supported");
         if (t.is("(") || t.is("[") || t.is("{"))
             ++depth;
         else if (t.is(")") || t.is("]") || t.is("}"))
@@ -107,8 +101,8 @@ Parameter parseOne(const std::vector<Token> &tokens, std::size_t begin, std::siz
             declEnd = i;
             break;
         } else if (depth == 0 && t.is("<"))
-            throw IigError(t.line, "templates are not supported (parameter " + ordinal(index) + " of '" +
-                                       methodName + "')");
+            throw IigError(t.line,
+                           "templates are not supported (parameter " + ordinal(index) + " of '" + methodName + "')");
     }
     const std::size_t written = declEnd;
     declEnd = withoutAttributes(tokens, begin, declEnd, index, methodName);
@@ -137,8 +131,7 @@ Parameter parseOne(const std::vector<Token> &tokens, std::size_t begin, std::siz
     }
     bool hasTypeBeforeName = false;
     for (std::size_t i = begin; i < nameIndex && i < declEnd; ++i)
-        if (!isQualifierWord(tokens[i].text))
-            hasTypeBeforeName = true;
+        if (!isQualifierWord(tokens[i].text)) hasTypeBeforeName = true;
     if (nameIndex >= declEnd || !tokens[nameIndex].isIdentifier() || isBuiltinTypeWord(tokens[nameIndex].text) ||
         !hasTypeBeforeName)
         throw IigError(line, "parameter " + ordinal(index) + " of '" + methodName +
@@ -153,7 +146,7 @@ Parameter parseOne(const std::vector<Token> &tokens, std::size_t begin, std::siz
     p.annotated = declEnd != written;
     p.declaration = joinTokens(tokens, begin, declEnd);
     p.withDefault = !p.annotated ? joinTokens(tokens, begin, end)
-                    : p.declaration + (written < end ? " " + joinTokens(tokens, written, end) : "");
+                                 : p.declaration + (written < end ? " " + joinTokens(tokens, written, end) : "");
     p.type = joinTokens(tokens, begin, nameIndex) + joinTokens(tokens, nameIndex + 1, declEnd);
     return p;
 }
@@ -164,8 +157,7 @@ std::vector<Parameter> parseParameterList(const std::vector<Token> &tokens, std:
                                           const std::string &methodName)
 {
     std::vector<Parameter> params;
-    if (begin == end || (end - begin == 1 && tokens[begin].is("void")))
-        return params;
+    if (begin == end || (end - begin == 1 && tokens[begin].is("void"))) return params;
     std::size_t start = begin;
     int depth = 0;
     for (std::size_t i = begin; i <= end; ++i) {
@@ -176,8 +168,7 @@ std::vector<Parameter> parseParameterList(const std::vector<Token> &tokens, std:
                 ++depth;
             else if (t.is(")") || t.is("]") || t.is("}"))
                 --depth;
-            if (depth != 0 || !t.is(","))
-                continue;
+            if (depth != 0 || !t.is(",")) continue;
         }
         if (start == i)
             throw IigError(tokens[i < end ? i : end - 1].line,

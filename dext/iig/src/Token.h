@@ -20,12 +20,11 @@ enum class TokenKind {
     End,
 };
 
-struct Token
-{
+struct Token {
     TokenKind kind = TokenKind::End;
     std::string text;
-    int line = 0;            /* line of the token's first character, 1-based */
-    std::size_t offset = 0;  /* byte offset of the first character in the source */
+    int line = 0;           /* line of the token's first character, 1-based */
+    std::size_t offset = 0; /* byte offset of the first character in the source */
     std::size_t endOffset = 0;
     bool spaceBefore = false; /* whitespace or a comment separates it from the previous token */
 

@@ -18,8 +18,7 @@ std::string joinTokens(const std::vector<Token> &tokens, std::size_t begin, std:
 {
     std::string text;
     for (std::size_t i = begin; i < end; ++i) {
-        if (i > begin && tokens[i].spaceBefore && !suppressesSpace(tokens[i - 1], tokens[i]))
-            text += ' ';
+        if (i > begin && tokens[i].spaceBefore && !suppressesSpace(tokens[i - 1], tokens[i])) text += ' ';
         text += tokens[i].text;
     }
     return text;

@@ -17,21 +17,16 @@ namespace {
 bool readFile(const std::string &path, std::string &contents)
 {
     std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        return false;
+    if (std::filesystem::is_directory(path, ec)) return false;
     std::ifstream in(path, std::ios::binary);
-    if (!in)
-        return false;
+    if (!in) return false;
     std::ostringstream buffer;
     buffer << in.rdbuf();
     contents = buffer.str();
     return !in.bad();
 }
 
-std::string fileName(const std::string &path)
-{
-    return std::filesystem::path(path).filename().string();
-}
+std::string fileName(const std::string &path) { return std::filesystem::path(path).filename().string(); }
 
 } // namespace
 

@@ -3,7 +3,4 @@
 
 #include "Tool.h"
 
-int main(int argc, char **argv)
-{
-    return dkiig::runTool(argc, argv, std::cout, std::cerr);
-}
+int main(int argc, char **argv) { return dkiig::runTool(argc, argv, std::cout, std::cerr); }

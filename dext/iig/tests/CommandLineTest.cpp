@@ -33,8 +33,7 @@ protected:
     {
         args.insert(args.begin(), "dkiig");
         std::vector<const char *> argv;
-        for (const std::string &a : args)
-            argv.push_back(a.c_str());
+        for (const std::string &a : args) argv.push_back(a.c_str());
         out_.str("");
         err_.str("");
         return dkiig::runTool(static_cast<int>(argv.size()), argv.data(), out_, err_);
@@ -77,7 +76,8 @@ TEST_F(CommandLine, UnknownArgumentIsAUsageError)
 TEST_F(CommandLine, GeneratesBothFiles)
 {
     const std::string iig = dkiig_test::fixturePath("golden/NullDriver.iig");
-    ASSERT_EQ(0, run({"--input", iig, "--header", path("out/NullDriver.h"), "--impl=" + path("out/NullDriver.iig.cpp")}))
+    ASSERT_EQ(0,
+              run({"--input", iig, "--header", path("out/NullDriver.h"), "--impl=" + path("out/NullDriver.iig.cpp")}))
         << err_.str();
     EXPECT_TRUE(err_.str().empty());
     dkiig::GeneratedFiles expected = dkiig::generate(dkiig_test::readText(iig), {"NullDriver.iig", "NullDriver.h"});

@@ -12,18 +12,14 @@
 
 namespace {
 
-struct ErrorCase
-{
+struct ErrorCase {
     const char *name;
     const char *source;
     const char *message; /* a distinctive part of the message */
 };
 
 /* Readable test output instead of the parameter's bytes. */
-void PrintTo(const ErrorCase &c, std::ostream *os)
-{
-    *os << c.name;
-}
+void PrintTo(const ErrorCase &c, std::ostream *os) { *os << c.name; }
 
 int markedLine(const std::string &source)
 {
@@ -38,13 +34,13 @@ std::string inClass(const std::string &members)
     return "#include <DriverKit/IOUserClient.iig>\n"
            "class C : public IOUserClient\n"
            "{\n" +
-           members +
-           "\n};\n";
+           members + "\n};\n";
 }
 
 const ErrorCase kCases[] = {
     // Templates, nesting, inheritance.
-    {"TemplateAtFileScope", "template <typename T> /*HERE*/\nstruct Box { T value; };\n", "templates are not supported"},
+    {"TemplateAtFileScope", "template <typename T> /*HERE*/\nstruct Box { T value; };\n",
+     "templates are not supported"},
     {"TemplateMember", nullptr, "templates are not supported"},
     {"TemplateBase", "class C : public Base<int> /*HERE*/ {\n};\n", "templates are not supported"},
     {"NestedClassInClass", nullptr, "nested type definitions are not supported"},
@@ -127,8 +123,7 @@ const ErrorCase kCases[] = {
 /* Member-level cases, keyed by name, wrapped by inClass(). */
 std::string memberSource(const std::string &name)
 {
-    struct Member
-    {
+    struct Member {
         const char *name;
         const char *members;
     };
@@ -192,8 +187,7 @@ std::string memberSource(const std::string &name)
         {"UnbalancedParentheses", "virtual kern_return_t Go(uint64_t (x); /*HERE*/"},
     };
     for (const Member &m : members)
-        if (name == m.name)
-            return inClass("public:\n    " + std::string(m.members));
+        if (name == m.name) return inClass("public:\n    " + std::string(m.members));
     ADD_FAILURE() << "no member source for " << name;
     return "";
 }

@@ -28,37 +28,19 @@ void checkGolden(const std::string &name)
     EXPECT_EQ(readText(implGolden), out.impl) << "implementation of " << name;
 }
 
-TEST(Golden, NullDriverSampleShape)
-{
-    checkGolden("NullDriver");
-}
+TEST(Golden, NullDriverSampleShape) { checkGolden("NullDriver"); }
 
-TEST(Golden, ServiceInItsOwnFile)
-{
-    checkGolden("ExampleService");
-}
+TEST(Golden, ServiceInItsOwnFile) { checkGolden("ExampleService"); }
 
-TEST(Golden, UserClientInItsOwnFileIncludingTheServiceIig)
-{
-    checkGolden("ExampleUserClient");
-}
+TEST(Golden, UserClientInItsOwnFileIncludingTheServiceIig) { checkGolden("ExampleUserClient"); }
 
-TEST(Golden, TwoClassesInOneFile)
-{
-    checkGolden("MultiClass");
-}
+TEST(Golden, TwoClassesInOneFile) { checkGolden("MultiClass"); }
 
 /* Data queue callbacks as TYPE(...) actions, and the method and parameter attributes of Apple's
  * .iig headers (KERNEL, REPLY, LOCALHOST, TARGET, TYPE(...) on a parameter, PORTMAKESEND). */
-TEST(Golden, DataQueueActionsAndApplesAttributes)
-{
-    checkGolden("DataQueueService");
-}
+TEST(Golden, DataQueueActionsAndApplesAttributes) { checkGolden("DataQueueService"); }
 
 /* A class inside #if is defined in the .iig.cpp only when the header declares it. */
-TEST(Golden, ClassUnderAFeatureSwitch)
-{
-    checkGolden("ConditionalClass");
-}
+TEST(Golden, ClassUnderAFeatureSwitch) { checkGolden("ConditionalClass"); }
 
 } // namespace

@@ -23,8 +23,7 @@ TEST(IncludeRewrite, EverythingElseIsUntouched)
         "static const char *name = \"#include <A.iig>\";\n",
         "#include MACRO_HEADER\n",
     };
-    for (const char *text : unchanged)
-        EXPECT_EQ(text, rewriteIigIncludes(text));
+    for (const char *text : unchanged) EXPECT_EQ(text, rewriteIigIncludes(text));
 }
 
 TEST(IncludeRewrite, OnlyDirectiveLinesOfAMultiLineText)

@@ -10,8 +10,7 @@ std::vector<std::string> texts(const std::string &source)
 {
     std::vector<std::string> out;
     for (const dkiig::Token &t : dkiig::tokenize(source))
-        if (t.kind != dkiig::TokenKind::End)
-            out.push_back(t.text);
+        if (t.kind != dkiig::TokenKind::End) out.push_back(t.text);
     return out;
 }
 

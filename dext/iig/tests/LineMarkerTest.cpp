@@ -18,15 +18,13 @@ std::vector<std::string> splitLines(const std::string &text)
 {
     std::vector<std::string> lines;
     std::istringstream in(text);
-    for (std::string line; std::getline(in, line);)
-        lines.push_back(line);
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
     return lines;
 }
 
 bool parseLineDirective(const std::string &line, int &number, std::string &file)
 {
-    if (line.rfind("#line ", 0) != 0)
-        return false;
+    if (line.rfind("#line ", 0) != 0) return false;
     std::istringstream in(line.substr(6));
     in >> number >> file;
     file = file.substr(1, file.size() - 2);

@@ -25,8 +25,7 @@ TEST(MethodKinds, LocalOnlyBaseMethodsStaticAndLocalOnlyAreLocal)
         " const IOUserClientMethodDispatch *dispatch, OSObject *target, void *reference) override;\n"
         "static kern_return_t Handler(OSObject *target, void *reference, IOUserClientMethodArguments *arguments);\n"
         "void Log(int level) LOCALONLY;\n");
-    for (const dkiig::Method &m : cls.methods)
-        EXPECT_EQ(MethodKind::Local, m.kind) << m.name;
+    for (const dkiig::Method &m : cls.methods) EXPECT_EQ(MethodKind::Local, m.kind) << m.name;
 }
 
 TEST(MethodKinds, HidDriverKitLocalOnlyOverridesAreLocal)
@@ -46,8 +45,7 @@ TEST(MethodKinds, HidDriverKitLocalOnlyOverridesAreLocal)
         " IOHIDReportType reportType = kIOHIDReportTypeInput, IOOptionBits options = 0) override;\n"
         "virtual void setProperty(OSObject *key, OSObject *value) override;\n");
     ASSERT_EQ(7u, cls.methods.size());
-    for (const dkiig::Method &m : cls.methods)
-        EXPECT_EQ(MethodKind::Local, m.kind) << m.name;
+    for (const dkiig::Method &m : cls.methods) EXPECT_EQ(MethodKind::Local, m.kind) << m.name;
 }
 
 TEST(MethodKinds, EverythingElseIsAnRpcIncludingLocal)
@@ -55,8 +53,7 @@ TEST(MethodKinds, EverythingElseIsAnRpcIncludingLocal)
     dkiig::ClassDecl cls = parseOneClass("virtual kern_return_t Start(IOService *provider) override LOCAL;\n"
                                          "virtual kern_return_t Mine(uint32_t value) NATIVE;\n"
                                          "kern_return_t NotVirtual();\n");
-    for (const dkiig::Method &m : cls.methods)
-        EXPECT_EQ(MethodKind::Rpc, m.kind) << m.name;
+    for (const dkiig::Method &m : cls.methods) EXPECT_EQ(MethodKind::Rpc, m.kind) << m.name;
     EXPECT_EQ(dkiig::Access::Private, cls.methods[0].access);
     EXPECT_TRUE(cls.methods[0].isOverride);
 }

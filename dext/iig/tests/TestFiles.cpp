@@ -7,16 +7,12 @@
 
 namespace dkiig_test {
 
-std::string fixturePath(const std::string &relative)
-{
-    return std::string(DKIIG_FIXTURE_DIR) + "/" + relative;
-}
+std::string fixturePath(const std::string &relative) { return std::string(DKIIG_FIXTURE_DIR) + "/" + relative; }
 
 std::string readText(const std::string &path)
 {
     std::ifstream in(path, std::ios::binary);
-    if (!in)
-        throw std::runtime_error("cannot read " + path);
+    if (!in) throw std::runtime_error("cannot read " + path);
     std::ostringstream buffer;
     buffer << in.rdbuf();
     return buffer.str();
@@ -26,8 +22,7 @@ void writeText(const std::string &path, const std::string &text)
 {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << text;
-    if (!out)
-        throw std::runtime_error("cannot write " + path);
+    if (!out) throw std::runtime_error("cannot write " + path);
 }
 
 bool updatingGoldens()

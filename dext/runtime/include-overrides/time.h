@@ -7,6 +7,8 @@
 #if defined(__cplusplus) && defined(CLOCK_MONOTONIC_RAW) && !defined(DKSIM_TIME_OVERRIDE_H)
 #define DKSIM_TIME_OVERRIDE_H
 #include <stdint.h>
-namespace dksim { uint64_t ClockGetTimeNsec(clockid_t clock); }
+namespace dksim {
+uint64_t ClockGetTimeNsec(clockid_t clock);
+}
 static inline uint64_t clock_gettime_nsec_np(clockid_t clock) { return ::dksim::ClockGetTimeNsec(clock); }
 #endif

@@ -19,12 +19,14 @@ protected:
 
 TEST_F(UncheckedPaths, ShortStructInputIsAnOutOfBoundsRead)
 {
-    for (size_t in : {1, 8, 15}) EXPECT_DEATH(Call(connection, Struct, StructShape(in, 16)), "heap-buffer-overflow.*\n.*READ") << in;
+    for (size_t in : {1, 8, 15})
+        EXPECT_DEATH(Call(connection, Struct, StructShape(in, 16)), "heap-buffer-overflow.*\n.*READ") << in;
 }
 
 TEST_F(UncheckedPaths, OutputCapacityBetween4097And4103IsAnOutOfBoundsWrite)
 {
-    for (uint64_t out : {4097, 4100, 4103}) EXPECT_DEATH(Call(connection, Struct, StructShape(16, out)), "heap-buffer-overflow.*\n.*WRITE") << out;
+    for (uint64_t out : {4097, 4100, 4103})
+        EXPECT_DEATH(Call(connection, Struct, StructShape(16, out)), "heap-buffer-overflow.*\n.*WRITE") << out;
 }
 
 TEST_F(UncheckedPaths, TheSameSelectorIsFineWithTheShapesTheAppUses)

@@ -19,7 +19,8 @@ protected:
 TEST_F(SurvivesMalformedCalls, ShortInputsAndOddOutputCapacities)
 {
     for (size_t in : {1, 8, 15}) EXPECT_EQ(kBadArgument, Call(connection, Struct, StructShape(in, 16)).status) << in;
-    for (uint64_t out : {4097, 4100, 4103}) EXPECT_EQ(kBadArgument, Call(connection, Struct, StructShape(16, out)).status) << out;
+    for (uint64_t out : {4097, 4100, 4103})
+        EXPECT_EQ(kBadArgument, Call(connection, Struct, StructShape(16, out)).status) << out;
     for (size_t in : {0, 1, 15, 16, 17})
         for (uint32_t out : {0u, 1u, 16u, 40u}) {
             int32_t expected = in > 16 ? DKSIM_MIG_ARRAY_TOO_LARGE : (in == 16 && out >= 16) ? kSuccess : kBadArgument;
@@ -32,7 +33,8 @@ TEST_F(SurvivesMalformedCalls, AsyncProtocolOutOfOrder)
 {
     std::vector<uint64_t> reference = AsyncReference(1);
     EXPECT_EQ(kNotReady, Call(connection, AsyncRequest, DataShape(1, 2, 0), &reference).status);
-    for (int k = 0; k < 3; k++) EXPECT_EQ(kSuccess, Call(connection, RegisterAsyncCallback, DataShape(1, 2), &reference).status);
+    for (int k = 0; k < 3; k++)
+        EXPECT_EQ(kSuccess, Call(connection, RegisterAsyncCallback, DataShape(1, 2), &reference).status);
     for (int k = 0; k < 3; k++) EXPECT_EQ(kSuccess, Call(connection, AsyncRequest, DataShape(1, 2, 0)).status);
     ASSERT_EQ(kSuccess, dksim_close(connection));
     ASSERT_EQ(kSuccess, dksim_clock_advance(30 * kSecond));

@@ -41,8 +41,10 @@ TEST_F(Hardened, WellShapedCallsGiveTheSampleResults)
 
 TEST_F(Hardened, FormerlyUncheckedSelectorsRefuseMalformedShapes)
 {
-    for (size_t in : {0, 1, 15, 17}) EXPECT_EQ(kBadArgument, Call(connection, Struct, StructShape(in, 16)).status) << in;
-    for (uint64_t out : {0, 15, 17, 4097, 4103, 4104}) EXPECT_EQ(kBadArgument, Call(connection, Struct, StructShape(16, out)).status) << out;
+    for (size_t in : {0, 1, 15, 17})
+        EXPECT_EQ(kBadArgument, Call(connection, Struct, StructShape(in, 16)).status) << in;
+    for (uint64_t out : {0, 15, 17, 4097, 4103, 4104})
+        EXPECT_EQ(kBadArgument, Call(connection, Struct, StructShape(16, out)).status) << out;
     EXPECT_EQ(kBadArgument, Call(connection, Scalar, ScalarShape(3, 5)).status);
     EXPECT_EQ(kBadArgument, Call(connection, Scalar, ScalarShape(16, 15)).status);
     Shape large = StructShape(16, 16);
@@ -50,10 +52,7 @@ TEST_F(Hardened, FormerlyUncheckedSelectorsRefuseMalformedShapes)
     EXPECT_EQ(kBadArgument, Call(connection, Struct, large).status);
 }
 
-TEST_F(Hardened, SelectorsPastTheTableAreUnsupported)
-{
-    EXPECT_EQ(kUnsupported, Call(connection, 6, Shape{}).status);
-}
+TEST_F(Hardened, SelectorsPastTheTableAreUnsupported) { EXPECT_EQ(kUnsupported, Call(connection, 6, Shape{}).status); }
 
 TEST_F(Hardened, AsyncRequestBeforeRegistrationIsNotReadyAndDeliversNothing)
 {

@@ -11,6 +11,9 @@ namespace {
 
 using Serialization = Collections;
 
+/* The free handler of bytes the test owns. */
+const OSSerializationFreeBufferHandler kKeepBytes = ^(const void *, size_t) {};
+
 static OSDictionary *Sample()
 {
     OSDictionary *dict = OSDictionaryCreate();
@@ -46,11 +49,12 @@ TEST_F(Serialization, RoundTripsEverySerializableClass)
     __block int freed = 0;
     std::vector<uint32_t> copy((const uint32_t *)bytes, (const uint32_t *)bytes + length / 4);
     const void *expected = copy.data(); /* a block copies a captured std::vector: capture the pointer */
-    OSSerialization *incoming = OSSerialization::createFromBytes(copy.data(), length, ^(const void *buffer, size_t size) {
-        EXPECT_EQ(expected, buffer);
-        EXPECT_EQ(length, size);
-        freed++;
-    });
+    OSSerialization *incoming =
+        OSSerialization::createFromBytes(copy.data(), length, ^(const void *buffer, size_t size) {
+            EXPECT_EQ(expected, buffer);
+            EXPECT_EQ(length, size);
+            freed++;
+        });
     ASSERT_NE(nullptr, incoming);
     OSObject *decoded = incoming->copyObject();
     ASSERT_NE(nullptr, decoded);
@@ -87,25 +91,26 @@ TEST_F(Serialization, RefusesWhatItCannotSerializeOrRead)
     inner->release();
 
     uint32_t words[] = {0xd3, 0x81000002, 0x08000002};
-    EXPECT_EQ(nullptr, OSSerialization::createFromBytes(words, sizeof words, nullptr)) << "the free handler is required";
-    EXPECT_EQ(nullptr, OSSerialization::createFromBytes((const char *)words + 1, 8, ^(const void *, size_t) {}));
-    OSSerialization *truncated = OSSerialization::createFromBytes(words, sizeof words, ^(const void *, size_t) {});
+    EXPECT_EQ(nullptr, OSSerialization::createFromBytes(words, sizeof words, nullptr))
+        << "the free handler is required";
+    EXPECT_EQ(nullptr, OSSerialization::createFromBytes((const char *)words + 1, 8, kKeepBytes));
+    OSSerialization *truncated = OSSerialization::createFromBytes(words, sizeof words, kKeepBytes);
     ASSERT_NE(nullptr, truncated);
     EXPECT_EQ(nullptr, truncated->copyObject()) << "a dictionary missing its entries";
     truncated->release();
 
     uint32_t badNumber[] = {0xd3, 0x84000018, 1, 0}; /* 24-bit numbers are not in the format */
-    OSSerialization *number = OSCreateSerializationFromBytes(badNumber, sizeof badNumber, ^(const void *, size_t) {});
+    OSSerialization *number = OSCreateSerializationFromBytes(badNumber, sizeof badNumber, kKeepBytes);
     EXPECT_EQ(nullptr, number->copyObject());
     number->release();
 
     uint32_t wrongSignature[] = {0xd4, 0x8b000001};
-    OSSerialization *indexed = OSCreateSerializationFromBytes(wrongSignature, sizeof wrongSignature, ^(const void *, size_t) {});
+    OSSerialization *indexed = OSCreateSerializationFromBytes(wrongSignature, sizeof wrongSignature, kKeepBytes);
     EXPECT_EQ(nullptr, indexed->copyObject());
     indexed->release();
 
     uint32_t boolean[] = {0xd3, 0x8b000001};
-    OSSerialization *ok = OSCreateSerializationFromBytes(boolean, sizeof boolean, ^(const void *, size_t) {});
+    OSSerialization *ok = OSCreateSerializationFromBytes(boolean, sizeof boolean, kKeepBytes);
     EXPECT_EQ(kOSBooleanTrue, ok->copyObject());
     ok->release();
 }

@@ -54,7 +54,8 @@ TEST_F(Values, StringComparisons)
     EXPECT_TRUE(s->isEqualTo("key"));
     EXPECT_FALSE(s->isEqualTo("ke"));
     EXPECT_FALSE(s->isEqualTo((const char *)nullptr));
-    OSData *exact = OSData::withBytes("key", 3), *terminated = OSData::withBytes("key", 4), *longer = OSData::withBytes("keys", 4);
+    OSData *exact = OSData::withBytes("key", 3), *terminated = OSData::withBytes("key", 4),
+           *longer = OSData::withBytes("keys", 4);
     EXPECT_TRUE(s->isEqualTo(exact));
     EXPECT_TRUE(s->isEqualTo(terminated)) << "one trailing NUL is allowed";
     EXPECT_FALSE(s->isEqualTo(longer));

@@ -10,7 +10,10 @@ namespace {
 
 using CoverageMap = DksimTest;
 
-size_t EdgesHit(const std::vector<uint8_t> &map) { return (size_t)std::count_if(map.begin(), map.end(), [](uint8_t c) { return c != 0; }); }
+size_t EdgesHit(const std::vector<uint8_t> &map)
+{
+    return (size_t)std::count_if(map.begin(), map.end(), [](uint8_t c) { return c != 0; });
+}
 
 TEST_F(CoverageMap, InstrumentedBuildReportsItsEdges)
 {

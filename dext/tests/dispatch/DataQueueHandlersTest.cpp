@@ -60,6 +60,10 @@ using collectionstest::Collections;
 
 namespace {
 
+/* Entry blocks that leave the bytes alone. */
+const IODataQueueClientEnqueueEntryBlock kEnqueueAsIs = ^(void *, size_t) {};
+const IODataQueueClientDequeueEntryBlock kDequeueUnread = ^(const void *, size_t) {};
+
 class DataQueueHandlers : public Collections
 {
 protected:
@@ -93,7 +97,7 @@ protected:
     {
         return source_->Enqueue(size, ^(void *data, size_t n) { memset(data, 0x5a, n); });
     }
-    kern_return_t Take() { return source_->Dequeue(^(const void *, size_t) {}); }
+    kern_return_t Take() { return source_->Dequeue(kDequeueUnread); }
     int Available() const { return watcher_->ivars->available; }
     int Serviced() const { return watcher_->ivars->serviced; }
 
@@ -129,8 +133,8 @@ TEST_F(DataQueueHandlers, EnqueueWithCoalesceLeavesTheNotificationToSendDataAvai
 {
     ASSERT_EQ(kIOReturnSuccess, source_->SetDataAvailableHandler(available_));
     bool send = false;
-    ASSERT_EQ(kIOReturnSuccess, source_->EnqueueWithCoalesce(4, &send, ^(void *, size_t) {}));
-    ASSERT_EQ(kIOReturnSuccess, source_->EnqueueWithCoalesce(4, &send, ^(void *, size_t) {}));
+    ASSERT_EQ(kIOReturnSuccess, source_->EnqueueWithCoalesce(4, &send, kEnqueueAsIs));
+    ASSERT_EQ(kIOReturnSuccess, source_->EnqueueWithCoalesce(4, &send, kEnqueueAsIs));
     EXPECT_TRUE(send);
     RunQueuedWork();
     EXPECT_EQ(0, Available());

@@ -101,7 +101,8 @@ TEST_F(VirtualHID, StartingRecordsTheReportDescriptorForTheHarness)
     EXPECT_STREQ("VirtualHIDKeyboard", devices[0].device_class);
     EXPECT_EQ(devices[0].descriptor_length, devices[0].byte_count);
     ASSERT_EQ(devices[0].byte_count, descriptors[0].size());
-    EXPECT_EQ((std::vector<uint8_t>{0x05, 0x01, 0x09, 0x06, 0xA1, 0x01}), std::vector<uint8_t>(descriptors[0].begin(), descriptors[0].begin() + 6));
+    EXPECT_EQ((std::vector<uint8_t>{0x05, 0x01, 0x09, 0x06, 0xA1, 0x01}),
+              std::vector<uint8_t>(descriptors[0].begin(), descriptors[0].begin() + 6));
     EXPECT_EQ(0xC0, descriptors[0].back()) << "End Collection";
     EXPECT_EQ(0u, dksim_hid_device_count()) << "taking clears";
 
@@ -135,8 +136,10 @@ TEST_F(VirtualHID, TheCheckedClientPostsOnlyTheKeyboardsOwnReports)
 {
     dksim_connection_t connection = Open("VirtualHIDDriver", {kAccess});
     EXPECT_EQ(kBadArgument, Call(connection, 1, Shape{{}, {1, 2, 3, 4}, 0, 0}).status) << "an input report is 8 bytes";
-    EXPECT_EQ(kBadArgument, Call(connection, 1, Shape{{2}, {7, 1}, 0, 0}).status) << "the keyboard has no feature report";
-    EXPECT_EQ(kBadArgument, Call(connection, 1, Shape{{0, 64}, std::vector<uint8_t>(8), 0, 0}).status) << "no length of the client's";
+    EXPECT_EQ(kBadArgument, Call(connection, 1, Shape{{2}, {7, 1}, 0, 0}).status)
+        << "the keyboard has no feature report";
+    EXPECT_EQ(kBadArgument, Call(connection, 1, Shape{{0, 64}, std::vector<uint8_t>(8), 0, 0}).status)
+        << "no length of the client's";
     EXPECT_EQ(0u, dksim_hid_report_count());
     EXPECT_EQ(kSuccess, Call(connection, 1, Shape{{1}, {0x03}, 0, 0}).status) << "the 1-byte LED output report";
     EXPECT_EQ(1u, dksim_hid_report_count());

@@ -48,20 +48,22 @@ TEST_F(ConcatenatedMemory, ItIsItsPartsEndToEndAndHoldsThem)
     IOMemoryDescriptor *b = Part("456789");
     IOMemoryDescriptor *parts[] = {a, b, a};
     IOMemoryDescriptor *memory = nullptr;
-    ASSERT_EQ(kIOReturnSuccess, IOMemoryDescriptor::CreateWithMemoryDescriptors(kIOMemoryDirectionInOut, 3, parts, &memory));
+    ASSERT_EQ(kIOReturnSuccess,
+              IOMemoryDescriptor::CreateWithMemoryDescriptors(kIOMemoryDirectionInOut, 3, parts, &memory));
     ASSERT_NE(nullptr, memory);
     EXPECT_NE(nullptr, OSDynamicCast(IOMemoryDescriptor, memory));
     EXPECT_EQ(nullptr, OSDynamicCast(IOBufferMemoryDescriptor, memory));
     uint64_t length = 0;
     ASSERT_EQ(kIOReturnSuccess, memory->GetLength(&length));
     EXPECT_EQ(14u, length);
-    EXPECT_EQ("0123456789" "0123", Read(memory, 0, 14));
+    const std::string whole = "01234567890123"; /* a, b, a */
+    EXPECT_EQ(whole, Read(memory, 0, 14));
     EXPECT_EQ(3u, RetainCount(a)) << "retained once per entry, as IOMultiMemoryDescriptor does";
     EXPECT_EQ(2u, RetainCount(b));
     EXPECT_EQ(3, Live("IOMemoryDescriptor")) << "counted as the IOMemoryDescriptor the dext sees";
     a->release();
     b->release();
-    EXPECT_EQ("0123456789" "0123", Read(memory, 0, 14)) << "the parts live as long as it does";
+    EXPECT_EQ(whole, Read(memory, 0, 14)) << "the parts live as long as it does";
     memory->release();
 }
 

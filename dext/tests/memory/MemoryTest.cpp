@@ -146,8 +146,8 @@ TEST_F(Memory, BufferCreateAcceptsOnlyDirections)
     EXPECT_EQ(kIOReturnBadArgument, IOBufferMemoryDescriptor::Create(kIOMemoryDisableCopyOnWrite, 8, 0, &buffer));
     EXPECT_EQ(kIOReturnBadArgument, IOBufferMemoryDescriptor::Create(0x100 | kIOMemoryDirectionIn, 8, 0, &buffer));
     EXPECT_EQ(nullptr, buffer);
-    for (uint64_t direction : {kIOMemoryDirectionNone, kIOMemoryDirectionIn, kIOMemoryDirectionOut,
-                               kIOMemoryDirectionInOut}) {
+    for (uint64_t direction :
+         {kIOMemoryDirectionNone, kIOMemoryDirectionIn, kIOMemoryDirectionOut, kIOMemoryDirectionInOut}) {
         ASSERT_EQ(kIOReturnSuccess, IOBufferMemoryDescriptor::Create(direction, 8, 0, &buffer)) << direction;
         buffer->release();
     }
@@ -184,7 +184,8 @@ TEST_F(Memory, ASubDescriptorSharesItsParentsBytes)
 {
     IOMemoryDescriptor *memory = FromApp("0123456789");
     IOMemoryDescriptor *sub = nullptr;
-    ASSERT_EQ(kIOReturnSuccess, IOMemoryDescriptor::CreateSubMemoryDescriptor(kIOMemoryDirectionOut, 2, 5, memory, &sub));
+    ASSERT_EQ(kIOReturnSuccess,
+              IOMemoryDescriptor::CreateSubMemoryDescriptor(kIOMemoryDirectionOut, 2, 5, memory, &sub));
     uint64_t length = 0;
     ASSERT_EQ(kIOReturnSuccess, sub->GetLength(&length));
     EXPECT_EQ(5u, length);

@@ -85,7 +85,8 @@ TEST_F(KernelBoundary, OutputDataLongerThanTheCapacityFailsAfterTheHandlerRan)
 TEST_F(KernelBoundary, NullBufferWithASizeIsRefusedBeforeTheDext)
 {
     uint32_t count = 4;
-    EXPECT_EQ(kBadArgument, dksim_call_method(connection, 1, nullptr, 2, nullptr, 0, nullptr, &count, nullptr, nullptr));
+    EXPECT_EQ(kBadArgument,
+              dksim_call_method(connection, 1, nullptr, 2, nullptr, 0, nullptr, &count, nullptr, nullptr));
 }
 
 TEST_F(KernelBoundary, CallsOnAClosedConnectionAreNotOpen)

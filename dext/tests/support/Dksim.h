@@ -44,13 +44,14 @@ inline CallOutcome Call(dksim_connection_t connection, uint32_t selector, const 
     uint32_t scalarCount = shape.scalarCapacity;
     uint64_t structSize = shape.structCapacity;
     if (asyncReference)
-        outcome.status = dksim_call_async_method(connection, selector, asyncReference->data(), (uint32_t)asyncReference->size(),
-                                                 shape.scalarsIn.data(), (uint32_t)shape.scalarsIn.size(), shape.bytesIn.data(),
-                                                 shape.bytesIn.size(), scalars.data(), &scalarCount, bytes.data(), &structSize);
+        outcome.status =
+            dksim_call_async_method(connection, selector, asyncReference->data(), (uint32_t)asyncReference->size(),
+                                    shape.scalarsIn.data(), (uint32_t)shape.scalarsIn.size(), shape.bytesIn.data(),
+                                    shape.bytesIn.size(), scalars.data(), &scalarCount, bytes.data(), &structSize);
     else
-        outcome.status = dksim_call_method(connection, selector, shape.scalarsIn.data(), (uint32_t)shape.scalarsIn.size(),
-                                           shape.bytesIn.data(), shape.bytesIn.size(), scalars.data(), &scalarCount,
-                                           bytes.data(), &structSize);
+        outcome.status = dksim_call_method(connection, selector, shape.scalarsIn.data(),
+                                           (uint32_t)shape.scalarsIn.size(), shape.bytesIn.data(), shape.bytesIn.size(),
+                                           scalars.data(), &scalarCount, bytes.data(), &structSize);
     outcome.scalars.assign(scalars.begin(), scalars.begin() + scalarCount);
     outcome.bytes.assign(bytes.begin(), bytes.begin() + structSize);
     return outcome;

@@ -6,7 +6,14 @@
 
 namespace dksimtest {
 
-enum Selector : uint32_t { Scalar = 0, Struct = 1, CheckedScalar = 2, CheckedStruct = 3, RegisterAsyncCallback = 4, AsyncRequest = 5 };
+enum Selector : uint32_t {
+    Scalar = 0,
+    Struct = 1,
+    CheckedScalar = 2,
+    CheckedStruct = 3,
+    RegisterAsyncCallback = 4,
+    AsyncRequest = 5
+};
 
 inline std::vector<uint64_t> Counting(size_t count)
 {
@@ -22,7 +29,10 @@ inline Shape StructShape(size_t in = 16, uint64_t out = 16)
     bytes.resize(in, 0);
     return Shape{{}, bytes, 0, out};
 }
-inline Shape DataShape(uint64_t foo, uint64_t bar, uint64_t out = 16) { return Shape{{}, U64Bytes({foo, bar}), 0, out}; }
+inline Shape DataShape(uint64_t foo, uint64_t bar, uint64_t out = 16)
+{
+    return Shape{{}, U64Bytes({foo, bar}), 0, out};
+}
 
 inline std::vector<uint64_t> AsyncReference(uint64_t refcon) { return {0, 0xcafe, refcon, 0, 0, 0, 0, 0}; }
 

@@ -59,7 +59,8 @@ public:
     /* Producer: the callback fills dataSize bytes in place; kIOReturnOverrun when full,
      * kIOReturnError when head or tail is corrupt. */
     kern_return_t Enqueue(uint32_t dataSize, IODataQueueClientEnqueueEntryBlock callback);
-    kern_return_t EnqueueWithCoalesce(uint32_t dataSize, bool *sendDataAvailable, IODataQueueClientEnqueueEntryBlock callback);
+    kern_return_t EnqueueWithCoalesce(uint32_t dataSize, bool *sendDataAvailable,
+                                      IODataQueueClientEnqueueEntryBlock callback);
     kern_return_t CanEnqueueData(uint32_t dataSize);
     kern_return_t CanEnqueueData(uint32_t dataSize, uint32_t entryCount);
     void SendDataAvailable(void);

@@ -19,7 +19,9 @@ enum {
     kIODispatchQueueMethodsNotSynchronized = 0x00000002,
 };
 
-namespace dksim { struct QueueState; }
+namespace dksim {
+struct QueueState;
+}
 
 class IODispatchQueue : public OSObject
 {

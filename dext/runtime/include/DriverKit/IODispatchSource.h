@@ -14,7 +14,6 @@ public:
     virtual kern_return_t Cancel(IODispatchSourceCancelHandler handler) = 0;
     virtual kern_return_t SetEnableWithCompletion(bool enable, IODispatchSourceCancelHandler handler) = 0;
     virtual kern_return_t SetEnable(bool enable);
-
 };
 
 #endif

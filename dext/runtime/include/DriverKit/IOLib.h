@@ -22,12 +22,12 @@ void IOFree(void *address, size_t length);
 #define IONewZero(type, count) \
     (((size_t)(count) > (UINT_MAX / sizeof(type))) ? nullptr : ((type *)IOMallocZero(sizeof(type) * (size_t)(count))))
 #define IODelete(ptr, type, count) IOFree((ptr), sizeof(type) * (size_t)(count))
-#define IOSafeDeleteNULL(ptr, type, count)          \
-    do {                                            \
-        if (nullptr != (ptr)) {                     \
-            IODelete((ptr), type, (count));         \
-            (ptr) = nullptr;                        \
-        }                                           \
+#define IOSafeDeleteNULL(ptr, type, count)  \
+    do {                                    \
+        if (nullptr != (ptr)) {             \
+            IODelete((ptr), type, (count)); \
+            (ptr) = nullptr;                \
+        }                                   \
     } while (0)
 
 /* Appends a line to the log of the connection the dext is serving (see os/log.h). */
@@ -54,10 +54,10 @@ void IOLockLock(IOLock *lock);
 void IOLockUnlock(IOLock *lock);
 bool IOLockTryLock(IOLock *lock);
 void IOLockAssert(IOLock *lock, IOLockAssertState type);
-#define IOLockFreeZero(l)       \
-    do {                        \
-        IOLockFree(l);          \
-        (l) = nullptr;          \
+#define IOLockFreeZero(l) \
+    do {                  \
+        IOLockFree(l);    \
+        (l) = nullptr;    \
     } while (0)
 
 /* Recursive mutex: the owning thread may lock it again; each lock needs its unlock. */
@@ -82,10 +82,10 @@ void IORWLockFree(IORWLock *lock);
 void IORWLockRead(IORWLock *lock);
 void IORWLockWrite(IORWLock *lock);
 void IORWLockUnlock(IORWLock *lock);
-#define IORWLockFreeZero(l)     \
-    do {                        \
-        IORWLockFree(l);        \
-        (l) = nullptr;          \
+#define IORWLockFreeZero(l) \
+    do {                    \
+        IORWLockFree(l);    \
+        (l) = nullptr;      \
     } while (0)
 
 #endif

@@ -81,8 +81,8 @@ public:
      * it among the public methods, and dexts call it. Its user-space implementation is not public
      * (inferred): it maps from offset 0 with CreateMapping's options and checks, and the mapping
      * lives as long as the descriptor, so nothing is returned to release. */
-    kern_return_t Map(uint64_t options, uint64_t address, uint64_t length, uint64_t alignment,
-                      uint64_t *returnAddress, uint64_t *returnLength);
+    kern_return_t Map(uint64_t options, uint64_t address, uint64_t length, uint64_t alignment, uint64_t *returnAddress,
+                      uint64_t *returnLength);
 
     /* Simulator: a descriptor over a fresh heap buffer of exactly length bytes, zeroed or copied. */
     static IOMemoryDescriptor *dksimCreate(uint64_t length, const void *initialBytes, uint64_t direction);

@@ -15,10 +15,10 @@ typedef kern_return_t IOReturn;
 #endif
 
 #define err_system(x) ((signed)((((unsigned)(x)) & 0x3f) << 26))
-#define err_sub(x) (((x) & 0xfff) << 14)
+#define err_sub(x) (((x)&0xfff) << 14)
 #define err_get_system(err) (((err) >> 26) & 0x3f)
 #define err_get_sub(err) (((err) >> 14) & 0xfff)
-#define err_get_code(err) ((err) & 0x3fff)
+#define err_get_code(err) ((err)&0x3fff)
 
 #define sys_iokit err_system(0x38)
 #define sub_iokit_common err_sub(0)

@@ -42,7 +42,9 @@ enum {
 #define IOService_SearchProperty_Args const char *name, const char *plane, uint64_t options, OSContainer **property
 #define IOService_SetProperties_Args OSDictionary *properties
 
-namespace dksim { struct ServiceState; }
+namespace dksim {
+struct ServiceState;
+}
 
 class IOService : public OSObject
 {

@@ -20,7 +20,9 @@ enum {
     kIOTimerClockMachContinuousTime = 0xC4ull,
 };
 
-namespace dksim { struct TimerState; }
+namespace dksim {
+struct TimerState;
+}
 
 class IOTimerDispatchSource : public IODispatchSource
 {

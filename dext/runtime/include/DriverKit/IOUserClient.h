@@ -32,9 +32,7 @@ enum {
 
 #define kIOUserClientQueueNameExternalMethod "IOUserClientQueueExternalMethod"
 
-enum {
-    kIOUserClientVariableStructureSize = 0xffffffff
-};
+enum { kIOUserClientVariableStructureSize = 0xffffffff };
 
 enum {
 #define IO_USER_CLIENT_METHOD_ARGUMENTS_CURRENT_VERSION 2
@@ -83,8 +81,7 @@ public:
 
     /* dispatch is NULL when the kernel calls; a subclass passes its table entry to super. */
     virtual kern_return_t ExternalMethod(uint64_t selector, IOUserClientMethodArguments *arguments,
-                                         const IOUserClientMethodDispatch *dispatch, OSObject *target,
-                                         void *reference);
+                                         const IOUserClientMethodDispatch *dispatch, OSObject *target, void *reference);
 
     /* Sends status and up to 16 arguments to the app's callback of the async call that created action. */
     void AsyncCompletion(OSAction *action, IOReturn status, const IOUserClientAsyncArgumentsArray asyncData,

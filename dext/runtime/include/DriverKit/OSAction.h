@@ -11,7 +11,9 @@
 typedef void (^OSActionCancelHandler)(void);
 typedef void (^OSActionAbortedHandler)(void);
 
-namespace dksim { struct ActionState; }
+namespace dksim {
+struct ActionState;
+}
 
 class OSAction : public OSObject
 {

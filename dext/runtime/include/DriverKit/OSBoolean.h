@@ -16,7 +16,9 @@ typedef OSBoolean *OSBooleanPtr;
 extern OSBooleanPtr kOSBooleanTrue;
 extern OSBooleanPtr kOSBooleanFalse;
 
-namespace dksim { struct BooleanSingletons; }
+namespace dksim {
+struct BooleanSingletons;
+}
 
 class OSBoolean : public OSContainer
 {

@@ -77,12 +77,12 @@ OSCollectionType OSCollectionTypeID(OSObjectPtr obj);
 void OSObjectRetain(OSObjectPtr container);
 void OSObjectRelease(OSObjectPtr container);
 
-#define OSObjectSafeReleaseNULL(ptr)     \
-    do {                                 \
-        if ((ptr)) {                     \
-            OSObjectRelease(ptr);        \
-            (ptr) = NULL;                \
-        }                                \
+#define OSObjectSafeReleaseNULL(ptr) \
+    do {                             \
+        if ((ptr)) {                 \
+            OSObjectRelease(ptr);    \
+            (ptr) = NULL;            \
+        }                            \
     } while (0)
 
 /* Nothing to do here: the boolean singletons exist from load time. */
@@ -128,9 +128,7 @@ void OSDictionarySetUInt64Value(OSDictionaryPtr obj, const char *key, uint64_t v
 /* Return true to terminate the iteration. */
 typedef bool (^OSArrayApplier)(OSObjectPtr value);
 
-enum {
-    kOSArrayAppend = ((size_t)(-1))
-};
+enum { kOSArrayAppend = ((size_t)(-1)) };
 
 OSArrayPtr OSArrayCreate(void);
 uint32_t OSArrayGetCount(OSArrayPtr obj);
@@ -149,7 +147,8 @@ void OSArraySetUInt64Value(OSArrayPtr obj, size_t index, uint64_t value);
 /* ---- serialization ---- */
 OSObjectPtr OSCreateObjectFromSerialization(OSSerializationPtr serial);
 OSSerializationPtr OSCreateSerializationFromObject(OSObjectPtr obj);
-OSSerializationPtr OSCreateSerializationFromBytes(const void *bytes, size_t length, OSSerializationFreeBufferHandler freeBuffer);
+OSSerializationPtr OSCreateSerializationFromBytes(const void *bytes, size_t length,
+                                                  OSSerializationFreeBufferHandler freeBuffer);
 const void *OSSerializationGetBytes(OSSerializationPtr serial, size_t *length);
 
 /* Writes a description of obj (and its members) with IOLog. */

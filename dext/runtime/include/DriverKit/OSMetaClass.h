@@ -48,31 +48,31 @@ bool RegisterClassFactory(const char *className, ClassFactory factory);
 void TrackObject(OSObject *object);
 } // namespace dksim
 
-#define DKSIM_CLASS_DECLARE(className, superName)            \
-public:                                                      \
-    typedef superName super;                                 \
-    static OSMetaClass *sGetMetaClass();                     \
-    const OSMetaClass *getMetaClass() const override;        \
-                                                             \
+#define DKSIM_CLASS_DECLARE(className, superName)     \
+public:                                               \
+    typedef superName super;                          \
+    static OSMetaClass *sGetMetaClass();              \
+    const OSMetaClass *getMetaClass() const override; \
+                                                      \
 private:
 
-#define DKSIM_CLASS_DEFINE_ABSTRACT(className, superName)                                      \
-    OSMetaClass *className::sGetMetaClass()                                                    \
-    {                                                                                          \
-        static OSMetaClass meta(#className);                                                   \
-        return &meta;                                                                          \
-    }                                                                                          \
+#define DKSIM_CLASS_DEFINE_ABSTRACT(className, superName) \
+    OSMetaClass *className::sGetMetaClass()               \
+    {                                                     \
+        static OSMetaClass meta(#className);              \
+        return &meta;                                     \
+    }                                                     \
     const OSMetaClass *className::getMetaClass() const { return className::sGetMetaClass(); }
 
-#define DKSIM_CLASS_DEFINE(className, superName)                                               \
-    DKSIM_CLASS_DEFINE_ABSTRACT(className, superName)                                          \
-    static OSObject *dksimNew_##className()                                                    \
-    {                                                                                          \
-        className *object = new className();                                                   \
-        ::dksim::TrackObject(object);                                                          \
-        return object;                                                                         \
-    }                                                                                          \
-    static const bool dksimRegistered_##className __attribute__((used)) =                      \
+#define DKSIM_CLASS_DEFINE(className, superName)                          \
+    DKSIM_CLASS_DEFINE_ABSTRACT(className, superName)                     \
+    static OSObject *dksimNew_##className()                               \
+    {                                                                     \
+        className *object = new className();                              \
+        ::dksim::TrackObject(object);                                     \
+        return object;                                                    \
+    }                                                                     \
+    static const bool dksimRegistered_##className __attribute__((used)) = \
         ::dksim::RegisterClassFactory(#className, &dksimNew_##className);
 
 #endif

@@ -51,21 +51,24 @@ class OSArray;
 class OSSet;
 class OSOrderedSet;
 
-struct IORPC
-{
+struct IORPC {
     void *message;
 };
 
 /* In DriverKit a method's last argument selects the superclass implementation; here any non-null
  * value does, and SUPERDISPATCH is that value. */
 typedef kern_return_t (*OSDispatchMethod)(OSObject *self, const IORPC rpc);
-namespace dksim { kern_return_t SuperDispatchMarker(OSObject *self, const IORPC rpc); }
+namespace dksim {
+kern_return_t SuperDispatchMarker(OSObject *self, const IORPC rpc);
+}
 #define SUPERDISPATCH ((OSDispatchMethod) & ::dksim::SuperDispatchMarker)
 
 typedef char IODispatchQueueName[256];
 typedef OSObject *OSObjectPtr;
 
-namespace dksim { struct Access; }
+namespace dksim {
+struct Access;
+}
 
 class OSMetaClassBase
 {
@@ -115,25 +118,24 @@ inline T *OSDynamicCastImpl(U *object)
     return object ? dynamic_cast<T *>(const_cast<Plain *>(object)) : nullptr;
 }
 template <class T>
-inline T *OSDynamicCastImpl(decltype(nullptr)) { return nullptr; }
+inline T *OSDynamicCastImpl(decltype(nullptr))
+{
+    return nullptr;
+}
 } // namespace dksim
 
 #define OSDynamicCast(type, inst) (::dksim::OSDynamicCastImpl<type>(inst))
 #define OSRequiredCast(type, inst) (::dksim::OSDynamicCastImpl<type>(inst))
 
-#define OSSafeReleaseNULL(inst)      \
-    do {                             \
-        if (nullptr != (inst)) {     \
-            (inst)->release();       \
-        }                            \
-        (inst) = nullptr;            \
+#define OSSafeReleaseNULL(inst)                       \
+    do {                                              \
+        if (nullptr != (inst)) { (inst)->release(); } \
+        (inst) = nullptr;                             \
     } while (0)
 
-#define OSSafeRelease(inst)          \
-    do {                             \
-        if (nullptr != (inst)) {     \
-            (inst)->release();       \
-        }                            \
+#define OSSafeRelease(inst)                           \
+    do {                                              \
+        if (nullptr != (inst)) { (inst)->release(); } \
     } while (0)
 
 #endif

@@ -24,7 +24,8 @@ public:
     static OSSerializationPtr createFromObject(OSObjectPtr const object);
     /* Takes the bytes of an earlier serialization; freeBuffer (required) runs when this object
      * is freed. NULL for malformed bytes. */
-    static OSSerializationPtr createFromBytes(const void *bytes, size_t length, OSSerializationFreeBufferHandler freeBuffer);
+    static OSSerializationPtr createFromBytes(const void *bytes, size_t length,
+                                              OSSerializationFreeBufferHandler freeBuffer);
     /* The object createFromBytes decoded (+1), NULL on failure. */
     OSObjectPtr copyObject();
     /* The bytes of createFromObject, valid while this object lives. */

@@ -134,6 +134,8 @@ struct OSSharedPtr {
     pointer ptr_;
 };
 
+/* The comparisons, one a line (clang-format would spread each over four). */
+// clang-format off
 template <typename T, typename U>
 inline bool operator==(const OSSharedPtr<T> &a, const OSSharedPtr<U> &b) { return a.get() == b.get(); }
 template <typename T, typename U>
@@ -154,6 +156,7 @@ template <typename T>
 inline bool operator==(decltype(nullptr), const OSSharedPtr<T> &b) { return b.get() == nullptr; }
 template <typename T>
 inline bool operator!=(decltype(nullptr), const OSSharedPtr<T> &b) { return b.get() != nullptr; }
+// clang-format on
 
 template <typename To, typename From>
 OSSharedPtr<To> OSStaticPtrCast(const OSSharedPtr<From> &ptr) noexcept

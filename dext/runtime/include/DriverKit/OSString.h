@@ -16,7 +16,9 @@ typedef OSString OSSymbol;
 
 class OSData;
 
-namespace dksim { struct StringTable; }
+namespace dksim {
+struct StringTable;
+}
 
 class OSString : public OSContainer
 {

@@ -17,10 +17,7 @@ typedef enum {
 } IOHIDReportType;
 
 /* What a getReport/setReport request asks for (IOHIDDevice.iig's _ProcessReport). */
-typedef enum {
-    kIOHIDReportCommandSetReport = 0,
-    kIOHIDReportCommandGetReport
-} HIDReportCommandType;
+typedef enum { kIOHIDReportCommandSetReport = 0, kIOHIDReportCommandGetReport } HIDReportCommandType;
 
 /* The lower 8 bits of getReport/setReport's options carry the report ID (IOHIDDevice.iig). */
 #define kIOHIDReportOptionReportIDMask 0x000000FFu

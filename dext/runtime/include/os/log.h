@@ -18,7 +18,9 @@ typedef uint8_t os_log_type_t;
 #define OS_LOG_TYPE_ERROR ((os_log_type_t)0x10)
 #define OS_LOG_TYPE_FAULT ((os_log_type_t)0x11)
 
-namespace dksim { void OsLog(os_log_t log, os_log_type_t type, const char *format, ...); }
+namespace dksim {
+void OsLog(os_log_t log, os_log_type_t type, const char *format, ...);
+}
 
 #define os_log_with_type(log, type, format, ...) ::dksim::OsLog((log), (type), format, ##__VA_ARGS__)
 #define os_log(log, format, ...) os_log_with_type(log, OS_LOG_TYPE_DEFAULT, format, ##__VA_ARGS__)

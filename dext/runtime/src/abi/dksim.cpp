@@ -135,7 +135,7 @@ int32_t dksim_call_method(dksim_connection_t connection, uint32_t selector, cons
                           uint64_t *struct_output_size)
 {
     auto held = Enter();
-    dksim::CallBuffers buffers{scalar_input, scalar_input_count, struct_input, struct_input_size,
+    dksim::CallBuffers buffers{scalar_input,  scalar_input_count,  struct_input,  struct_input_size,
                                scalar_output, scalar_output_count, struct_output, struct_output_size};
     return dksim::CallMethod(connection, selector, nullptr, 0, false, buffers);
 }
@@ -146,7 +146,7 @@ int32_t dksim_call_async_method(dksim_connection_t connection, uint32_t selector
                                 uint32_t *scalar_output_count, void *struct_output, uint64_t *struct_output_size)
 {
     auto held = Enter();
-    dksim::CallBuffers buffers{scalar_input, scalar_input_count, struct_input, struct_input_size,
+    dksim::CallBuffers buffers{scalar_input,  scalar_input_count,  struct_input,  struct_input_size,
                                scalar_output, scalar_output_count, struct_output, struct_output_size};
     return dksim::CallMethod(connection, selector, reference, reference_count, true, buffers);
 }
@@ -308,7 +308,10 @@ int32_t dksim_hid_take_device(dksim_hid_device *device, uint8_t *descriptor, uin
     return kIOReturnSuccess;
 }
 
-void dksim_set_log_capture(int32_t enabled) { Runtime::get().logCapture.store(enabled != 0, std::memory_order_relaxed); }
+void dksim_set_log_capture(int32_t enabled)
+{
+    Runtime::get().logCapture.store(enabled != 0, std::memory_order_relaxed);
+}
 
 void dksim_set_coverage_map(uint8_t *map, uint32_t size) { dksim::SetCoverageMap(map, size); }
 

@@ -159,8 +159,10 @@ OSCollectionPtr OSArray::copyCollection(OSDictionary *cycleDict) const
             for (uint32_t k = 0; k < count_ && copy; k++) {
                 OSCollection *member = OSDynamicCast(OSCollection, items_[k]);
                 OSCollection *memberCopy = member ? member->copyCollection(cycles) : nullptr;
-                if (member && memberCopy == nullptr) OSSafeReleaseNULL(copy);
-                else if (!copy->OSArray::setObject(memberCopy ? (OSObject *)memberCopy : items_[k])) OSSafeReleaseNULL(copy);
+                if (member && memberCopy == nullptr)
+                    OSSafeReleaseNULL(copy);
+                else if (!copy->OSArray::setObject(memberCopy ? (OSObject *)memberCopy : items_[k]))
+                    OSSafeReleaseNULL(copy);
                 OSSafeReleaseNULL(memberCopy);
             }
         } else {

@@ -227,8 +227,10 @@ OSCollectionPtr OSDictionary::copyCollection(OSDictionary *cycleDict) const
         for (uint32_t k = 0; k < count_ && copy; k++) {
             OSCollection *member = OSDynamicCast(OSCollection, entries_[k].value);
             OSCollection *memberCopy = member ? member->copyCollection(cycles) : nullptr;
-            if (member && memberCopy == nullptr) OSSafeReleaseNULL(copy);
-            else if (!copy->setObject(entries_[k].key, memberCopy ? (OSObject *)memberCopy : entries_[k].value)) OSSafeReleaseNULL(copy);
+            if (member && memberCopy == nullptr)
+                OSSafeReleaseNULL(copy);
+            else if (!copy->setObject(entries_[k].key, memberCopy ? (OSObject *)memberCopy : entries_[k].value))
+                OSSafeReleaseNULL(copy);
             OSSafeReleaseNULL(memberCopy);
         }
     } else {

@@ -78,4 +78,7 @@ OSSerializationPtr OSCreateSerializationFromBytes(const void *bytes, size_t leng
     return OSSerialization::createFromBytes(bytes, length, freeBuffer);
 }
 
-const void *OSSerializationGetBytes(OSSerializationPtr serial, size_t *length) { return serial->finalizeBuffer(length); }
+const void *OSSerializationGetBytes(OSSerializationPtr serial, size_t *length)
+{
+    return serial->finalizeBuffer(length);
+}

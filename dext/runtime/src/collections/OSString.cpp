@@ -91,10 +91,7 @@ bool OSString::isEqualTo(const OSString *aString) const
 
 bool OSString::isEqualTo(const char *cString) const { return cString && strcmp(cString, chars_) == 0; }
 
-bool OSString::isEqualTo(const OSData *aDataObject) const
-{
-    return aDataObject && aDataObject->isEqualTo(this);
-}
+bool OSString::isEqualTo(const OSData *aDataObject) const { return aDataObject && aDataObject->isEqualTo(this); }
 
 /* OSString or OSData, as the header says; anything else is unequal. */
 bool OSString::isEqualTo(const OSMetaClassBase *anObject) const

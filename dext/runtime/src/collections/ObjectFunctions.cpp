@@ -57,7 +57,8 @@ void LogObject(OSObject *obj, unsigned depth)
     if (OSString *string = OSDynamicCast(OSString, obj)) {
         IOLog("%*s%s \"%s\"\n", indent * 2, "", name, string->getCStringNoCopy());
     } else if (OSNumber *number = OSDynamicCast(OSNumber, obj)) {
-        IOLog("%*s%s %" PRIu64 " (%zu bits)\n", indent * 2, "", name, number->unsigned64BitValue(), number->numberOfBits());
+        IOLog("%*s%s %" PRIu64 " (%zu bits)\n", indent * 2, "", name, number->unsigned64BitValue(),
+              number->numberOfBits());
     } else if (OSData *data = OSDynamicCast(OSData, obj)) {
         IOLog("%*s%s %zu bytes\n", indent * 2, "", name, data->getLength());
     } else if (obj == kOSBooleanTrue || obj == kOSBooleanFalse) {

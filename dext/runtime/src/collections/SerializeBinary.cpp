@@ -51,7 +51,8 @@ public:
             __block bool ok = true;
             dictionary->iterateObjects(^bool(OSObject *key, OSObject *value) {
                 written++;
-                ok = OSDynamicCast(OSString, key) && this->object(key, false, true) && this->object(value, written == count);
+                ok = OSDynamicCast(OSString, key) && this->object(key, false, true) &&
+                     this->object(value, written == count);
                 return !ok;
             });
             return ok;
@@ -67,15 +68,18 @@ public:
             uint64_t value = number->unsigned64BitValue();
             return header(kNumber | (uint32_t)number->numberOfBits(), last) && payload(&value, sizeof(value));
         }
-        if (object == kOSBooleanTrue || object == kOSBooleanFalse) return header(kBoolean | (object == kOSBooleanTrue), last);
+        if (object == kOSBooleanTrue || object == kOSBooleanFalse)
+            return header(kBoolean | (object == kOSBooleanTrue), last);
         if (const OSString *string = OSDynamicCast(const OSString, object)) {
             size_t length = string->getLength() + (asKey ? 1 : 0);
             if (length > kLengthMask) return false;
-            return header((asKey ? kSymbol : kString) | (uint32_t)length, last) && payload(string->getCStringNoCopy(), length);
+            return header((asKey ? kSymbol : kString) | (uint32_t)length, last) &&
+                   payload(string->getCStringNoCopy(), length);
         }
         if (const OSData *data = OSDynamicCast(const OSData, object)) {
             if (data->getLength() > kLengthMask) return false;
-            return header(kData | (uint32_t)data->getLength(), last) && payload(data->getBytesNoCopy(), data->getLength());
+            return header(kData | (uint32_t)data->getLength(), last) &&
+                   payload(data->getBytesNoCopy(), data->getLength());
         }
         return false;
     }
@@ -124,7 +128,8 @@ public:
         case kSet: return collection(OSSet::withCapacity(length), length, depth);
         case kNumber: {
             uint64_t value;
-            if (!(length == 8 || length == 16 || length == 32 || length == 64) || !take(&value, sizeof(value))) return nullptr;
+            if (!(length == 8 || length == 16 || length == 32 || length == 64) || !take(&value, sizeof(value)))
+                return nullptr;
             made = OSNumber::withNumber(value, length);
             break;
         }

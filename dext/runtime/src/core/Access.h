@@ -20,7 +20,10 @@ struct ActionState;
 
 struct Access {
     static const OSMetaClass *&countedAs(const OSObject *object) { return const_cast<OSObject *>(object)->countedAs_; }
-    static uint64_t &ownerConnection(const OSObject *object) { return const_cast<OSObject *>(object)->ownerConnection_; }
+    static uint64_t &ownerConnection(const OSObject *object)
+    {
+        return const_cast<OSObject *>(object)->ownerConnection_;
+    }
 
     /* Created on first use, so a dext whose init() forgets super::init() still works. */
     static ServiceState &service(const IOService *service);

@@ -49,10 +49,7 @@ void Runtime::serviceRegistered(IOService *service)
         if (entry.second.name == service->dksimName()) entry.second.matched++;
 }
 
-void Runtime::enqueue(Work work)
-{
-    pending.push_back(std::move(work));
-}
+void Runtime::enqueue(Work work) { pending.push_back(std::move(work)); }
 
 void Runtime::pump()
 {
@@ -67,9 +64,9 @@ void Runtime::pump()
 bool Runtime::nextDeadline(uint64_t &deadline) const
 {
     if (armedTimers.empty()) return false;
-    deadline = (*std::min_element(armedTimers.begin(), armedTimers.end(),
-                                  [](const TimerState *a, const TimerState *b) { return a->deadline < b->deadline; }))
-                   ->deadline;
+    deadline = (*std::min_element(armedTimers.begin(), armedTimers.end(), [](const TimerState *a, const TimerState *b) {
+                   return a->deadline < b->deadline;
+               }))->deadline;
     return true;
 }
 

@@ -33,7 +33,7 @@ struct TimerState;
 
 struct Connection {
     uint64_t id = 0;
-    IOService *service = nullptr;  /* retained while open */
+    IOService *service = nullptr;   /* retained while open */
     IOUserClient *client = nullptr; /* the kernel's reference, dropped at close */
     bool open = false;
     std::deque<dksim_completion> completions;

@@ -28,7 +28,8 @@ uint32_t Mix(uint32_t x)
 }
 } // namespace
 
-extern "C" __attribute__((visibility("hidden"))) void __sanitizer_cov_trace_pc_guard_init(uint32_t *start, uint32_t *stop)
+extern "C" __attribute__((visibility("hidden"))) void __sanitizer_cov_trace_pc_guard_init(uint32_t *start,
+                                                                                          uint32_t *stop)
 {
     if (start == stop || *start) return;
     instrumented = true;

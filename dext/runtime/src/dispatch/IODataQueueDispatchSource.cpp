@@ -45,7 +45,8 @@ kern_return_t IODataQueueDispatchSource::Create(uint64_t queueByteCount, IODispa
      * aligned: a size that is not a multiple of 4, or that would not fit them, is refused. */
     if ((queueByteCount & 3) != 0 || queueByteCount > UINT32_MAX - kHeaderBytes) return kIOReturnBadArgument;
     IOBufferMemoryDescriptor *memory = nullptr;
-    kern_return_t ret = IOBufferMemoryDescriptor::Create(kIOMemoryDirectionInOut, queueByteCount + kHeaderBytes, 0, &memory);
+    kern_return_t ret =
+        IOBufferMemoryDescriptor::Create(kIOMemoryDirectionInOut, queueByteCount + kHeaderBytes, 0, &memory);
     if (ret != kIOReturnSuccess) return ret;
     IODataQueueDispatchSource *created = dksim::NewTracked<IODataQueueDispatchSource>();
     created->memory_ = memory; /* zeroed: head == tail == 0, an empty queue */

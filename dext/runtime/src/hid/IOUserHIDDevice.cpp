@@ -79,7 +79,8 @@ void Record(IOHIDDevice *device, uint64_t timestamp, IOMemoryDescriptor *report,
     uint64_t count = reportLength;
     if (count > header.descriptor_length) count = header.descriptor_length;
     if (count > DKSIM_MAX_HID_REPORT_BYTES) count = DKSIM_MAX_HID_REPORT_BYTES;
-    if (report && report->dksimBytes() && count > 0) entry.bytes.assign(report->dksimBytes(), report->dksimBytes() + count);
+    if (report && report->dksimBytes() && count > 0)
+        entry.bytes.assign(report->dksimBytes(), report->dksimBytes() + count);
     header.byte_count = (uint32_t)entry.bytes.size();
     runtime.hidReports.push_back(std::move(entry));
     while (runtime.hidReports.size() > DKSIM_MAX_HID_REPORTS) {

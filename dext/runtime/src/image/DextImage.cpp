@@ -10,7 +10,10 @@ static bool Parse(const char *text, const char *path, PlistValue &root, std::str
     return false;
 }
 
-static std::string At(const char *path, const PlistValue &value) { return std::string(path) + ":" + std::to_string(value.line) + ": "; }
+static std::string At(const char *path, const PlistValue &value)
+{
+    return std::string(path) + ":" + std::to_string(value.line) + ": ";
+}
 
 bool DextImage::load(std::string &error)
 {
@@ -24,10 +27,12 @@ bool DextImage::load(std::string &error)
 
     const PlistValue *all = info.find("IOKitPersonalities");
     if (all == nullptr || !all->isDict() || all->entries.empty())
-        return error = At(kImageInfoPlistPath, all ? *all : info) + "IOKitPersonalities must be a non-empty dict", false;
+        return error = At(kImageInfoPlistPath, all ? *all : info) + "IOKitPersonalities must be a non-empty dict",
+               false;
     for (const auto &entry : all->entries) {
         const PlistValue &dict = entry.second;
-        if (!dict.isDict()) return error = At(kImageInfoPlistPath, dict) + "personality " + entry.first + " is not a dict", false;
+        if (!dict.isDict())
+            return error = At(kImageInfoPlistPath, dict) + "personality " + entry.first + " is not a dict", false;
         Personality personality;
         personality.name = entry.first;
         personality.properties = &dict;
@@ -39,13 +44,16 @@ bool DextImage::load(std::string &error)
         personality.providerClass = provider ? *provider : "";
         const std::string *server = dict.findString("IOUserServerName");
         if (server && *server != bundleIdentifier)
-            return error = At(kImageInfoPlistPath, dict) + "IOUserServerName " + *server + " is not the bundle identifier " + bundleIdentifier, false;
+            return error = At(kImageInfoPlistPath, dict) + "IOUserServerName " + *server +
+                           " is not the bundle identifier " + bundleIdentifier,
+                   false;
         personalities.push_back(personality);
     }
 
     if (kImageEntitlements[0] != '\0') {
         if (!Parse(kImageEntitlements, kImageEntitlementsPath, entitlements, error)) return false;
-        if (!entitlements.isDict()) return error = At(kImageEntitlementsPath, entitlements) + "the top-level value must be a dict", false;
+        if (!entitlements.isDict())
+            return error = At(kImageEntitlementsPath, entitlements) + "the top-level value must be a dict", false;
         const PlistValue *any = entitlements.find("com.apple.developer.driverkit.allow-any-userclient-access");
         allowAnyUserClient = any && any->kind == PlistValue::Kind::Boolean && any->boolean;
     }

@@ -22,8 +22,8 @@ extern const char kImageEntitlements[];
 extern const char kImageEntitlementsPath[];
 
 struct Personality {
-    std::string name;       /* key in IOKitPersonalities */
-    std::string userClass;  /* IOUserClass: the dext class to instantiate */
+    std::string name;      /* key in IOKitPersonalities */
+    std::string userClass; /* IOUserClass: the dext class to instantiate */
     std::string providerClass;
     const PlistValue *properties = nullptr; /* the whole personality dictionary */
 };

@@ -37,7 +37,8 @@ public:
             if (!value(root)) return fail(error);
             Tag end;
             if (!readTag(end)) return fail(error);
-            if (end.name != "plist" || !end.closing) return fail(error, end.line, "expected </plist> after the top-level value");
+            if (end.name != "plist" || !end.closing)
+                return fail(error, end.line, "expected </plist> after the top-level value");
         } else {
             return fail(error, tag.line, "empty <plist/>");
         }
@@ -54,11 +55,24 @@ private:
         int line = 0;
     };
 
-    bool fail(PlistError &error) { error.line = errorLine_; error.message = errorText_; return false; }
-    bool fail(PlistError &error, int line, const std::string &message) { error.line = line; error.message = message; return false; }
+    bool fail(PlistError &error)
+    {
+        error.line = errorLine_;
+        error.message = errorText_;
+        return false;
+    }
+    bool fail(PlistError &error, int line, const std::string &message)
+    {
+        error.line = line;
+        error.message = message;
+        return false;
+    }
     bool setError(int line, const std::string &message)
     {
-        if (errorText_.empty()) { errorLine_ = line; errorText_ = message; }
+        if (errorText_.empty()) {
+            errorLine_ = line;
+            errorText_ = message;
+        }
         return false;
     }
 
@@ -117,15 +131,23 @@ private:
         tag.line = line_;
         if (pos_ >= text_.size() || text_[pos_] != '<') return setError(line_, "expected an element");
         advance(1);
-        if (pos_ < text_.size() && text_[pos_] == '/') { tag.closing = true; advance(1); }
+        if (pos_ < text_.size() && text_[pos_] == '/') {
+            tag.closing = true;
+            advance(1);
+        }
         size_t start = pos_;
-        while (pos_ < text_.size() && (std::isalnum(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '-' || text_[pos_] == '_'))
+        while (pos_ < text_.size() &&
+               (std::isalnum(static_cast<unsigned char>(text_[pos_])) || text_[pos_] == '-' || text_[pos_] == '_'))
             advance(1);
         tag.name = text_.substr(start, pos_ - start);
         if (tag.name.empty()) return setError(tag.line, "malformed element");
         /* attributes (plist version="1.0") are accepted and ignored */
         while (pos_ < text_.size() && text_[pos_] != '>') {
-            if (text_[pos_] == '/' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '>') { tag.selfClosing = true; advance(1); break; }
+            if (text_[pos_] == '/' && pos_ + 1 < text_.size() && text_[pos_ + 1] == '>') {
+                tag.selfClosing = true;
+                advance(1);
+                break;
+            }
             if (text_[pos_] == '<') return setError(line_, "malformed element <" + tag.name + ">");
             advance(1);
         }
@@ -163,14 +185,21 @@ private:
                 size_t semi = text_.find(';', pos_);
                 if (semi == std::string::npos || semi - pos_ > 10) return setError(line_, "malformed entity");
                 std::string entity = text_.substr(pos_ + 1, semi - pos_ - 1);
-                if (entity == "lt") out += '<';
-                else if (entity == "gt") out += '>';
-                else if (entity == "amp") out += '&';
-                else if (entity == "quot") out += '"';
-                else if (entity == "apos") out += '\'';
+                if (entity == "lt")
+                    out += '<';
+                else if (entity == "gt")
+                    out += '>';
+                else if (entity == "amp")
+                    out += '&';
+                else if (entity == "quot")
+                    out += '"';
+                else if (entity == "apos")
+                    out += '\'';
                 else if (entity.size() > 1 && entity[0] == '#') {
-                    long code = entity[1] == 'x' ? std::strtol(entity.c_str() + 2, nullptr, 16) : std::strtol(entity.c_str() + 1, nullptr, 10);
-                    if (code <= 0 || code > 0x7f) return setError(line_, "unsupported character reference &" + entity + ";");
+                    long code = entity[1] == 'x' ? std::strtol(entity.c_str() + 2, nullptr, 16)
+                                                 : std::strtol(entity.c_str() + 1, nullptr, 10);
+                    if (code <= 0 || code > 0x7f)
+                        return setError(line_, "unsupported character reference &" + entity + ";");
                     out += static_cast<char>(code);
                 } else {
                     return setError(line_, "unknown entity &" + entity + ";");
@@ -196,16 +225,26 @@ private:
         int bits = 0, value = 0;
         for (char c : in) {
             int d;
-            if (c >= 'A' && c <= 'Z') d = c - 'A';
-            else if (c >= 'a' && c <= 'z') d = c - 'a' + 26;
-            else if (c >= '0' && c <= '9') d = c - '0' + 52;
-            else if (c == '+') d = 62;
-            else if (c == '/') d = 63;
-            else if (c == '=' || std::isspace(static_cast<unsigned char>(c))) continue;
-            else return false;
+            if (c >= 'A' && c <= 'Z')
+                d = c - 'A';
+            else if (c >= 'a' && c <= 'z')
+                d = c - 'a' + 26;
+            else if (c >= '0' && c <= '9')
+                d = c - '0' + 52;
+            else if (c == '+')
+                d = 62;
+            else if (c == '/')
+                d = 63;
+            else if (c == '=' || std::isspace(static_cast<unsigned char>(c)))
+                continue;
+            else
+                return false;
             value = (value << 6) | d;
             bits += 6;
-            if (bits >= 8) { bits -= 8; out += static_cast<char>((value >> bits) & 0xff); }
+            if (bits >= 8) {
+                bits -= 8;
+                out += static_cast<char>((value >> bits) & 0xff);
+            }
         }
         return true;
     }
@@ -236,15 +275,28 @@ private:
         if (n == "array") return array(tag, out);
         std::string body;
         if (!tag.selfClosing && !readText(n, tag.line, body)) return false;
-        if (n == "string") { out.kind = PlistValue::Kind::String; out.text = body; return true; }
-        if (n == "date") { out.kind = PlistValue::Kind::Date; out.text = trim(body); return true; }
-        if (n == "real") { out.kind = PlistValue::Kind::Real; out.text = trim(body); return true; }
+        if (n == "string") {
+            out.kind = PlistValue::Kind::String;
+            out.text = body;
+            return true;
+        }
+        if (n == "date") {
+            out.kind = PlistValue::Kind::Date;
+            out.text = trim(body);
+            return true;
+        }
+        if (n == "real") {
+            out.kind = PlistValue::Kind::Real;
+            out.text = trim(body);
+            return true;
+        }
         if (n == "integer") {
             std::string digits = trim(body);
             char *end = nullptr;
             errno = 0;
             long long parsed = std::strtoll(digits.c_str(), &end, 0);
-            if (digits.empty() || *end != '\0' || errno != 0) return setError(tag.line, "malformed <integer> '" + digits + "'");
+            if (digits.empty() || *end != '\0' || errno != 0)
+                return setError(tag.line, "malformed <integer> '" + digits + "'");
             out.kind = PlistValue::Kind::Integer;
             out.integer = parsed;
             return true;

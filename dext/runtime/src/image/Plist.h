@@ -16,10 +16,10 @@ namespace dksim {
 struct PlistValue {
     enum class Kind { String, Integer, Real, Boolean, Data, Date, Array, Dict };
     Kind kind = Kind::String;
-    std::string text;     /* String, Date, Data (decoded bytes), Real (as written) */
-    int64_t integer = 0;  /* Integer */
-    bool boolean = false; /* Boolean */
-    std::vector<PlistValue> items;                          /* Array */
+    std::string text;                                        /* String, Date, Data (decoded bytes), Real (as written) */
+    int64_t integer = 0;                                     /* Integer */
+    bool boolean = false;                                    /* Boolean */
+    std::vector<PlistValue> items;                           /* Array */
     std::vector<std::pair<std::string, PlistValue>> entries; /* Dict, in file order */
     int line = 0;
 

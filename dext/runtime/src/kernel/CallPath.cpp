@@ -127,7 +127,8 @@ int32_t CallMethod(uint64_t id, uint32_t selector, const uint64_t *asyncReferenc
             /* The handler has run, but the caller's buffer cannot hold its output. */
             ret = kIOReturnBadArgument;
         } else {
-            uint32_t returned = arguments.scalarOutputCount < scalarCapacity ? arguments.scalarOutputCount : scalarCapacity;
+            uint32_t returned =
+                arguments.scalarOutputCount < scalarCapacity ? arguments.scalarOutputCount : scalarCapacity;
             if (returned) memcpy(buffers.scalarOutput, side.scalarOutput, sizeof(uint64_t) * returned);
             if (buffers.scalarOutputCount) *buffers.scalarOutputCount = returned;
             uint64_t size = 0;

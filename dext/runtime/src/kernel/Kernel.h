@@ -25,7 +25,7 @@ struct CallBuffers {
     uint64_t *scalarOutput;
     uint32_t *scalarOutputCount; /* in: capacity, out: returned */
     void *structOutput;
-    uint64_t *structOutputSize;  /* in: capacity, out: returned */
+    uint64_t *structOutputSize; /* in: capacity, out: returned */
 };
 
 int32_t CallMethod(uint64_t connection, uint32_t selector, const uint64_t *asyncReference, uint32_t referenceCount,

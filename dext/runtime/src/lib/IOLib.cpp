@@ -41,8 +41,7 @@ static void SleepNanoseconds(uint64_t ns)
     struct timespec ts;
     ts.tv_sec = (time_t)(ns / 1000000000ull);
     ts.tv_nsec = (long)(ns % 1000000000ull);
-    while (nanosleep(&ts, &ts) != 0) {
-    }
+    while (nanosleep(&ts, &ts) != 0) {}
 }
 
 void IOSleep(uint64_t ms) { SleepNanoseconds(ms > UINT64_MAX / 1000000ull ? UINT64_MAX : ms * 1000000ull); }

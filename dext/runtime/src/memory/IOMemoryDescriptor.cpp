@@ -50,10 +50,8 @@ kern_return_t IOMemoryDescriptor::dksimCheckMapping(uint64_t options, uint64_t o
     case kIOMemoryMapCacheModeInhibit:
     case kIOMemoryMapCacheModeCopyback:
     case kIOMemoryMapCacheModeWriteThrough:
-    case kIOMemoryMapCacheModeRealTime:
-        break;
-    default:
-        return kIOReturnBadArgument;
+    case kIOMemoryMapCacheModeRealTime: break;
+    default: return kIOReturnBadArgument;
     }
     /* xnu createMappingInTask: length 0 is getLength(), whatever the offset; IOMemoryMap's
      * setMemoryDescriptor refuses offset + length past the end, and CreateMapping_Impl turns the
@@ -67,8 +65,8 @@ kern_return_t IOMemoryDescriptor::dksimCheckMapping(uint64_t options, uint64_t o
     return kIOReturnSuccess;
 }
 
-kern_return_t IOMemoryDescriptor::CreateMapping(uint64_t options, uint64_t, uint64_t offset, uint64_t length,
-                                                uint64_t, IOMemoryMap **map)
+kern_return_t IOMemoryDescriptor::CreateMapping(uint64_t options, uint64_t, uint64_t offset, uint64_t length, uint64_t,
+                                                IOMemoryMap **map)
 {
     if (map == nullptr) return kIOReturnBadArgument;
     *map = nullptr;
@@ -79,8 +77,8 @@ kern_return_t IOMemoryDescriptor::CreateMapping(uint64_t options, uint64_t, uint
     return *map ? kIOReturnSuccess : kIOReturnNoMemory;
 }
 
-kern_return_t IOMemoryDescriptor::Map(uint64_t options, uint64_t, uint64_t length, uint64_t,
-                                      uint64_t *returnAddress, uint64_t *returnLength)
+kern_return_t IOMemoryDescriptor::Map(uint64_t options, uint64_t, uint64_t length, uint64_t, uint64_t *returnAddress,
+                                      uint64_t *returnLength)
 {
     if (returnAddress == nullptr || returnLength == nullptr) return kIOReturnBadArgument;
     kern_return_t ret = dksimCheckMapping(options, 0, &length);

@@ -16,7 +16,7 @@ struct ActionState {
     void *reference = nullptr;  /* referenceSize zeroed bytes (exactly that long) */
     size_t referenceSize = 0;
     bool canceled = false;
-    bool completion = false;    /* created by the kernel for an async call */
+    bool completion = false; /* created by the kernel for an async call */
     uint64_t connection = 0;
     uint64_t asyncReference[DKSIM_ASYNC_REF_COUNT] = {};
 };

@@ -41,10 +41,7 @@ OSData *OSData::withBytesNoCopy(void *bytes, size_t length)
     return data;
 }
 
-OSData *OSData::withData(const OSData *other)
-{
-    return other ? withBytes(other->bytes_, other->length_) : nullptr;
-}
+OSData *OSData::withData(const OSData *other) { return other ? withBytes(other->bytes_, other->length_) : nullptr; }
 
 const void *OSData::getBytesNoCopy() const { return length_ ? bytes_ : nullptr; }
 

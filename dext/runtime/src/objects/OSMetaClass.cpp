@@ -19,8 +19,7 @@ std::atomic<const OSMetaClass *> &Head()
 OSMetaClass::OSMetaClass(const char *className) : className_(className)
 {
     next_ = Head().load();
-    while (!Head().compare_exchange_weak(next_, this)) {
-    }
+    while (!Head().compare_exchange_weak(next_, this)) {}
 }
 
 const OSMetaClass *OSMetaClass::dksimFirst() { return Head().load(); }

@@ -146,7 +146,8 @@ kern_return_t IOService::Create_Impl(IOService *provider, const char *properties
     dksim::Runtime &runtime = dksim::Runtime::get();
     const dksim::PlistValue *properties = state.properties ? state.properties->find(propertiesKey) : nullptr;
     if (properties == nullptr || !properties->isDict()) {
-        runtime.appendLog(std::string("dksim: Create: the service's properties have no dictionary '") + propertiesKey + "'");
+        runtime.appendLog(std::string("dksim: Create: the service's properties have no dictionary '") + propertiesKey +
+                          "'");
         return kIOReturnBadArgument;
     }
     const std::string *className = properties->findString("IOUserClass");
@@ -157,7 +158,8 @@ kern_return_t IOService::Create_Impl(IOService *provider, const char *properties
     OSObject *object = dksim::CreateInstanceOf(*className);
     IOService *service = OSDynamicCast(IOService, object);
     if (service == nullptr) {
-        runtime.appendLog("dksim: Create: class " + *className + (object ? " is not an IOService" : " is not defined by the dext"));
+        runtime.appendLog("dksim: Create: class " + *className +
+                          (object ? " is not an IOService" : " is not defined by the dext"));
         OSSafeReleaseNULL(object);
         return kIOReturnUnsupported;
     }

@@ -52,7 +52,8 @@ kern_return_t IOUserClient::ExternalMethod(uint64_t selector, IOUserClientMethod
     if (Mismatch(dispatch->checkStructureInputSize, StructureInputSize(arguments))) return kIOReturnBadArgument;
     if (Mismatch(dispatch->checkScalarOutputCount, arguments->scalarOutputCount)) return kIOReturnBadArgument;
     /* (inferred) Compared with the caller's capacity, as xnu does for kernel user clients. */
-    if (Mismatch(dispatch->checkStructureOutputSize, arguments->structureOutputMaximumSize)) return kIOReturnBadArgument;
+    if (Mismatch(dispatch->checkStructureOutputSize, arguments->structureOutputMaximumSize))
+        return kIOReturnBadArgument;
 
     /* (inferred) An entry without a function is a dext bug the app sees as kIOReturnNoCompletion. */
     if (dispatch->function == nullptr) return kIOReturnNoCompletion;
