@@ -24,14 +24,20 @@ Listener::~Listener()
 
 bool Listener::Open(const std::string &path, std::string &problem)
 {
+    // bind creates the socket file before listen makes it accept connections, and a client that
+    // connects in between is refused. So the socket is bound under a staging name next to PATH and
+    // linked to PATH once it listens: whoever sees PATH can connect (a caller of --socket PATH has
+    // no other sign that the host is ready). link, unlike rename, fails when PATH exists, as bind
+    // would.
+    const std::string staging = path + std::string(kStagingSuffix);
     sockaddr_un address{};
     address.sun_family = AF_UNIX;
-    if (path.empty() || path.size() >= sizeof(address.sun_path)) {
-        problem = "socket path must be 1.." + std::to_string(sizeof(address.sun_path) - 1) + " bytes, '" + path +
-                  "' is " + std::to_string(path.size());
+    if (path.empty() || staging.size() >= sizeof(address.sun_path)) {
+        problem = "socket path must be 1.." + std::to_string(sizeof(address.sun_path) - 1 - kStagingSuffix.size()) +
+                  " bytes, '" + path + "' is " + std::to_string(path.size());
         return false;
     }
-    std::memcpy(address.sun_path, path.c_str(), path.size() + 1);
+    std::memcpy(address.sun_path, staging.c_str(), staging.size() + 1);
 
     fd_ = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
     if (fd_ < 0) {
@@ -46,14 +52,20 @@ bool Listener::Open(const std::string &path, std::string &problem)
     umask(previous);
     if (bound != 0) {
         errno = bindErrno;
+        problem = Errno("cannot bind " + staging);
+        return false;
+    }
+    socketPath_ = staging; // what Remove deletes if the rest fails
+    if (listen(fd_, 1) != 0) {
+        problem = Errno("listen on " + staging);
+        return false;
+    }
+    if (link(staging.c_str(), path.c_str()) != 0) {
         problem = Errno("cannot bind " + path);
         return false;
     }
+    unlink(staging.c_str());
     socketPath_ = path;
-    if (listen(fd_, 1) != 0) {
-        problem = Errno("listen on " + path);
-        return false;
-    }
     return true;
 }
 

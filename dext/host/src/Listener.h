@@ -6,6 +6,7 @@
 #define DEXTHOST_LISTENER_H
 
 #include <string>
+#include <string_view>
 
 namespace dexthost {
 
@@ -17,7 +18,8 @@ public:
     Listener &operator=(const Listener &) = delete;
     ~Listener();
 
-    /* Binds and listens at path; its directory must exist. False with a one-line problem. */
+    /* Binds and listens at path; its directory must exist. The path appears only once the socket
+     * accepts connections (it is bound as path + kStagingSuffix first). False with a one-line problem. */
     bool Open(const std::string &path, std::string &problem);
     /* Creates a private directory under $TMPDIR (or /tmp) and listens at <dir>/socket. */
     bool OpenPrivate(std::string &problem);
@@ -30,6 +32,8 @@ public:
 
     const std::string &SocketPath() const { return socketPath_; }
     const std::string &PrivateDirectory() const { return privateDir_; }
+
+    static constexpr std::string_view kStagingSuffix = ".bind";
 
 private:
     int fd_ = -1;
