@@ -83,7 +83,7 @@ setup() {
 build_cli() {
   local stamp="$ROOT/build/cli/.stamp"
   mkdir -p "$ROOT/build/cli"
-  if [ -f "$stamp" ] && [ -z "$(find "$ROOT/harness" "$ROOT/properties" "$ROOT/reports" "$ROOT/fuzz" \
+  if [ -f "$stamp" ] && [ -z "$(find "$ROOT/harness" "$ROOT/contracts" "$ROOT/properties" "$ROOT/reports" "$ROOT/fuzz" \
       \( -name '*.cs' -o -name '*.csproj' \) -newer "$stamp" -not -path '*/obj/*' -not -path '*/bin/*' -print -quit 2>/dev/null)" ]; then
     return 0
   fi
@@ -100,7 +100,7 @@ REPORT_TOOL="$ROOT/build/report-tool/ck-report.dll"
 build_report_tool() {
   local stamp="$ROOT/build/report-tool/.stamp"
   mkdir -p "$ROOT/build/report-tool"
-  if [ -f "$stamp" ] && [ -z "$(find "$ROOT/reports" "$ROOT/harness/Core" \( -name '*.cs' -o -name '*.csproj' \) -newer "$stamp" \
+  if [ -f "$stamp" ] && [ -z "$(find "$ROOT/reports" "$ROOT/harness/Core" "$ROOT/contracts/Core" \( -name '*.cs' -o -name '*.csproj' \) -newer "$stamp" \
       -not -path '*/obj/*' -not -path '*/bin/*' -not -path '*/node_modules/*' -print -quit 2>/dev/null)" ]; then
     return 0
   fi

@@ -85,7 +85,7 @@ planner() {
   command -v dotnet >/dev/null || fail "dotnet not found: the conformancekit CLI makes the build plan (install the .NET SDK 10)"
   [ -z "${CONFORMANCEKIT_CLI:-}" ] || { [ -f "$cli" ] || fail "CONFORMANCEKIT_CLI: no such file $cli"; return 0; }
   stale() {
-    [ ! -f "$cli" ] || [ ! -f "$dir_/.stamp" ] || [ -n "$(find "$root/harness" "$root/properties" "$root/reports" "$root/fuzz" \
+    [ ! -f "$cli" ] || [ ! -f "$dir_/.stamp" ] || [ -n "$(find "$root/harness" "$root/contracts" "$root/properties" "$root/reports" "$root/fuzz" \
       \( -name '*.cs' -o -name '*.csproj' \) -newer "$dir_/.stamp" -not -path '*/obj/*' -not -path '*/bin/*' -print -quit 2>/dev/null)" ]
   }
   stale || return 0

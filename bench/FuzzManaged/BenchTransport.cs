@@ -6,13 +6,12 @@ namespace ConformanceKit.Fuzz.Bench;
 /// <summary>A transport and build variant of NullDriver that a benchmark runs against.</summary>
 public sealed record BenchTransport(TransportKind Kind, string Variant)
 {
+    public static readonly BenchTransport InProcessRelease = new(TransportKind.InProcess, "release");
+    public static readonly BenchTransport SocketRelease = new(TransportKind.Socket, "release");
+    public static readonly BenchTransport SocketAsan = new(TransportKind.Socket, "asan");
+
     /// <summary>In-process release, the same build in dexthost, and dexthost with ASan.</summary>
-    public static IEnumerable<BenchTransport> All =>
-    [
-        new(TransportKind.InProcess, "release"),
-        new(TransportKind.Socket, "release"),
-        new(TransportKind.Socket, "asan"),
-    ];
+    public static IEnumerable<BenchTransport> All => [InProcessRelease, SocketRelease, SocketAsan];
 
     /// <summary>
     /// Builds the variant if needed (cached in build/dexts) and opens the transport as the fuzz target

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ConformanceKit.Targets;
+using ConformanceKit.Transports;
 using ConformanceKit.Transports.Socket;
 
 namespace ConformanceKit.Fuzz.Bench;
@@ -39,9 +40,9 @@ public static class CampaignReport
         var asanNames = Enumerable.Range(1, runs).Select(k => $"asan-{k}").ToArray();
         var trivial = ReadRate(run, "trivial", "trivial native persistent target (bench/fuzz/trivial-target.c)", "—");
         var empty = ReadRate(run, "sharpfuzz-empty", "empty SharpFuzz target (bench/fuzz/EmptyTarget)", "—");
-        var fast = ReadRate(run, "fast", "ConformanceKit, `fuzz --variant fast`", "inproc, cov build");
-        var socketCov = ReadRate(run, "socket-cov", "ConformanceKit, afl-fuzz started directly", "socket, cov build");
-        var asanRuns = asanNames.Select(n => ReadRate(run, n, "ConformanceKit, `fuzz --variant asan`", "socket, asan-cov build")).ToArray();
+        var fast = ReadRate(run, "fast", "ConformanceKit, `fuzz --variant fast`", $"{TransportKind.InProcess.Name()}, cov build");
+        var socketCov = ReadRate(run, "socket-cov", "ConformanceKit, afl-fuzz started directly", $"{TransportKind.Socket.Name()}, cov build");
+        var asanRuns = asanNames.Select(n => ReadRate(run, n, "ConformanceKit, `fuzz --variant asan`", $"{TransportKind.Socket.Name()}, asan-cov build")).ToArray();
         var asanMedian = Statistics.Median(asanRuns.Select(r => r.ExecsPerSecond));
 
         // The target's own work per execution, timed here on each campaign's own queue with the same build.
@@ -219,12 +220,7 @@ public static class CampaignReport
         text.AppendLine("(raw AFL++ and campaign outputs; not committed). Re-running the script replaces this file and `fuzz-campaign.json`.");
         text.AppendLine($"Every afl-fuzz below is one instance pinned to CPU 0 (`-b 0`, the CLI's default for its first job) for {seconds} s on `dext/NullDriver`.");
         text.AppendLine();
-        text.AppendLine("## Machine");
-        text.AppendLine();
-        text.AppendLine("```");
-        foreach (var (key, value) in run.Meta) text.AppendLine($"{key}: {value}");
-        text.AppendLine("```");
-        text.AppendLine();
+        run.AppendMachine(text);
         text.AppendLine("The machine was shared with other work while this ran: the load average (1 min) before and after each measurement is in");
         text.AppendLine("the tables. On 2 cores a load above 2 means the fuzzer's core was not its own, and every rate below is lower than on an idle machine.");
         text.AppendLine();
@@ -324,19 +320,26 @@ public static class CampaignReport
             text.AppendLine();
             return;
         }
+        // The StepCostBenchmark transport whose medians price each fuzz variant's operations.
+        var pricedOn = new[]
+        {
+            (Variant: "fast", Transport: BenchTransport.InProcessRelease),
+            (Variant: "socket-cov", Transport: BenchTransport.SocketRelease),
+            (Variant: "asan", Transport: BenchTransport.SocketAsan),
+        };
         text.AppendLine("The target's work by transport operation: operations per execution counted on each queue through the transport");
         text.AppendLine("interface, priced with the BenchmarkDotNet medians of `StepCostBenchmark` (`fuzz-managed/summary.json`; release builds:");
-        text.AppendLine("inproc/release for fast, socket/release for socket-cov, socket/asan for asan). The unpriced rest is decoding, the runner");
+        text.AppendLine($"{string.Join(", ", pricedOn.Select(p => $"{p.Transport} for {p.Variant}"))}). The unpriced rest is decoding, the runner");
         text.AppendLine("and the oracle, and the cov builds' edge counting. On the socket transport every operation is one request/response");
         text.AppendLine("exchange with dexthost and a reset is three (reset, clock mode, boot).");
         text.AppendLine();
         text.AppendLine("| variant | operation | per exec | µs each | µs per exec | share of target work |");
         text.AppendLine("|---|---|---:|---:|---:|---:|");
         var summaries = new List<string>();
-        foreach (var (variant, transport) in new[] { ("fast", "inproc/release"), ("socket-cov", "socket/release"), ("asan", "socket/asan") })
+        foreach (var (variant, transport) in pricedOn)
         {
             var w = work[variant];
-            var shares = ExecPricing.Price(w.Profile, managed, transport);
+            var shares = ExecPricing.Price(w.Profile, managed, transport.ToString());
             foreach (var share in shares)
                 text.AppendLine($"| {variant} | {share.Operation} | {share.PerExec:0.00} | {share.NanosecondsEach / 1000:0.00} | {share.NanosecondsPerExec / 1000:0.0} | {Percent(share.NanosecondsPerExec / 1000, w.Microseconds)} |");
             var priced = shares.Sum(s => s.NanosecondsPerExec) / 1000;
@@ -345,7 +348,7 @@ public static class CampaignReport
             var top = shares.Take(2).Select(t => $"{t.Operation} {Percent(t.NanosecondsPerExec / 1000, w.Microseconds)} ({t.PerExec:0.0} per execution)");
             summaries.Add($"- **{variant}**: {perExec[variant]:0.0} µs per execution = afl-fuzz and SharpFuzz's loop {loop:0.0} µs ({Percent(loop, perExec[variant])})" +
                 $" + the target {perExec[variant] - loop:0.0} µs ({Percent(perExec[variant] - loop, perExec[variant])}). Of the target's work on the queue, " +
-                (transport.StartsWith("socket", StringComparison.Ordinal)
+                (transport.Kind == TransportKind.Socket
                     ? $"{exchanges:0.0} exchanges with dexthost per execution take {Percent(priced, w.Microseconds)}, largest {string.Join(" and ", top)}."
                     : $"calls into the dext library take {Percent(priced, w.Microseconds)}, largest {string.Join(" and ", top)}; the managed rest (decode, runner, oracle) and the cov build's edge counting {Percent(w.Microseconds - priced, w.Microseconds)}."));
         }
@@ -357,8 +360,7 @@ public static class CampaignReport
         var decode = managed.Median("DecodeBenchmark.Decode");
         if (decode is { } d)
             text.AppendLine($"BenchmarkDotNet on the seed workload ({managed.WorkloadInputs} passing seeds, {managed.WorkloadMeanSteps:0.0} steps each; load {managed.LoadBefore} → {managed.LoadAfter}): " +
-                $"decoding {d / 1000:0.00} µs per input; `ProgramRunner.Run` {Micro(managed.Median("RunBenchmark.Run", "inproc/release"))} µs inproc/release, " +
-                $"{Micro(managed.Median("RunBenchmark.Run", "socket/release"))} µs socket/release, {Micro(managed.Median("RunBenchmark.Run", "socket/asan"))} µs socket/asan; " +
+                $"decoding {d / 1000:0.00} µs per input; `ProgramRunner.Run` {string.Join(", ", BenchTransport.All.Select(t => $"{Micro(managed.Median("RunBenchmark.Run", t.ToString()))} µs {t}"))}; " +
                 $"`FuzzTarget.Execute` {Micro(managed.Median("FuzzTargetBenchmark.Execute", "fast"))} µs fast, {Micro(managed.Median("FuzzTargetBenchmark.Execute", "socket-cov"))} µs socket-cov, " +
                 $"{Micro(managed.Median("FuzzTargetBenchmark.Execute", "asan"))} µs asan (BenchmarkDotNet's reports: local `build/bench/fuzz-managed/results/`).");
         text.AppendLine();

@@ -63,12 +63,7 @@ public static class NativeCoverageReport
         text.AppendLine("*Fuzzer*: afl-fuzz's `time:` of its first crash input (from afl-fuzz's start). *Deepest stage*: the furthest any input of the");
         text.AppendLine($"final corpus or crashes gets (replayed on the release build, stage lines read from the dext's log; {MazeProbe.Length} = through).");
         text.AppendLine();
-        text.AppendLine("## Machine");
-        text.AppendLine();
-        text.AppendLine("```");
-        foreach (var (key, value) in run.Meta) text.AppendLine($"{key}: {value}");
-        text.AppendLine("```");
-        text.AppendLine();
+        run.AppendMachine(text);
         text.AppendLine("## Runs");
         text.AppendLine();
         text.AppendLine("| run | native coverage | found | campaign, s | fuzzer, s | deepest stage | exec/s | corpus | load (1 min) |");

@@ -18,6 +18,17 @@ public sealed class RunFolder(string path)
 
     public string MetaValue(string key) => Meta.FirstOrDefault(m => m.Key == key).Value ?? "-";
 
+    /// <summary>The "## Machine" section of a report: meta.txt as it is, in a code block.</summary>
+    public void AppendMachine(System.Text.StringBuilder text)
+    {
+        text.AppendLine("## Machine");
+        text.AppendLine();
+        text.AppendLine("```");
+        foreach (var (key, value) in Meta) text.AppendLine($"{key}: {value}");
+        text.AppendLine("```");
+        text.AppendLine();
+    }
+
     public int Setting(string key, int fallback) =>
         int.TryParse(KeyValues(System.IO.Path.Combine(Path, "settings.txt")).FirstOrDefault(s => s.Key == key).Value, out var value) ? value : fallback;
 

@@ -5,8 +5,9 @@ namespace ConformanceKit.Fuzz;
 
 /// <summary>
 /// Publishes fuzz/Target into build/fuzz/target and instruments the harness's assembly there with
-/// `dotnet sharpfuzz` — only ConformanceKit.Harness.dll: never SharpFuzz, dnlib, YamlDotNet or System.*,
-/// whose edges would be noise. Publishing goes to a fresh folder every time, since instrumenting an
+/// `dotnet sharpfuzz` — only ConformanceKit.Harness.dll: never ConformanceKit.Contracts, SharpFuzz, dnlib,
+/// YamlDotNet or System.*, whose edges would be noise. The macOS transport (ConformanceKit.Harness.MacOS)
+/// is not part of the target at all. Publishing goes to a fresh folder every time, since instrumenting an
 /// already instrumented assembly fails and a stale copy would silently survive an incremental publish.
 /// Skipped when nothing the target is made of changed since the last preparation.
 /// </summary>
@@ -41,7 +42,8 @@ public static class TargetBuild
     static DateTime NewestSource()
     {
         var newest = DateTime.MinValue;
-        foreach (var folder in new[] { Path.Combine("harness", "Core"), Path.Combine("fuzz", "Target"), Path.Combine("contracts", "Core") })
+        // What fuzz/Target is built from: itself and the projects it references.
+        foreach (var folder in new[] { Path.Combine("harness", "Core"), Path.Combine("contracts", "Core"), Path.Combine("fuzz", "Target") })
         {
             var root = Path.Combine(RepositoryLayout.Root, folder);
             if (!System.IO.Directory.Exists(root)) continue;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ConformanceKit.Cli.Commands;
 using ConformanceKit.Cli.Output;
+using ConformanceKit.Transports.MacOS;
 
 namespace ConformanceKit.Cli;
 
@@ -21,6 +22,7 @@ public static class Cli
     public static int Main(string[] args)
     {
         var verbose = args.Contains(Verbose.Name);
+        IOKitTransports.Register();
         try
         {
             var root = new RootCommand("""

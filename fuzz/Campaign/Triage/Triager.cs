@@ -2,7 +2,6 @@ using ConformanceKit.Contracts.Findings;
 using ConformanceKit.Programs;
 using ConformanceKit.Runner;
 using ConformanceKit.Transports;
-using ConformanceKit.Transports.Socket;
 
 namespace ConformanceKit.Fuzz.Triage;
 
@@ -64,7 +63,7 @@ public sealed class Triager : IDisposable
     public int Unreproduced { get; private set; }
 
     /// <summary>The process id of the triage's dexthost right now (null between a crash and the next run).</summary>
-    public int? HostProcessId => _transport.Inner is SocketTransport socket ? socket.HostProcessId : null;
+    public int? HostProcessId => _transport.Capability<IHostProcess>()?.HostProcessId;
 
     public TriageOutcome Process(CrashInput input)
     {

@@ -6,7 +6,7 @@ namespace ConformanceKit.IOKit;
 /// boundaries worth testing around them are <see cref="IOKitBoundaries"/>); dext/include/dksim.h holds
 /// the runtime's twins (DKSIM_MAX_SCALARS, DKSIM_MAX_INBAND_STRUCT, DKSIM_ASYNC_REF_COUNT, DKSIM_MAX_COMPLETION_ARGS), held
 /// equal by tests/Repository/Seams/WireParityTests.cs. The sources cited are xnu's (names, not lines,
-/// so they hold across releases; the release the macOS transport pins is in its AppleSource table).
+/// so they hold across releases; the release the macOS transport pins is in harness/Tests/Transports/MacOS/HeaderTable/AppleSource.cs).
 /// </summary>
 public static class IOKitLimits
 {

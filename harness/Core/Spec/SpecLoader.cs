@@ -231,16 +231,8 @@ public static class SpecLoader
         return kinds;
     }
 
-    static AccessPolicy ReadAccess(YamlMap root)
-    {
-        if (root.Optional("access") is not { } node) return AccessPolicy.Any;
-        return root.Scalar(node, "access") switch
-        {
-            "any" => AccessPolicy.Any,
-            "entitled" => AccessPolicy.Entitled,
-            var other => throw root.Fail(node, $"access must be 'any' or 'entitled', not '{YamlMap.Shown(other)}'"),
-        };
-    }
+    static AccessPolicy ReadAccess(YamlMap root) =>
+        ReadChoice(root, "access", AccessPolicy.Any, "'any' or 'entitled'", ("any", AccessPolicy.Any), ("entitled", AccessPolicy.Entitled));
 
     static ImmutableArray<SelectorSpec> ReadSelectors(YamlMap root)
     {
@@ -283,27 +275,22 @@ public static class SpecLoader
         return new SelectorSpec(selector, name, isChecked, completion, shape, role, completes, result, examples, map.Line) { Template = template };
     }
 
-    static CompletionRule ReadCompletion(YamlMap map)
-    {
-        if (map.Optional("completion") is not { } node) return CompletionRule.Forbidden;
-        return map.Scalar(node, "completion") switch
-        {
-            "forbidden" => CompletionRule.Forbidden,
-            "required" => CompletionRule.Required,
-            "any" => CompletionRule.Any,
-            var other => throw map.Fail(node, $"completion must be forbidden, required or any, not '{YamlMap.Shown(other)}'"),
-        };
-    }
+    static CompletionRule ReadCompletion(YamlMap map) =>
+        ReadChoice(map, "completion", CompletionRule.Forbidden, "forbidden, required or any",
+            ("forbidden", CompletionRule.Forbidden), ("required", CompletionRule.Required), ("any", CompletionRule.Any));
 
-    static AsyncRole ReadRole(YamlMap map)
+    static AsyncRole ReadRole(YamlMap map) =>
+        ReadChoice(map, "async", AsyncRole.None, "register or request", ("register", AsyncRole.RegisterCallback), ("request", AsyncRole.Request));
+
+    /// <summary>An optional key whose value is one of a few words: what the word stands for, <paramref name="absent"/> without the key.</summary>
+    /// <param name="expected">The words as the error lists them ("register or request").</param>
+    static T ReadChoice<T>(YamlMap map, string key, T absent, string expected, params (string Word, T Value)[] choices)
     {
-        if (map.Optional("async") is not { } node) return AsyncRole.None;
-        return map.Scalar(node, "async") switch
-        {
-            "register" => AsyncRole.RegisterCallback,
-            "request" => AsyncRole.Request,
-            var other => throw map.Fail(node, $"async must be register or request, not '{YamlMap.Shown(other)}'"),
-        };
+        if (map.Optional(key) is not { } node) return absent;
+        var word = map.Scalar(node, key);
+        foreach (var choice in choices)
+            if (choice.Word == word) return choice.Value;
+        throw map.Fail(node, $"{key} must be {expected}, not '{YamlMap.Shown(word)}'");
     }
 
     static ShapeSize ReadSize(YamlMap map, string key, ulong max)

@@ -1,4 +1,5 @@
 using System.Text;
+using ConformanceKit.Contracts;
 
 namespace ConformanceKit.Targets;
 
@@ -11,8 +12,9 @@ namespace ConformanceKit.Targets;
 /// <item><c>inputs</c>: the files the build reads, one per line, relative to the dext folder (with a leading "./") inside it, absolute outside it —
 /// what build-dext.sh hashes into its build key (with the three files above).</item>
 /// </list>
-/// A file is only replaced when its content changes (through a temporary name and a rename), so make
-/// sees no change where there is none and two builds writing the same plan at once cannot tear it.
+/// A file is only replaced when its content changes (through <see cref="AtomicFile"/>: a temporary name
+/// and a rename), so make sees no change where there is none and two builds writing the same plan at
+/// once cannot tear it.
 /// </summary>
 public static class DextPlanWriter
 {
@@ -65,7 +67,7 @@ public static class DextPlanWriter
     {
         var wanted = plan.ConfiguredHeaders.ToDictionary(h => ConfigureTemplate.OutputName(h.Key), h => h.Value, StringComparer.Ordinal);
         if (Directory.Exists(folder))
-            foreach (var stale in Directory.EnumerateFiles(folder).Where(f => !wanted.ContainsKey(Path.GetFileName(f))))
+            foreach (var stale in Directory.EnumerateFiles(folder).Where(f => !wanted.ContainsKey(Path.GetFileName(f)) && !IsTemporary(f)))
                 File.Delete(stale);
         if (wanted.Count == 0) return;
         Directory.CreateDirectory(folder);
@@ -83,8 +85,13 @@ public static class DextPlanWriter
     static void Replace(string path, byte[] content)
     {
         if (File.Exists(path) && File.ReadAllBytes(path).AsSpan().SequenceEqual(content)) return;
-        var temporary = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllBytes(temporary, content);
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.Write(path, content);
+    }
+
+    /// <summary>Another build's file on its way in (it renames it in a moment): not stale.</summary>
+    static bool IsTemporary(string file)
+    {
+        var name = Path.GetFileName(file);
+        return name.StartsWith(AtomicFile.TemporaryPrefix, StringComparison.Ordinal) && name.EndsWith(AtomicFile.TemporarySuffix, StringComparison.Ordinal);
     }
 }

@@ -10,7 +10,7 @@ namespace ConformanceKit.Transports;
 /// (<see cref="IDextTransport.Capability{T}"/>) exactly when the inner transport does, and reaches it
 /// through the same hooks.
 /// </summary>
-public abstract class TransportDecorator(IDextTransport inner) : IDextTransport, ILiveObjects, ILogCapture, IHidReports
+public abstract class TransportDecorator(IDextTransport inner) : IDextTransport, ILiveObjects, ILogCapture, IHidReports, IHostProcess
 {
     public IDextTransport Inner => inner;
 
@@ -73,6 +73,9 @@ public abstract class TransportDecorator(IDextTransport inner) : IDextTransport,
     public virtual string ReadLog(ulong connection) => Run(nameof(ReadLog), () => Required<ILogCapture>().ReadLog(connection));
 
     public virtual void TakeHidEvents(Hid.HidEvents sink) => Run(nameof(TakeHidEvents), () => Required<IHidReports>().TakeHidEvents(sink));
+
+    /// <summary>Not an operation on the dext, so past the hooks: a wrapper that stops operations must still let its host be killed.</summary>
+    public virtual int? HostProcessId => Required<IHostProcess>().HostProcessId;
 
     public virtual MemoryMapping MapMemory(ulong connection, uint type) => Run(nameof(MapMemory), () => inner.MapMemory(connection, type));
 

@@ -33,8 +33,26 @@ public class TransportDecoratorTests
             Assert.That(wrapped.Capability<ILogCapture>(), Is.SameAs(wrapped));
             Assert.That(wrapped.Capability<IHidReports>(), Is.Null, "the fake reads no HID reports");
             Assert.That(wrapped.Capability<ICoverageMap>(), Is.Null);
+            Assert.That(wrapped.Capability<IHostProcess>(), Is.Null, "the fake runs in this process");
             Assert.That(wrapped.Kind, Is.EqualTo(TransportKind.InProcess));
         });
+    }
+
+    /// <summary>A transport whose dext runs in a host process of the given id.</summary>
+    sealed class Hosted(IDextTransport inner, int processId) : TransportDecorator(inner)
+    {
+        public override T? Capability<T>() where T : class => this as IHostProcess as T ?? base.Capability<T>();
+
+        public override int? HostProcessId => processId;
+    }
+
+    [Test]
+    public void TheHostProcessIsReachedPastTheHooks()
+    {
+        // A wrapper that stops every operation (the triage's brake) must still let the host be killed.
+        using var wrapped = new Recording(new Hosted(new FakeNullDriver(hardened: false), 4242));
+        Assert.That(wrapped.Capability<IHostProcess>()?.HostProcessId, Is.EqualTo(4242));
+        Assert.That(wrapped.Entered, Is.Empty);
     }
 
     [Test]

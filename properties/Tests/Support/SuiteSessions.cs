@@ -3,6 +3,7 @@ using ConformanceKit.Properties.Engine;
 using ConformanceKit.Spec;
 using ConformanceKit.Targets;
 using ConformanceKit.Transports;
+using ConformanceKit.Transports.MacOS;
 
 namespace ConformanceKit.Properties.Tests.Support;
 
@@ -22,6 +23,7 @@ public static class SuiteSessions
         var target = DextTarget.Resolve(directory);
         var spec = target.LoadSpec();
         var variant = DextVariants.Parse(SuiteSettings.Variant);
+        IOKitTransports.Register(); // CK_TRANSPORT=iokit on a Mac
         var transport = TransportFactory.Create(TransportKinds.Parse(SuiteSettings.Transport), target, variant, spec, TimeSpan.FromSeconds(5));
         return new DextSession(target, spec, transport, SuiteSettings.Variant, new HangTracker());
     }

@@ -54,12 +54,8 @@ public sealed class CheckExporter(ResultsDirectory results)
         var title = $"{check.Dext} · {rule}{(selector is null ? "" : " · " + selector)}";
         var fullName = $"conformancekit check {title}";
         var testCaseId = AllureIds.TestCaseId(fullName);
-        var parameters = new List<Parameter>
+        var parameters = new List<Parameter>(RunParameters(check))
         {
-            Parameter.Tracked("transport", check.Transport),
-            Parameter.Tracked("variant", check.Variant),
-            Parameter.Informational("seed", Invariant(check.Seed)),
-            Parameter.Informational("cases", Invariant(check.Cases)),
             Parameter.Informational("programs run", Invariant(row.Programs)),
             Parameter.Informational("reached the dext", row.Reached is { } reached ? Invariant(reached) : CheckReachChart.NotRecorded),
             Parameter.Informational("calls to ExternalMethod", row.Calls is { } calls ? Invariant(calls) : CheckReachChart.NotRecorded),
@@ -183,12 +179,8 @@ public sealed class CheckExporter(ResultsDirectory results)
         var rows = check.Rules.SelectMany(r => r.Selectors.Select(row => (Rule: r.Id, Row: row))).ToArray();
         var fullName = $"conformancekit check {check.Dext}: run";
         var testCaseId = AllureIds.TestCaseId(fullName);
-        var parameters = new List<Parameter>
+        var parameters = new List<Parameter>(RunParameters(check))
         {
-            Parameter.Tracked("transport", check.Transport),
-            Parameter.Tracked("variant", check.Variant),
-            Parameter.Informational("seed", Invariant(check.Seed)),
-            Parameter.Informational("cases", Invariant(check.Cases)),
             Parameter.Informational("rules held", $"{check.Rules.Count(r => r.Status == RuleStatus.Held)} of {check.Rules.Count}"),
             Parameter.Informational("programs run", Invariant(rows.Sum(r => (long)r.Row.Programs))),
             Parameter.Informational("reached the dext", rows.All(r => r.Row.Reached is not null)
@@ -238,6 +230,15 @@ public sealed class CheckExporter(ResultsDirectory results)
     static string Reached(CheckFile.RowEntry row) => row.Reached is { } reached
         ? $"{Invariant(reached)}{(row.Programs > 0 ? $" ({CheckReachChart.Percent(reached, row.Programs)})" : "")}"
         : CheckReachChart.NotRecorded;
+
+    /// <summary>What every result of a check shares: how it ran (transport and variant tracked for history, seed and cases shown).</summary>
+    static Parameter[] RunParameters(CheckFile check) =>
+    [
+        Parameter.Tracked("transport", check.Transport),
+        Parameter.Tracked("variant", check.Variant),
+        Parameter.Informational("seed", Invariant(check.Seed)),
+        Parameter.Informational("cases", Invariant(check.Cases)),
+    ];
 
     static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,5 @@
-/* What OSArray and OSDictionary share: turning a member argument into an OSObject and growing
- * their storage. */
+/* What OSArray, OSSet and OSDictionary share: making an empty collection, turning a member
+ * argument into an OSObject and growing their storage. */
 #ifndef DKSIM_COLLECTION_SUPPORT_H
 #define DKSIM_COLLECTION_SUPPORT_H
 
@@ -8,7 +8,22 @@
 
 #include <DriverKit/OSObject.h>
 
+#include "core/ObjectTracker.h"
+
 namespace dksim {
+
+/* withCapacity of every collection: a new, counted T with room for capacity members, or NULL
+ * (nothing left behind) when that much cannot be allocated. */
+template <class T>
+T *NewWithCapacity(uint32_t capacity)
+{
+    T *collection = NewTracked<T>();
+    if (collection->ensureCapacity(capacity) < capacity) {
+        collection->release();
+        return nullptr;
+    }
+    return collection;
+}
 
 /* Members are passed as const OSMetaClassBase * but collections hand back OSObject *; every
  * DriverKit object is an OSObject, anything else is refused (NULL). */

@@ -13,15 +13,7 @@
 
 DKSIM_CLASS_DEFINE_ABSTRACT(OSArray, OSCollection)
 
-OSArrayPtr OSArray::withCapacity(uint32_t capacity)
-{
-    OSArray *array = dksim::NewTracked<OSArray>();
-    if (array->ensureCapacity(capacity) < capacity) {
-        array->release();
-        return nullptr;
-    }
-    return array;
-}
+OSArrayPtr OSArray::withCapacity(uint32_t capacity) { return dksim::NewWithCapacity<OSArray>(capacity); }
 
 OSArrayPtr OSArray::withObjects(const OSObject **values, uint32_t count, uint32_t capacity)
 {

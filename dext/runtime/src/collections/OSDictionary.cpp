@@ -13,15 +13,7 @@
 
 DKSIM_CLASS_DEFINE_ABSTRACT(OSDictionary, OSCollection)
 
-OSDictionaryPtr OSDictionary::withCapacity(uint32_t capacity)
-{
-    OSDictionary *dictionary = dksim::NewTracked<OSDictionary>();
-    if (dictionary->ensureCapacity(capacity) < capacity) {
-        dictionary->release();
-        return nullptr;
-    }
-    return dictionary;
-}
+OSDictionaryPtr OSDictionary::withCapacity(uint32_t capacity) { return dksim::NewWithCapacity<OSDictionary>(capacity); }
 
 OSDictionaryPtr OSDictionary::withObjects(const OSObject **values, const OSObject **keys, uint32_t count,
                                           uint32_t capacity)

@@ -1,21 +1,13 @@
 /* OSSet (header OSSet.iig): an OSArray whose setObject refuses an object it already holds. */
 #include <DriverKit/OSCollections.h>
 
-#include "core/ObjectTracker.h"
+#include "collections/CollectionSupport.h"
 
 DKSIM_CLASS_DEFINE_ABSTRACT(OSSet, OSArray)
 
 bool OSSet::init() { return OSArray::init(); }
 
-OSSetPtr OSSet::withCapacity(uint32_t capacity)
-{
-    OSSet *set = dksim::NewTracked<OSSet>();
-    if (set->ensureCapacity(capacity) < capacity) {
-        set->release();
-        return nullptr;
-    }
-    return set;
-}
+OSSetPtr OSSet::withCapacity(uint32_t capacity) { return dksim::NewWithCapacity<OSSet>(capacity); }
 
 OSSetPtr OSSet::withObjects(const OSObject **values, uint32_t count, uint32_t capacity)
 {

@@ -12,7 +12,7 @@ namespace ConformanceKit.Transports.Socket;
 /// them until its own numbering (which starts again at 1) hands the same numbers out.
 /// Not thread-safe: one runner drives one transport.
 /// </summary>
-public sealed partial class SocketTransport : IDextTransport, ILiveObjects, ILogCapture, ICoverageMap, IHidReports
+public sealed partial class SocketTransport : IDextTransport, ILiveObjects, ILogCapture, ICoverageMap, IHidReports, IHostProcess
 {
     const uint CompletionBatch = 64;
     const uint HidBatch = 256;

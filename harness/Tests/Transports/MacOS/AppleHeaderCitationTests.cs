@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ConformanceKit.Transports.MacOS.HeaderTable;
+using ConformanceKit.Tests.Transports.MacOS.HeaderTable;
 
 namespace ConformanceKit.Tests.Transports.MacOS;
 

@@ -1,4 +1,4 @@
-using ConformanceKit.Transports.MacOS.HeaderTable;
+using ConformanceKit.Tests.Transports.MacOS.HeaderTable;
 
 namespace ConformanceKit.Tests.Transports.MacOS;
 

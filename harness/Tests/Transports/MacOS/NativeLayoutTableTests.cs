@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 using ConformanceKit.Transports.MacOS;
-using ConformanceKit.Transports.MacOS.HeaderTable;
+using ConformanceKit.Tests.Transports.MacOS.HeaderTable;
 
 namespace ConformanceKit.Tests.Transports.MacOS;
 

@@ -2,7 +2,7 @@ namespace ConformanceKit.Transports.MacOS.Native;
 
 /// <summary>
 /// IOKit constants the transport depends on, under Apple's names. Every value is listed with its
-/// header and line in <see cref="HeaderTable.ConstantTable"/>, and a test compares the two.
+/// header and line in the header table of the tests (harness/Tests/Transports/MacOS/HeaderTable/ConstantTable.cs), and a test compares the two.
 /// </summary>
 internal static class IOKitConstants
 {

@@ -1,4 +1,4 @@
-namespace ConformanceKit.Transports.MacOS.HeaderTable;
+namespace ConformanceKit.Tests.Transports.MacOS.HeaderTable;
 
 /// <summary>
 /// An Apple open-source release the table was checked against. Header paths in citations are

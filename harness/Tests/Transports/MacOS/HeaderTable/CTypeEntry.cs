@@ -1,4 +1,4 @@
-namespace ConformanceKit.Transports.MacOS.HeaderTable;
+namespace ConformanceKit.Tests.Transports.MacOS.HeaderTable;
 
 /// <summary>
 /// How a C type crosses into C#: the managed type's C# name (or "string" for a UTF-8 C string,

@@ -1,4 +1,7 @@
-namespace ConformanceKit.Transports.MacOS.HeaderTable;
+using ConformanceKit.Transports.MacOS;
+using ConformanceKit.Transports.MacOS.Native;
+
+namespace ConformanceKit.Tests.Transports.MacOS.HeaderTable;
 
 /// <summary>
 /// The structs the transport reads, and the layout of the completion message as xnu composes it
@@ -10,7 +13,7 @@ public static class LayoutTable
 {
     public static IReadOnlyList<LayoutEntry> Entries { get; } =
     [
-        new("mach_msg_header_t", typeof(Native.MachMessageHeader), 24,
+        new("mach_msg_header_t", typeof(MachMessageHeader), 24,
         [
             new("msgh_bits", "mach_msg_bits_t", 0),
             new("msgh_size", "mach_msg_size_t", 4),
@@ -19,13 +22,13 @@ public static class LayoutTable
             new("msgh_voucher_port", "mach_port_name_t", 16),
             new("msgh_id", "mach_msg_id_t", 20),
         ], new("xnu/osfmk/mach/message.h", 597)),
-        new("OSNotificationHeader64", typeof(Native.OSNotificationHeader64), 72,
+        new("OSNotificationHeader64", typeof(OSNotificationHeader64), 72,
         [
             new("size", "mach_msg_size_t", 0),
             new("type", "natural_t", 4),
             new("reference", "OSAsyncReference64", 8),
         ], new("xnu/iokit/IOKit/OSMessageNotification.h", 95)),
-        new("IOAsyncCompletionContent", typeof(Native.IOAsyncCompletionContent), 4,
+        new("IOAsyncCompletionContent", typeof(IOAsyncCompletionContent), 4,
         [
             new("result", "IOReturn", 0),
         ], new("xnu/iokit/IOKit/OSMessageNotification.h", 144)),

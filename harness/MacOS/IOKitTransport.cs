@@ -36,7 +36,7 @@ public sealed unsafe class IOKitTransport : IDextTransport
     /// <exception cref="TransportSetupException">not macOS, IOKit plumbing that cannot be set up, or no such service in time.</exception>
     public IOKitTransport(string serviceName, TimeSpan serviceWait)
     {
-        if (!OperatingSystem.IsMacOS()) throw new TransportSetupException(IOKitPlatform.NotMacOSMessage);
+        if (!OperatingSystem.IsMacOS()) throw new TransportSetupException(TransportFactory.NotMacOSMessage);
         _serviceName = serviceName;
         _serviceWait = serviceWait;
         _task = MachCalls.TaskSelf();

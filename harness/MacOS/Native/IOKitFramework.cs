@@ -4,10 +4,10 @@ using System.Runtime.Versioning;
 namespace ConformanceKit.Transports.MacOS.Native;
 
 /// <summary>
-/// The IOKitLib functions the transport calls. C types map as in <see cref="HeaderTable.CTypeTable"/>
+/// The IOKitLib functions the transport calls. C types map as in the tests' CTypeTable
 /// (every io_*_t and mach_port_t is a 32-bit port name, size_t is nuint, CF and IONotificationPort
 /// references are opaque pointers); each signature is listed with its IOKitLib.h line in
-/// <see cref="HeaderTable.FunctionTable"/>, and a test holds these declarations to that table.
+/// the tests' FunctionTable (harness/Tests/Transports/MacOS/HeaderTable/), and a test holds these declarations to that table.
 /// </summary>
 [SupportedOSPlatform("macos")]
 internal static unsafe partial class IOKitFramework

@@ -2,7 +2,7 @@ namespace ConformanceKit.Transports.MacOS.Native;
 
 /// <summary>
 /// Mach constants for receiving completion messages, under Apple's names; checked against
-/// <see cref="HeaderTable.ConstantTable"/> by a test.
+/// the header table of the tests (harness/Tests/Transports/MacOS/HeaderTable/ConstantTable.cs) by a test.
 /// </summary>
 internal static class MachConstants
 {

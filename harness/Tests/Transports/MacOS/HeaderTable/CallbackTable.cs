@@ -1,4 +1,4 @@
-namespace ConformanceKit.Transports.MacOS.HeaderTable;
+namespace ConformanceKit.Tests.Transports.MacOS.HeaderTable;
 
 /// <summary>The C function-pointer types the transport hands to IOKitLib and libdispatch, and who implements them.</summary>
 public static class CallbackTable

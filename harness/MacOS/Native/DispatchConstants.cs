@@ -1,6 +1,6 @@
 namespace ConformanceKit.Transports.MacOS.Native;
 
-/// <summary>libdispatch names the transport needs; checked against <see cref="HeaderTable.ConstantTable"/>.</summary>
+/// <summary>libdispatch names the transport needs; checked against the header table of the tests (harness/Tests/Transports/MacOS/HeaderTable/ConstantTable.cs).</summary>
 internal static class DispatchConstants
 {
     /// <summary>queue.h defines DISPATCH_QUEUE_SERIAL as NULL: no attribute means a serial queue.</summary>

@@ -1,4 +1,4 @@
-namespace ConformanceKit.Transports.MacOS.HeaderTable;
+namespace ConformanceKit.Tests.Transports.MacOS.HeaderTable;
 
 /// <summary>
 /// A C struct (or message layout) and the managed type that mirrors it: total size and each field's

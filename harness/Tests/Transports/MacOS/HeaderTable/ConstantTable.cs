@@ -1,4 +1,4 @@
-namespace ConformanceKit.Transports.MacOS.HeaderTable;
+namespace ConformanceKit.Tests.Transports.MacOS.HeaderTable;
 
 /// <summary>
 /// Every constant of Native/IOKitConstants, MachConstants and DispatchConstants, with the header line

@@ -1,6 +1,6 @@
 using ConformanceKit.Transports.MacOS.Native;
 
-namespace ConformanceKit.Transports.MacOS.HeaderTable;
+namespace ConformanceKit.Tests.Transports.MacOS.HeaderTable;
 
 /// <summary>
 /// Every function the macOS transport binds, as declared in Apple's headers (pinned in
