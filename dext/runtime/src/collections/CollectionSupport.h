@@ -25,6 +25,38 @@ T *NewWithCapacity(uint32_t capacity)
     return collection;
 }
 
+/* withObjects of every collection: a new T with room for max(capacity, count), filled by
+ * add(collection, k) for each k < count; NULL (nothing left behind) when an add fails. */
+template <class T, class Add>
+T *NewFilled(uint32_t count, uint32_t capacity, Add add)
+{
+    T *collection = NewWithCapacity<T>(capacity > count ? capacity : count);
+    if (collection == nullptr) return nullptr;
+    for (uint32_t k = 0; k < count; k++) {
+        if (!add(collection, k)) {
+            collection->release();
+            return nullptr;
+        }
+    }
+    return collection;
+}
+
+/* withArray, withDictionary, and OSSet's withArray: a new T holding source's members (merged as T
+ * merges them), with room for max(capacity, source's count); NULL for a NULL source or when the
+ * merge fails. */
+template <class T, class Source>
+T *NewMerged(const Source *source, uint32_t capacity)
+{
+    if (source == nullptr) return nullptr;
+    uint32_t count = source->getCount();
+    T *copy = NewWithCapacity<T>(capacity > count ? capacity : count);
+    if (copy != nullptr && !copy->merge(source)) {
+        copy->release();
+        return nullptr;
+    }
+    return copy;
+}
+
 /* Members are passed as const OSMetaClassBase * but collections hand back OSObject *; every
  * DriverKit object is an OSObject, anything else is refused (NULL). */
 inline OSObject *MemberObject(const OSMetaClassBase *object)

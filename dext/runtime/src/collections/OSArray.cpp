@@ -18,26 +18,13 @@ OSArrayPtr OSArray::withCapacity(uint32_t capacity) { return dksim::NewWithCapac
 OSArrayPtr OSArray::withObjects(const OSObject **values, uint32_t count, uint32_t capacity)
 {
     if (values == nullptr && count > 0) return nullptr;
-    OSArray *array = withCapacity(capacity > count ? capacity : count);
-    if (array == nullptr) return nullptr;
-    for (uint32_t k = 0; k < count; k++) {
-        if (!array->setObject(values[k])) {
-            array->release();
-            return nullptr;
-        }
-    }
-    return array;
+    return dksim::NewFilled<OSArray>(count, capacity,
+                                     [values](OSArray *array, uint32_t k) { return array->setObject(values[k]); });
 }
 
 OSArrayPtr OSArray::withArray(const OSArray *array, uint32_t capacity)
 {
-    if (array == nullptr) return nullptr;
-    OSArray *copy = withCapacity(capacity > array->count_ ? capacity : array->count_);
-    if (copy && !copy->merge(array)) {
-        copy->release();
-        return nullptr;
-    }
-    return copy;
+    return dksim::NewMerged<OSArray>(array, capacity);
 }
 
 bool OSArray::setObject(const OSMetaClassBase *anObject) { return setObject(count_, anObject); }

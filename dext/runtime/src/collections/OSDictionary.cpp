@@ -19,26 +19,14 @@ OSDictionaryPtr OSDictionary::withObjects(const OSObject **values, const OSObjec
                                           uint32_t capacity)
 {
     if ((values == nullptr || keys == nullptr) && count > 0) return nullptr;
-    OSDictionary *dictionary = withCapacity(capacity > count ? capacity : count);
-    if (dictionary == nullptr) return nullptr;
-    for (uint32_t k = 0; k < count; k++) {
-        if (!dictionary->setObject(keys[k], values[k])) {
-            dictionary->release();
-            return nullptr;
-        }
-    }
-    return dictionary;
+    return dksim::NewFilled<OSDictionary>(count, capacity, [values, keys](OSDictionary *dictionary, uint32_t k) {
+        return dictionary->setObject(keys[k], values[k]);
+    });
 }
 
 OSDictionaryPtr OSDictionary::withDictionary(const OSDictionary *dictionary, uint32_t capacity)
 {
-    if (dictionary == nullptr) return nullptr;
-    OSDictionary *copy = withCapacity(capacity > dictionary->count_ ? capacity : dictionary->count_);
-    if (copy && !copy->merge(dictionary)) {
-        copy->release();
-        return nullptr;
-    }
-    return copy;
+    return dksim::NewMerged<OSDictionary>(dictionary, capacity);
 }
 
 int64_t OSDictionary::find(const OSObject *aKey, const char *cKey) const

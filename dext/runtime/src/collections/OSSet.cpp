@@ -12,27 +12,13 @@ OSSetPtr OSSet::withCapacity(uint32_t capacity) { return dksim::NewWithCapacity<
 OSSetPtr OSSet::withObjects(const OSObject **values, uint32_t count, uint32_t capacity)
 {
     if (values == nullptr && count > 0) return nullptr;
-    OSSet *set = withCapacity(capacity > count ? capacity : count);
-    if (set == nullptr) return nullptr;
-    for (uint32_t k = 0; k < count; k++) {
-        if (values[k] == nullptr || (!set->containsObject(values[k]) && !set->setObject(values[k]))) {
-            set->release();
-            return nullptr;
-        }
-    }
-    return set;
+    // A value already in the set is not an error (setObject refuses it), a NULL one is.
+    return dksim::NewFilled<OSSet>(count, capacity, [values](OSSet *set, uint32_t k) {
+        return values[k] != nullptr && (set->containsObject(values[k]) || set->setObject(values[k]));
+    });
 }
 
-OSSetPtr OSSet::withArray(const OSArray *array, uint32_t capacity)
-{
-    if (array == nullptr) return nullptr;
-    OSSet *set = withCapacity(capacity > array->getCount() ? capacity : array->getCount());
-    if (set && !set->merge(array)) {
-        set->release();
-        return nullptr;
-    }
-    return set;
-}
+OSSetPtr OSSet::withArray(const OSArray *array, uint32_t capacity) { return dksim::NewMerged<OSSet>(array, capacity); }
 
 bool OSSet::setObject(const OSMetaClassBase *anObject)
 {

@@ -23,6 +23,19 @@ using namespace dksim::dataqueue;
 /* An entry's data is padded to 4 bytes. */
 uint64_t Padded(uint64_t size) { return (size + 3) & ~(uint64_t)3; }
 
+/* The queue memory and its head and tail as one read found them (the app may change them after). */
+struct QueueView {
+    uint8_t *queue;
+    uint8_t *entries;
+    uint64_t head;
+    uint64_t tail;
+};
+
+QueueView View(uint8_t *queue)
+{
+    return {queue, queue + kHeaderBytes, Load(queue + kHeadOffset), Load(queue + kTailOffset)};
+}
+
 void RunLater(IODispatchSourceCancelHandler handler)
 {
     if (!handler) return;
@@ -136,11 +149,8 @@ kern_return_t IODataQueueDispatchSource::DequeueWithCoalesce(bool *sendDataServi
 kern_return_t IODataQueueDispatchSource::next(bool consume, bool *sendDataServiced,
                                               IODataQueueClientDequeueEntryBlock callback)
 {
-    uint8_t *queue = base();
-    if (queue == nullptr) return kIOReturnNoMemory;
-    uint8_t *entries = queue + kHeaderBytes;
-    uint64_t head = Load(queue + kHeadOffset);
-    uint64_t tail = Load(queue + kTailOffset);
+    if (base() == nullptr) return kIOReturnNoMemory;
+    auto [queue, entries, head, tail] = View(base());
     bool needServiced = queue[kNeedServicedOffset] != 0;
     if (head == tail) {
         if (consume && needServiced && sendDataServiced) *sendDataServiced = true;
@@ -201,11 +211,8 @@ kern_return_t IODataQueueDispatchSource::Enqueue(uint32_t dataSize, IODataQueueC
 kern_return_t IODataQueueDispatchSource::EnqueueWithCoalesce(uint32_t dataSize, bool *sendDataAvailable,
                                                              IODataQueueClientEnqueueEntryBlock callback)
 {
-    uint8_t *queue = base();
-    if (queue == nullptr) return kIOReturnNoMemory;
-    uint8_t *entries = queue + kHeaderBytes;
-    uint64_t head = Load(queue + kHeadOffset);
-    uint64_t tail = Load(queue + kTailOffset);
+    if (base() == nullptr) return kIOReturnNoMemory;
+    auto [queue, entries, head, tail] = View(base());
     uint64_t at = 0;
     uint64_t newTail = 0;
     kern_return_t ret = room(head, tail, kEntryHeaderBytes + Padded(dataSize), &at, &newTail);
