@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "collections/CollectionSupport.h"
+#include "collections/DeepCopy.h"
 #include "core/ObjectTracker.h"
 
 DKSIM_CLASS_DEFINE_ABSTRACT(OSArray, OSCollection)
@@ -126,30 +127,13 @@ bool OSArray::iterateObjects(OSCollectionIterateObjectsBlock block) const
  * copied through cycleDict, which maps each original collection to its copy. */
 OSCollectionPtr OSArray::copyCollection(OSDictionary *cycleDict) const
 {
-    OSDictionary *cycles = cycleDict;
-    if (cycles == nullptr && (cycles = OSDictionary::withCapacity(4)) == nullptr) return nullptr;
-    OSArray *copy = nullptr;
-    if (OSObject *done = cycles->getObject(this)) {
-        done->retain();
-        copy = OSDynamicCast(OSArray, done);
-    } else {
-        copy = OSDynamicCast(OSSet, this) ? OSSet::withCapacity(count_) : OSArray::withCapacity(count_);
-        if (copy && cycles->setObject(this, copy)) {
-            for (uint32_t k = 0; k < count_ && copy; k++) {
-                OSCollection *member = OSDynamicCast(OSCollection, items_[k]);
-                OSCollection *memberCopy = member ? member->copyCollection(cycles) : nullptr;
-                if (member && memberCopy == nullptr)
-                    OSSafeReleaseNULL(copy);
-                else if (!copy->OSArray::setObject(memberCopy ? (OSObject *)memberCopy : items_[k]))
-                    OSSafeReleaseNULL(copy);
-                OSSafeReleaseNULL(memberCopy);
-            }
-        } else {
-            OSSafeReleaseNULL(copy);
-        }
-    }
-    if (cycleDict == nullptr) cycles->release();
-    return copy;
+    return dksim::DeepCopy<OSArray>(
+        this, cycleDict, count_,
+        [this]() -> OSArray * {
+            return OSDynamicCast(OSSet, this) ? OSSet::withCapacity(count_) : OSArray::withCapacity(count_);
+        },
+        [this](uint32_t k) { return items_[k]; },
+        [](OSArray *copy, uint32_t, OSObject *value) { return copy->OSArray::setObject(value); });
 }
 
 void OSArray::free()

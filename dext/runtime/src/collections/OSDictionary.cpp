@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "collections/CollectionSupport.h"
+#include "collections/DeepCopy.h"
 #include "core/ObjectTracker.h"
 
 DKSIM_CLASS_DEFINE_ABSTRACT(OSDictionary, OSCollection)
@@ -197,27 +198,10 @@ void OSDictionary::flushCollection()
 /* Keys are shared with the original; values that are collections are copied (see OSArray). */
 OSCollectionPtr OSDictionary::copyCollection(OSDictionary *cycleDict) const
 {
-    OSDictionary *cycles = cycleDict;
-    if (cycles == nullptr && (cycles = OSDictionary::withCapacity(4)) == nullptr) return nullptr;
-    OSDictionary *copy = nullptr;
-    if (OSObject *done = cycles->getObject(this)) {
-        done->retain();
-        copy = OSDynamicCast(OSDictionary, done);
-    } else if ((copy = OSDictionary::withCapacity(count_)) && cycles->setObject(this, copy)) {
-        for (uint32_t k = 0; k < count_ && copy; k++) {
-            OSCollection *member = OSDynamicCast(OSCollection, entries_[k].value);
-            OSCollection *memberCopy = member ? member->copyCollection(cycles) : nullptr;
-            if (member && memberCopy == nullptr)
-                OSSafeReleaseNULL(copy);
-            else if (!copy->setObject(entries_[k].key, memberCopy ? (OSObject *)memberCopy : entries_[k].value))
-                OSSafeReleaseNULL(copy);
-            OSSafeReleaseNULL(memberCopy);
-        }
-    } else {
-        OSSafeReleaseNULL(copy);
-    }
-    if (cycleDict == nullptr) cycles->release();
-    return copy;
+    return dksim::DeepCopy<OSDictionary>(
+        this, cycleDict, count_, [this]() -> OSDictionary * { return OSDictionary::withCapacity(count_); },
+        [this](uint32_t k) { return entries_[k].value; },
+        [this](OSDictionary *copy, uint32_t k, OSObject *value) { return copy->setObject(entries_[k].key, value); });
 }
 
 void OSDictionary::free()
