@@ -83,12 +83,12 @@ setup() {
 build_cli() {
   local stamp="$ROOT/build/cli/.stamp"
   mkdir -p "$ROOT/build/cli"
-  if [ -f "$stamp" ] && [ -z "$(find "$ROOT/harness" "$ROOT/contracts" "$ROOT/properties" "$ROOT/reports" "$ROOT/fuzz" \
+  if [ -f "$stamp" ] && [ -z "$(find "$ROOT/contracts" "$ROOT/harness" "$ROOT/properties" "$ROOT/fuzz" "$ROOT/reports" "$ROOT/cli" \
       \( -name '*.cs' -o -name '*.csproj' \) -newer "$stamp" -not -path '*/obj/*' -not -path '*/bin/*' -print -quit 2>/dev/null)" ]; then
     return 0
   fi
   say "building the conformancekit CLI"
-  dotnet build "$ROOT/harness/Cli/ConformanceKit.Cli.csproj" -c Release -o "$ROOT/build/cli" -nologo -clp:ErrorsOnly -v:q >/dev/null 2>"$ROOT/build/cli-build.log" \
+  dotnet build "$ROOT/cli/ConformanceKit.Cli.csproj" -c Release -o "$ROOT/build/cli" -nologo -clp:ErrorsOnly -v:q >/dev/null 2>"$ROOT/build/cli-build.log" \
     || { cat "$ROOT/build/cli-build.log" >&2; die "building the CLI failed"; }
   touch "$stamp"
 }

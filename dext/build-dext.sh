@@ -85,7 +85,7 @@ planner() {
   command -v dotnet >/dev/null || fail "dotnet not found: the conformancekit CLI makes the build plan (install the .NET SDK 10)"
   [ -z "${CONFORMANCEKIT_CLI:-}" ] || { [ -f "$cli" ] || fail "CONFORMANCEKIT_CLI: no such file $cli"; return 0; }
   stale() {
-    [ ! -f "$cli" ] || [ ! -f "$dir_/.stamp" ] || [ -n "$(find "$root/harness" "$root/contracts" "$root/properties" "$root/reports" "$root/fuzz" \
+    [ ! -f "$cli" ] || [ ! -f "$dir_/.stamp" ] || [ -n "$(find "$root/contracts" "$root/harness" "$root/properties" "$root/fuzz" "$root/reports" "$root/cli" \
       \( -name '*.cs' -o -name '*.csproj' \) -newer "$dir_/.stamp" -not -path '*/obj/*' -not -path '*/bin/*' -print -quit 2>/dev/null)" ]
   }
   stale || return 0
@@ -94,7 +94,7 @@ planner() {
   flock 8 # another build-dext.sh may be building it
   if stale; then
     echo "build-dext.sh: building the conformancekit CLI into build/cli (it makes the build plan)" >&2
-    dotnet build "$root/harness/Cli/ConformanceKit.Cli.csproj" -c Release -o "$dir_" -nologo -clp:ErrorsOnly -v:q \
+    dotnet build "$root/cli/ConformanceKit.Cli.csproj" -c Release -o "$dir_" -nologo -clp:ErrorsOnly -v:q \
       >"$root/build/cli-build.log" 2>&1 || fail "building the conformancekit CLI failed (log: build/cli-build.log)"
     touch "$dir_/.stamp"
   fi

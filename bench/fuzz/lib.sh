@@ -26,7 +26,7 @@ parse_measurement_options() {
 
 build_cli() {
   say "building the CLI into $cli_dir"
-  dotnet build "$root/harness/Cli" -c Release -o "$cli_dir" -nologo -v:q -clp:ErrorsOnly >/dev/null \
+  dotnet build "$root/cli" -c Release -o "$cli_dir" -nologo -v:q -clp:ErrorsOnly >/dev/null \
     || die "the CLI does not build"
 }
 

@@ -5,7 +5,7 @@ namespace ConformanceKit.Testing;
 
 /// <summary>
 /// Runs the `conformancekit` command line as its own process, the way run.sh and CI do: a test
-/// project that uses it references harness/Cli, so conformancekit.dll sits next to the test assembly. A separate
+/// project that uses it references cli/, so conformancekit.dll sits next to the test assembly. A separate
 /// process (rather than calling Cli.Main) is what makes the exit code, the argument parsing and the
 /// --json file the real contract and not an in-process approximation of it.
 /// </summary>
@@ -24,7 +24,7 @@ public static class CliProcess
     public static Result Run(TimeSpan timeout, params string[] arguments)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "conformancekit.dll");
-        if (!File.Exists(cli)) throw new FileNotFoundException("the CLI is not next to the tests (ProjectReference to harness/Cli missing?)", cli);
+        if (!File.Exists(cli)) throw new FileNotFoundException("the CLI is not next to the tests (ProjectReference to cli/ missing?)", cli);
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -118,7 +118,7 @@ public static class CliProcess
     public static Running Start(string? workingDirectory, params string[] arguments)
     {
         var cli = Path.Combine(AppContext.BaseDirectory, "conformancekit.dll");
-        if (!File.Exists(cli)) throw new FileNotFoundException("the CLI is not next to the tests (ProjectReference to harness/Cli missing?)", cli);
+        if (!File.Exists(cli)) throw new FileNotFoundException("the CLI is not next to the tests (ProjectReference to cli/ missing?)", cli);
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,

@@ -36,12 +36,12 @@ public sealed partial class ProgramRunner
             Observe(run, "skipped: the connection did not open");
             return;
         }
-        if (!_transport.CanMapMemory)
+        if (_memory is null)
         {
             Observe(run, $"skipped: the {_transport.Kind.Name()} transport cannot map a dext's memory");
             return;
         }
-        var mapping = _transport.MapMemory(slot.Handle, step.Type);
+        var mapping = _memory.MapMemory(slot.Handle, step.Type);
         run.ReachedDext = true; // the dext's CopyClientMemoryForType ran
         if (mapping.Return.IsSuccess)
         {
@@ -63,7 +63,7 @@ public sealed partial class ProgramRunner
             Observe(run, "skipped: the memory did not map");
             return;
         }
-        var result = _transport.WriteMemory(map.Handle, step.Offset, step.Bytes.AsSpan());
+        var result = _memory!.WriteMemory(map.Handle, step.Offset, step.Bytes.AsSpan());
         Observe(run, result.ToString());
     }
 
@@ -82,7 +82,7 @@ public sealed partial class ProgramRunner
         }
         if (!_options.RecordObservations && !_options.RecordPeeks) return;
         var bytes = new byte[step.Length];
-        var result = _transport.ReadMemory(map.Handle, step.Offset, bytes);
+        var result = _memory!.ReadMemory(map.Handle, step.Offset, bytes);
         var read = result.IsSuccess && bytes.Length > 0 ? $"{result} {ProgramText.FormatBytes(bytes)}" : result.ToString();
         Observe(run, read);
         if (_options.RecordPeeks)

@@ -38,6 +38,8 @@ public sealed partial class ProgramRunner
     readonly ILiveObjects? _liveObjects;
     readonly ILogCapture? _log;
     readonly IHidReports? _hidReports;
+    /// <summary>Null when the transport cannot map a dext's memory: then no mapping is made, so no poke or peek reaches it.</summary>
+    readonly ISharedMemory? _memory;
     readonly HidEvents _hidEvents = new();
 
     public ProgramRunner(DispatchSpec spec, IDextTransport transport, RunnerOptions? options = null)
@@ -51,6 +53,7 @@ public sealed partial class ProgramRunner
         _liveObjects = transport.Capability<ILiveObjects>();
         _log = transport.Capability<ILogCapture>();
         _hidReports = transport.Capability<IHidReports>();
+        _memory = transport.Capability<ISharedMemory>();
         // One more exchange per step, so only for a spec that asks for its HID devices to be judged.
         _hid = spec.Hid is { } hid && _hidReports is not null ? new HidJudge(hid) : null;
     }

@@ -8,10 +8,11 @@ namespace ConformanceKit.Transports;
 /// all three. A dext that crashes surfaces as <see cref="DextCrashedException"/>, one that stops
 /// answering as <see cref="DextHungException"/>; a transport that supervises a host restarts it on the
 /// next call. What only some transports can do — count live objects, capture the dext's log, send
-/// coverage to AFL, read HID reports — are capability interfaces (<see cref="ILiveObjects"/>,
-/// <see cref="ILogCapture"/>, <see cref="ICoverageMap"/>, <see cref="IHidReports"/>) reached through
-/// <see cref="Capability{T}"/>, so a caller never needs the concrete transport and a wrapper
-/// (<see cref="TransportDecorator"/>) offers exactly what it wraps.
+/// coverage to AFL, read HID reports, map memory the dext shares, name the dext's process — are
+/// capability interfaces (<see cref="ILiveObjects"/>, <see cref="ILogCapture"/>,
+/// <see cref="ICoverageMap"/>, <see cref="IHidReports"/>, <see cref="ISharedMemory"/>,
+/// <see cref="IHostProcess"/>) reached through <see cref="Capability{T}"/>, so a caller never needs the
+/// concrete transport and a wrapper (<see cref="TransportDecorator"/>) offers exactly what it wraps.
 /// </summary>
 public interface IDextTransport : IDisposable
 {
@@ -62,21 +63,6 @@ public interface IDextTransport : IDisposable
 
     /// <summary>Moves the connection's delivered completions into sink, oldest first.</summary>
     void TakeCompletions(ulong connection, List<AsyncCompletion> sink);
-
-    /// <summary>
-    /// True when the app's side of memory a dext shares (IOConnectMapMemory64, then loads and stores
-    /// through the mapping) can be driven: the simulator's transports.
-    /// </summary>
-    bool CanMapMemory => false;
-
-    /// <summary>IOConnectMapMemory64 of a memory type: the dext's CopyClientMemoryForType runs.</summary>
-    MemoryMapping MapMemory(ulong connection, uint type) => MemoryMapping.Unsupported;
-
-    /// <summary>The app stores bytes through a mapping (kIOReturnNotWritable when the dext shared it read-only).</summary>
-    IOReturn WriteMemory(ulong map, ulong offset, ReadOnlySpan<byte> bytes) => IOReturn.Unsupported;
-
-    /// <summary>The app loads bytes through a mapping into bytes (its length is the count).</summary>
-    IOReturn ReadMemory(ulong map, ulong offset, Span<byte> bytes) => IOReturn.Unsupported;
 
     /// <summary>Back to a freshly booted dext: no connections, clock 0, empty logs and queues.</summary>
     void Reset();

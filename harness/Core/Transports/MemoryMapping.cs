@@ -13,6 +13,4 @@ public readonly record struct MemoryMapping(IOReturn Return, ulong Map, ulong Le
     public const ulong ReadOnlyOption = 1;
 
     public bool ReadOnly => (Options & ReadOnlyOption) != 0;
-
-    public static MemoryMapping Unsupported => new(IOReturn.Unsupported, 0, 0, 0);
 }

@@ -10,7 +10,7 @@ namespace ConformanceKit.Transports;
 /// (<see cref="IDextTransport.Capability{T}"/>) exactly when the inner transport does, and reaches it
 /// through the same hooks.
 /// </summary>
-public abstract class TransportDecorator(IDextTransport inner) : IDextTransport, ILiveObjects, ILogCapture, IHidReports, IHostProcess
+public abstract class TransportDecorator(IDextTransport inner) : IDextTransport, ILiveObjects, ILogCapture, IHidReports, ISharedMemory, IHostProcess
 {
     public IDextTransport Inner => inner;
 
@@ -19,7 +19,6 @@ public abstract class TransportDecorator(IDextTransport inner) : IDextTransport,
     public bool HasVirtualClock => inner.HasVirtualClock;
     public bool CanChooseClientEntitlements => inner.CanChooseClientEntitlements;
     public bool IsolatesCrashes => inner.IsolatesCrashes;
-    public bool CanMapMemory => inner.CanMapMemory;
 
     /// <summary>Before an operation (named as the interface method); what it returns is handed to <see cref="Leave"/>.</summary>
     protected virtual long Enter(string operation) => 0;
@@ -77,18 +76,19 @@ public abstract class TransportDecorator(IDextTransport inner) : IDextTransport,
     /// <summary>Not an operation on the dext, so past the hooks: a wrapper that stops operations must still let its host be killed.</summary>
     public virtual int? HostProcessId => Required<IHostProcess>().HostProcessId;
 
-    public virtual MemoryMapping MapMemory(ulong connection, uint type) => Run(nameof(MapMemory), () => inner.MapMemory(connection, type));
+    public virtual MemoryMapping MapMemory(ulong connection, uint type) =>
+        Run(nameof(MapMemory), () => Required<ISharedMemory>().MapMemory(connection, type));
 
     public virtual IOReturn WriteMemory(ulong map, ulong offset, ReadOnlySpan<byte> bytes)
     {
         var copy = bytes.ToArray(); // a span cannot be captured by Run's lambda; memory steps are rare and small
-        return Run(nameof(WriteMemory), () => inner.WriteMemory(map, offset, copy));
+        return Run(nameof(WriteMemory), () => Required<ISharedMemory>().WriteMemory(map, offset, copy));
     }
 
     public virtual IOReturn ReadMemory(ulong map, ulong offset, Span<byte> bytes)
     {
         var buffer = new byte[bytes.Length];
-        var result = Run(nameof(ReadMemory), () => inner.ReadMemory(map, offset, buffer));
+        var result = Run(nameof(ReadMemory), () => Required<ISharedMemory>().ReadMemory(map, offset, buffer));
         buffer.CopyTo(bytes);
         return result;
     }

@@ -139,6 +139,20 @@ public class ProgramRunnerTests
     }
 
     [Test]
+    public void MemoryStepsOnATransportThatCannotMapAreSkipped()
+    {
+        // The fake offers no ISharedMemory (as on a Mac): the map says why, and its poke and peek follow it.
+        var result = Run("open c0\nmap c0 m0 type=0\npoke m0 offset=0 in=01\npeek m0 offset=0 len=1\nclose c0\n");
+        Assert.That(Found(result), Is.Empty);
+        Assert.That(result.Observations.Skip(1).Take(3), Is.EqualTo(new[]
+        {
+            "skipped: the inproc transport cannot map a dext's memory",
+            "skipped: the memory did not map",
+            "skipped: the memory did not map",
+        }));
+    }
+
+    [Test]
     public void OpenOfAnUnentitledClientMustBeRefusedWhenTheSpecSaysEntitled()
     {
         var spec = Specs.NullDriver with { Access = AccessPolicy.Entitled };

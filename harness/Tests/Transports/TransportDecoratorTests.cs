@@ -33,6 +33,7 @@ public class TransportDecoratorTests
             Assert.That(wrapped.Capability<ILogCapture>(), Is.SameAs(wrapped));
             Assert.That(wrapped.Capability<IHidReports>(), Is.Null, "the fake reads no HID reports");
             Assert.That(wrapped.Capability<ICoverageMap>(), Is.Null);
+            Assert.That(wrapped.Capability<ISharedMemory>(), Is.Null, "the fake maps no memory");
             Assert.That(wrapped.Capability<IHostProcess>(), Is.Null, "the fake runs in this process");
             Assert.That(wrapped.Kind, Is.EqualTo(TransportKind.InProcess));
         });

@@ -3,10 +3,8 @@ using ConformanceKit.IOKit;
 namespace ConformanceKit.Transports.InProcess;
 
 /// <summary>Memory a dext shares with its app, through dksim_map_memory, dksim_memory_write and dksim_memory_read.</summary>
-public sealed unsafe partial class InProcessTransport
+public sealed unsafe partial class InProcessTransport : ISharedMemory
 {
-    public bool CanMapMemory => true;
-
     public MemoryMapping MapMemory(ulong connection, uint type)
     {
         ulong options = 0, map = 0, length = 0;

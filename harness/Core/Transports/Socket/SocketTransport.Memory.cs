@@ -3,10 +3,8 @@ using ConformanceKit.IOKit;
 namespace ConformanceKit.Transports.Socket;
 
 /// <summary>Memory a dext shares with its app, through dexthost's MapMemory, WriteMemory and ReadMemory (protocol 4).</summary>
-public sealed partial class SocketTransport
+public sealed partial class SocketTransport : ISharedMemory
 {
-    public bool CanMapMemory => true;
-
     public MemoryMapping MapMemory(ulong connection, uint type) => Client().MapMemory(connection, type);
 
     public IOReturn WriteMemory(ulong map, ulong offset, ReadOnlySpan<byte> bytes) =>
