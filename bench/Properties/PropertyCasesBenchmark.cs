@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using ConformanceKit.Transports;
 
 namespace ConformanceKit.Properties.Bench;
 
@@ -8,27 +7,17 @@ namespace ConformanceKit.Properties.Bench;
 /// program generated, run on a freshly reset dext and judged), because each invocation runs
 /// <see cref="CaseBudget.Cases"/> of them. Op/s in the results is cases/s.
 /// </summary>
-public class PropertyCasesBenchmark
+public class PropertyCasesBenchmark : TargetBenchmark
 {
-    IDextTransport? _transport;
     SuiteWorkload? _workload;
-
-    [ParamsSource(nameof(Targets))]
-    public BenchTarget Target { get; set; } = BenchTarget.All.First();
-
-    public static IEnumerable<BenchTarget> Targets => BenchTarget.All;
 
     [GlobalSetup]
     public void Setup()
     {
-        var (spec, transport) = Target.Open();
-        _transport = transport;
+        var (spec, transport) = Open();
         _workload = new SuiteWorkload(spec, transport);
         _workload.RunAndVerify();
     }
-
-    [GlobalCleanup]
-    public void Cleanup() => _transport?.Dispose();
 
     [Benchmark(OperationsPerInvoke = CaseBudget.Cases)]
     public int PropertyCase() => _workload!.Run().Programs;

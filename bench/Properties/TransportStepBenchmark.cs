@@ -12,28 +12,21 @@ namespace ConformanceKit.Properties.Bench;
 /// request/response exchange with dexthost, like a call), and the live-object read objects.balance
 /// makes twice per case, which returns and parses a text table rather than a status.
 /// </summary>
-public class TransportStepBenchmark
+public class TransportStepBenchmark : TargetBenchmark
 {
     /// <summary>CheckedScalar: the most common call in generated programs, checked and answered by the handler.</summary>
     const uint Selector = 2;
 
-    IDextTransport? _transport;
     ILiveObjects? _liveObjects;
     ulong _connection;
     ulong[] _scalarInput = [];
     ulong[] _scalarOutput = [];
 
-    [ParamsSource(nameof(Targets))]
-    public BenchTarget Target { get; set; } = BenchTarget.All.First();
-
-    public static IEnumerable<BenchTarget> Targets => BenchTarget.All;
-
     [GlobalSetup]
     public void Setup()
     {
-        var (spec, transport) = Target.Open();
-        _transport = transport;
-        _liveObjects = _transport.Capability<ILiveObjects>() ?? throw new InvalidOperationException($"the {_transport.Kind.Name()} transport cannot count live objects");
+        var (spec, transport) = Open();
+        _liveObjects = transport.Capability<ILiveObjects>() ?? throw new InvalidOperationException($"the {transport.Kind.Name()} transport cannot count live objects");
         var entry = spec.Find(Selector) ?? throw new InvalidOperationException($"{spec.Dext} has no selector {Selector}");
         _scalarInput = ProgramData.Scalars((int)entry.Shape.ScalarInput.Value, 1);
         _scalarOutput = new ulong[entry.Shape.ScalarOutput.Value];
@@ -45,17 +38,14 @@ public class TransportStepBenchmark
         if (!first.IsSuccess) throw new InvalidOperationException($"selector {Selector} with its declared shape returned {first}");
     }
 
-    [GlobalCleanup]
-    public void Cleanup() => _transport?.Dispose();
-
     [Benchmark]
     public IOKit.IOReturn Call() =>
-        _transport!.Call(_connection, Selector, [], _scalarInput, [], _scalarOutput, []).Return;
+        Transport!.Call(_connection, Selector, [], _scalarInput, [], _scalarOutput, []).Return;
 
     [Benchmark]
     public int LiveObjects() => _liveObjects!.LiveObjects().Count;
 
     /// <summary>Leaves the dext without the connection Call uses; BenchmarkDotNet gives each benchmark its own setup.</summary>
     [Benchmark]
-    public void Reset() => _transport!.Reset();
+    public void Reset() => Transport!.Reset();
 }
