@@ -15,18 +15,6 @@ const char kSupportedAttributes[] =
 
 bool isTypeKeyword(const Token &t) { return t.is("class") || t.is("struct") || t.is("union") || t.is("enum"); }
 
-/* iig attributes are macros spelled in capitals; an unknown capitalized word after the parameter
- * list is most likely one of Apple's we do not support (QUEUENAME, REMOTE, ...) rather than the
- * start of the next declaration. */
-bool looksLikeAttributeMacro(const Token &t)
-{
-    if (!t.isIdentifier()) return false;
-    for (char c : t.text)
-        if (!(std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
-            return false;
-    return true;
-}
-
 std::size_t findAtDepthZero(const std::vector<Token> &tokens, std::size_t begin, std::size_t end, const char *text)
 {
     int depth = 0;
@@ -161,7 +149,7 @@ void parseSuffix(const std::vector<Token> &tokens, std::size_t begin, std::size_
         } else if (t.is("->") || t.is("noexcept") || t.is("throw") || t.is("&") || t.is("volatile") ||
                    t.text.rfind("__", 0) == 0 /* __attribute__, __deprecated, ... */) {
             throw IigError(t.line, "'" + t.text + "' is not supported in the declaration of '" + m.name + "'");
-        } else if (looksLikeAttributeMacro(t)) {
+        } else if (t.isAttributeMacro()) {
             throw IigError(t.line, "unsupported attribute '" + t.text + "' on method '" + m.name +
                                        "'; supported: " + kSupportedAttributes);
         } else {

@@ -28,16 +28,24 @@ bool isQualifierWord(const std::string &word)
 
 std::string ordinal(std::size_t index) { return std::to_string(index + 1); }
 
-const char kSupportedParameterAttributes[] = "TARGET, TYPE(...), PORTMAKESEND, PORTCOPYSEND";
-
-bool looksLikeAttributeMacro(const Token &t)
+/* The opener matching the closer at tokens[close], scanning back no further than begin (begin when
+ * none matches). */
+std::size_t openerBefore(const std::vector<Token> &tokens, std::size_t begin, std::size_t close, const char *opener,
+                         const char *closer)
 {
-    if (!t.isIdentifier()) return false;
-    for (char c : t.text)
-        if (!(std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_'))
-            return false;
-    return true;
+    std::size_t at = close;
+    int depth = 0;
+    while (at > begin) {
+        if (tokens[at].is(closer))
+            ++depth;
+        else if (tokens[at].is(opener) && --depth == 0)
+            break;
+        --at;
+    }
+    return at;
 }
+
+const char kSupportedParameterAttributes[] = "TARGET, TYPE(...), PORTMAKESEND, PORTCOPYSEND";
 
 /*
  * The attributes Apple's .iig headers write after a parameter's name: TARGET (the OSAction a callback
@@ -54,15 +62,7 @@ std::size_t withoutAttributes(const std::vector<Token> &tokens, std::size_t begi
     for (;;) {
         if (end > begin && tokens[end - 1].is(")")) {
             /* TYPE(...) at the end: find its '(' and check the word before it. */
-            std::size_t open = end - 1;
-            int depth = 0;
-            while (open > begin) {
-                if (tokens[open].is(")"))
-                    ++depth;
-                else if (tokens[open].is("(") && --depth == 0)
-                    break;
-                --open;
-            }
+            std::size_t open = openerBefore(tokens, begin, end - 1, "(", ")");
             if (open > begin && tokens[open].is("(") && tokens[open - 1].is("TYPE")) {
                 end = open - 1;
                 continue;
@@ -76,7 +76,7 @@ std::size_t withoutAttributes(const std::vector<Token> &tokens, std::size_t begi
         }
         break;
     }
-    if (end - begin >= 3 && looksLikeAttributeMacro(tokens[end - 1]) && tokens[end - 2].isIdentifier() &&
+    if (end - begin >= 3 && tokens[end - 1].isAttributeMacro() && tokens[end - 2].isIdentifier() &&
         (tokens[end - 3].is("*") || tokens[end - 3].is("&")))
         throw IigError(tokens[end - 1].line, "unsupported attribute '" + tokens[end - 1].text + "' on parameter " +
                                                  ordinal(index) + " of '" + methodName +
@@ -118,14 +118,7 @@ Parameter parseOne(const std::vector<Token> &tokens, std::size_t begin, std::siz
     if (declEnd > begin) {
         nameIndex = declEnd - 1;
         if (tokens[nameIndex].is("]")) {
-            int brackets = 0;
-            while (nameIndex > begin) {
-                if (tokens[nameIndex].is("]"))
-                    ++brackets;
-                else if (tokens[nameIndex].is("[") && --brackets == 0)
-                    break;
-                --nameIndex;
-            }
+            nameIndex = openerBefore(tokens, begin, nameIndex, "[", "]");
             nameIndex = nameIndex > begin ? nameIndex - 1 : declEnd;
         }
     }

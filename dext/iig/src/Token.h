@@ -5,6 +5,7 @@
 #ifndef DKIIG_TOKEN_H
 #define DKIIG_TOKEN_H
 
+#include <cctype>
 #include <cstddef>
 #include <string>
 
@@ -30,6 +31,18 @@ struct Token {
 
     bool is(const char *s) const { return kind != TokenKind::End && kind != TokenKind::Directive && text == s; }
     bool isIdentifier() const { return kind == TokenKind::Identifier; }
+    /* iig attributes are macros spelled in capitals, digits and underscores (KERNEL, QUEUENAME,
+     * PORTMAKESEND): an unknown word so spelled after a declaration is most likely one of Apple's
+     * that dkiig does not support, rather than the start of something else. */
+    bool isAttributeMacro() const
+    {
+        if (!isIdentifier()) return false;
+        for (char c : text)
+            if (!(std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
+                  c == '_'))
+                return false;
+        return true;
+    }
 };
 
 } // namespace dkiig
