@@ -15,6 +15,25 @@
 
 set(DKSIM_DEXT_ROOT "${CMAKE_CURRENT_LIST_DIR}/..")
 
+# dksim_generate_iig(OUT_VAR GEN_DIR LABEL IIG...): runs dkiig on each .iig into GEN_DIR (Name.h,
+# which the sources include, and Name.iig.cpp) and sets OUT_VAR to the generated files. Used for every
+# dext and for the runtime suites of dext/tests that declare classes in .iig files of their own.
+function(dksim_generate_iig out_var gen label)
+  set(generated)
+  foreach(iig ${ARGN})
+    get_filename_component(stem "${iig}" NAME_WE)
+    add_custom_command(
+      OUTPUT "${gen}/${stem}.h" "${gen}/${stem}.iig.cpp"
+      COMMAND ${CMAKE_COMMAND} -E make_directory "${gen}"
+      COMMAND dkiig --input "${iig}" --header "${gen}/${stem}.h" --impl "${gen}/${stem}.iig.cpp"
+      DEPENDS dkiig "${iig}"
+      COMMENT "dkiig ${label}/${stem}.iig"
+      VERBATIM)
+    list(APPEND generated "${gen}/${stem}.iig.cpp" "${gen}/${stem}.h")
+  endforeach()
+  set(${out_var} ${generated} PARENT_SCOPE)
+endfunction()
+
 function(dksim_add_dext dir)
   cmake_parse_arguments(ARG "" "OUTPUT_DIR;PLAN" "VARIANTS" ${ARGN})
   get_filename_component(dir "${dir}" ABSOLUTE)
@@ -94,18 +113,7 @@ function(dksim_add_dext dir)
 
   # The .iig step: Name.iig -> Name.h (what the .cpp includes) + Name.iig.cpp.
   set(gen "${CMAKE_CURRENT_BINARY_DIR}/dexts/${name}/generated")
-  set(generated)
-  foreach(iig ${iigs})
-    get_filename_component(stem "${iig}" NAME_WE)
-    add_custom_command(
-      OUTPUT "${gen}/${stem}.h" "${gen}/${stem}.iig.cpp"
-      COMMAND ${CMAKE_COMMAND} -E make_directory "${gen}"
-      COMMAND dkiig --input "${iig}" --header "${gen}/${stem}.h" --impl "${gen}/${stem}.iig.cpp"
-      DEPENDS dkiig "${iig}"
-      COMMENT "dkiig ${name}/${stem}.iig"
-      VERBATIM)
-    list(APPEND generated "${gen}/${stem}.iig.cpp" "${gen}/${stem}.h")
-  endforeach()
+  dksim_generate_iig(generated "${gen}" ${name} ${iigs})
   add_custom_command(
     OUTPUT "${gen}/${name}_image.cpp"
     COMMAND ${CMAKE_COMMAND} -DINFO=${info} -DINFO_NAME=${info_name}
