@@ -239,6 +239,45 @@ DKSIM_API int32_t dksim_unmap_memory(uint64_t map);
 DKSIM_API int32_t dksim_memory_write(uint64_t map, uint64_t offset, const void *bytes, uint64_t count);
 DKSIM_API int32_t dksim_memory_read(uint64_t map, uint64_t offset, void *bytes, uint64_t count);
 
+/* ---- the simulated device (USBDriverKit and PCIDriverKit providers) ---------------------- */
+
+/* A personality whose IOProviderClass is a device class (IOUSBHostDevice, IOUSBHostInterface,
+ * IOPCIDevice) starts on a simulated device. Its description is an XML property-list dictionary
+ * (docs/devices.md: `family` usb|pci, identity, descriptors or configuration space, BARs, endpoints);
+ * NULL or "" describes none, and the device is then made from the personality's matching keys.
+ * Set it before boot (kIOReturnBusy once booted); it stays across dksim_reset. kIOReturnBadArgument
+ * with the line in dksim_last_error for a malformed description. */
+DKSIM_API int32_t dksim_set_device(const char *description);
+
+/* The device data: a second input stream, consumed in order by every value the device supplies
+ * (IN transfer data and lengths, register reads). Appends bytes and serves the transfers that were
+ * waiting for data. Emptied at reset. kIOReturnNoSpace beyond DKSIM_MAX_DEVICE_DATA waiting bytes. */
+#define DKSIM_MAX_DEVICE_DATA (1u << 20)
+DKSIM_API int32_t dksim_device_feed(const uint8_t *bytes, uint64_t count);
+
+/* Hot-unplug: transfers in flight fail, the dext's user clients on the device are terminated (calls on
+ * their connections then fail with kIOReturnNotAttached; close them as usual), then the dext's
+ * services on it are stopped. kIOReturnUnsupported when no personality matched a device,
+ * kIOReturnNoDevice when already unplugged. Reset plugs the device back in. */
+DKSIM_API int32_t dksim_device_unplug(void);
+
+/* Raises interrupt `index` (PCI: the MSI vector) on the device: the dext's
+ * IOInterruptDispatchSource for it runs its handler on its queue. kIOReturnUnsupported when no
+ * device of the dext has interrupts, kIOReturnNoDevice once unplugged. */
+DKSIM_API int32_t dksim_device_interrupt(uint32_t index);
+
+/* Rules the runtime saw broken where no result code or crash would show it (pipe IO after Stop, DMA
+ * left prepared), oldest first, kept until taken or reset (at most 256). */
+typedef struct dksim_violation {
+    char rule[48];       /* the conformance rule id, e.g. "device.io-after-stop", NUL-terminated */
+    uint64_t time_ns;    /* simulator clock when it happened */
+    uint64_t connection; /* the connection whose call or work broke it (0: the dext's own work) */
+} dksim_violation;
+DKSIM_API uint32_t dksim_violation_count(void);
+/* Removes the oldest: fills *violation and copies its message (NUL-terminated, cut to capacity-1)
+ * into message. kIOReturnNotFound when none is recorded, kIOReturnBadArgument for a NULL violation. */
+DKSIM_API int32_t dksim_take_violation(dksim_violation *violation, char *message, uint64_t capacity);
+
 /* ---- coverage ----------------------------------------------------------------------------- */
 
 /* Hands the runtime a coverage map (AFL-style, normally 65536 bytes; a size that is not a power of

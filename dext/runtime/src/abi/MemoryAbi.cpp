@@ -7,18 +7,11 @@
 
 #include <mutex>
 
+#include "abi/Enter.h"
 #include "core/Runtime.h"
 #include "memory/ClientMemory.h"
 
-namespace {
-
-std::unique_lock<std::mutex> Enter()
-{
-    dksim::SetLastError("");
-    return std::unique_lock<std::mutex>(dksim::Runtime::get().lock);
-}
-
-} // namespace
+using dksim::Enter;
 
 extern "C" {
 

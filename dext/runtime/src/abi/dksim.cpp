@@ -8,6 +8,7 @@
 
 #include <DriverKit/IOService.h>
 
+#include "abi/Enter.h"
 #include "core/ObjectTracker.h"
 #include "core/Runtime.h"
 #include "coverage/Coverage.h"
@@ -16,12 +17,6 @@
 using dksim::Runtime;
 
 namespace {
-
-std::unique_lock<std::mutex> Enter()
-{
-    dksim::SetLastError("");
-    return std::unique_lock<std::mutex>(Runtime::get().lock);
-}
 
 uint64_t CopyText(const std::string &text, char *buffer, uint64_t capacity)
 {
@@ -45,6 +40,8 @@ int32_t Take(dksim::Connection &connection, dksim_completion *out, uint32_t capa
 }
 
 } // namespace
+
+using dksim::Enter;
 
 extern "C" {
 

@@ -43,6 +43,23 @@ Connection *Runtime::findOpen(uint64_t id)
     return &found->second;
 }
 
+int32_t Runtime::findLive(uint64_t id, Connection *&connection)
+{
+    connection = findOpen(id);
+    if (connection == nullptr) {
+        SetLastError("connection " + std::to_string(id) + " is not open");
+        return kIOReturnNotOpen;
+    }
+    if (connection->terminated) {
+        /* (inferred) xnu's IOUserClient entry points refuse an inactive (terminated) client with
+         * kIOReturnNotAttached; docs/driverkit-semantics.md, "Unplugging". */
+        SetLastError("connection " + std::to_string(id) + ": its device was unplugged");
+        connection = nullptr;
+        return kIOReturnNotAttached;
+    }
+    return kIOReturnSuccess;
+}
+
 void Runtime::serviceRegistered(IOService *service)
 {
     for (auto &entry : notifications)

@@ -20,6 +20,7 @@
 
 #include <dksim.h>
 
+#include "device/SimulatedDevice.h"
 #include "image/DextImage.h"
 
 class IOService;
@@ -36,7 +37,18 @@ struct Connection {
     IOService *service = nullptr;   /* retained while open */
     IOUserClient *client = nullptr; /* the kernel's reference, dropped at close */
     bool open = false;
+    /* The device under its service was unplugged: the kernel terminated the user client (the dext saw
+     * its Stop); the app's handle stays until it closes it, and every call on it fails. */
+    bool terminated = false;
     std::deque<dksim_completion> completions;
+};
+
+/* One rule the runtime saw broken (device/Violations.h), kept until taken or reset. */
+struct Violation {
+    std::string rule;
+    std::string message;
+    uint64_t timeNs = 0;
+    uint64_t connection = 0;
 };
 
 struct MatchNotification {
@@ -89,12 +101,21 @@ public:
     /* ---- connections and registry ---- */
     std::map<uint64_t, Connection> connections;
     uint64_t nextConnection = 1;
-    IOService *resources = nullptr;           /* the IOUserResources provider the personalities match on */
-    std::vector<IOService *> startedServices; /* retained: what boot started, stopped at reset */
-    std::vector<IOService *> registered;      /* retained: services published by RegisterService */
+    IOService *resources = nullptr; /* the IOUserResources provider the personalities match on */
+    /* Retained: what boot started, with the provider each was started on; stopped at reset (or when
+     * their device is unplugged). */
+    struct StartedService {
+        IOService *service = nullptr;
+        IOService *provider = nullptr; /* runtime.resources or a device family's nub */
+    };
+    std::vector<StartedService> startedServices;
+    std::vector<IOService *> registered; /* retained: services published by RegisterService */
     std::map<uint64_t, MatchNotification> notifications;
     uint64_t nextNotification = 1;
     Connection *findOpen(uint64_t id);
+    /* An open connection whose user client is alive: kIOReturnSuccess, or kIOReturnNotOpen, or
+     * kIOReturnNotAttached when its device was unplugged (last error set either way). */
+    int32_t findLive(uint64_t id, Connection *&connection);
     void serviceRegistered(IOService *service);
     /* IOService::GetRegistryEntryID: the next ID given, per boot so that runs repeat. */
     static constexpr uint64_t kFirstRegistryEntryID = 0x100000100; /* (inferred) the kernel's IDs look like this */
@@ -107,6 +128,10 @@ public:
     std::deque<HidDevice> hidDevices;
     std::map<const void *, uint64_t> hidDeviceIds; /* live devices; an entry goes when its device is freed */
     uint64_t nextHidDevice = 1;
+
+    /* ---- the simulated device behind USB and PCI personalities (device/) ---- */
+    SimulatedDevice device;
+    std::deque<Violation> violations;
 
     /* ---- work and timers ---- */
     std::deque<Work> pending;

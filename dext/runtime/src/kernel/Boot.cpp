@@ -6,6 +6,7 @@
 #include "core/Access.h"
 #include "core/ObjectTracker.h"
 #include "core/Runtime.h"
+#include "device/DeviceFamily.h"
 #include "memory/ClientMemory.h"
 #include "objects/ClassRegistry.h"
 #include "service/ServiceState.h"
@@ -19,16 +20,34 @@ class IOUserResources final : public IOService
 };
 DKSIM_CLASS_DEFINE_ABSTRACT(IOUserResources, IOService)
 
+/* The provider a personality's IOProviderClass names: IOUserResources, or a device family's nub made
+ * from the simulated device's description. Null with runtime.bootError set when nothing provides it. */
+static IOService *ProviderFor(Runtime &runtime, const Personality &personality)
+{
+    if (personality.providerClass == "IOUserResources") return runtime.resources;
+    std::string simulated = "IOUserResources";
+    for (DeviceFamily *family : DeviceFamilies())
+        for (const std::string &providerClass : family->providerClasses()) {
+            if (providerClass == personality.providerClass) {
+                std::string error;
+                IOService *provider = family->provider(personality, runtime.device.description, error);
+                if (provider == nullptr) runtime.bootError = "personality " + personality.name + ": " + error;
+                return provider;
+            }
+            simulated += ", " + providerClass;
+        }
+    /* (inferred) Matching waits for a provider of that class; none exists here, and one the dext
+     * would create itself (an IOUserHIDDevice from its user client) cannot exist before it starts. */
+    runtime.bootError = "personality " + personality.name + ": IOProviderClass " + personality.providerClass +
+                        " is not simulated (these are: " + simulated +
+                        "); a dext that makes its own devices matches IOUserResources with IOResourceMatch IOKit";
+    return nullptr;
+}
+
 static bool StartPersonality(Runtime &runtime, const Personality &personality)
 {
-    if (personality.providerClass != "IOUserResources") {
-        /* (inferred) Matching waits for a provider of that class; none exists here, and one the dext
-         * would create itself (an IOUserHIDDevice from its user client) cannot exist before it starts. */
-        runtime.bootError = "personality " + personality.name + ": IOProviderClass " + personality.providerClass +
-                            " is not simulated (only IOUserResources is): a dext that makes its own devices matches"
-                            " IOUserResources with IOResourceMatch IOKit";
-        return false;
-    }
+    IOService *provider = ProviderFor(runtime, personality);
+    if (provider == nullptr) return false;
     OSObject *object = CreateInstanceOf(personality.userClass);
     IOService *service = OSDynamicCast(IOService, object);
     if (service == nullptr) {
@@ -45,7 +64,7 @@ static bool StartPersonality(Runtime &runtime, const Personality &personality)
         service->release();
         return false;
     }
-    kern_return_t ret = service->Start(runtime.resources);
+    kern_return_t ret = service->Start(provider);
     if (ret != kIOReturnSuccess) {
         runtime.bootError = personality.userClass + "::Start failed with 0x" + [ret] {
             char hex[16];
@@ -55,8 +74,21 @@ static bool StartPersonality(Runtime &runtime, const Personality &personality)
         service->release();
         return false;
     }
-    runtime.startedServices.push_back(service);
+    runtime.startedServices.push_back({service, provider});
     return true;
+}
+
+void StopStartedServices(Runtime &runtime, bool (*which)(const Runtime &, IOService *provider))
+{
+    auto &started = runtime.startedServices;
+    for (size_t k = started.size(); k-- > 0;) {
+        Runtime::StartedService entry = started[k];
+        if (which && !which(runtime, entry.provider)) continue;
+        started.erase(started.begin() + (long)k);
+        entry.service->Stop(entry.provider);
+        runtime.pump();
+        entry.service->release();
+    }
 }
 
 int32_t Boot()
@@ -94,19 +126,17 @@ int32_t Reset()
     for (uint64_t id : open) Close(id);
     ResetClientMemory();
     runtime.runAs(0, [&] {
-        for (auto it = runtime.startedServices.rbegin(); it != runtime.startedServices.rend(); ++it) {
-            IOService *service = *it;
-            service->Stop(runtime.resources);
-            runtime.pump();
-            service->release();
-        }
-        runtime.startedServices.clear();
+        StopStartedServices(runtime, nullptr);
         for (IOService *service : runtime.registered) service->release();
         runtime.registered.clear();
         runtime.pump();
         if (runtime.resources) runtime.resources->release();
         runtime.resources = nullptr;
+        for (DeviceFamily *family : DeviceFamilies()) family->reset();
+        runtime.pump();
     });
+    runtime.device.reset();
+    runtime.violations.clear();
     /* Whatever the dext leaked stays allocated (and counted below the new baseline); timers it
      * leaked can never fire again. */
     while (!runtime.armedTimers.empty()) runtime.disarm(runtime.armedTimers.back());

@@ -53,11 +53,9 @@ int32_t CallMethod(uint64_t id, uint32_t selector, const uint64_t *asyncReferenc
     uint64_t structCapacity = buffers.structOutputSize ? *buffers.structOutputSize : 0;
     NoOutputs(buffers);
 
-    Connection *connection = runtime.findOpen(id);
-    if (connection == nullptr) {
-        SetLastError("connection " + std::to_string(id) + " is not open");
-        return kIOReturnNotOpen;
-    }
+    Connection *connection = nullptr;
+    int32_t live = runtime.findLive(id, connection);
+    if (live != kIOReturnSuccess) return live;
     /* IOConnectCallMethod fails in the app's process: MIG cannot carry more than 16 scalars. */
     if (buffers.scalarInputCount > DKSIM_MAX_SCALARS) return DKSIM_MIG_ARRAY_TOO_LARGE;
     if ((buffers.scalarInputCount && !buffers.scalarInput) || (buffers.structInputSize && !buffers.structInput) ||

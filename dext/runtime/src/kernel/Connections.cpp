@@ -94,6 +94,8 @@ int32_t Close(uint64_t id)
     /* From here on completions for it are dropped; its log stays readable until reset. */
     connection->open = false;
     connection->completions.clear();
+    /* Unplugging terminated its user client already: only the app's handle was left. */
+    if (connection->terminated) return kIOReturnSuccess;
     IOUserClient *client = connection->client;
     IOService *service = connection->service;
     connection->client = nullptr;

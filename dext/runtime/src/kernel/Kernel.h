@@ -9,6 +9,8 @@
 
 #include <stdint.h>
 
+class IOService;
+
 namespace dksim {
 
 int32_t Boot();
@@ -16,6 +18,17 @@ int32_t Reset();
 int32_t Open(const char *serviceName, uint32_t type, const char *const *accessIds, uint32_t accessCount,
              uint64_t *connection);
 int32_t Close(uint64_t connection);
+
+class Runtime;
+/* Stops and releases, newest first, the services boot started whose provider `which` selects (all
+ * when null). Runs as the dext's own connection (0). */
+void StopStartedServices(Runtime &runtime, bool (*which)(const Runtime &, IOService *provider));
+
+/* The simulated device (device/): its description, its data, its interrupts and its unplugging. */
+int32_t SetDevice(const char *description);
+int32_t FeedDevice(const uint8_t *bytes, uint64_t count);
+int32_t UnplugDevice();
+int32_t RaiseInterrupt(uint32_t index);
 
 struct CallBuffers {
     const uint64_t *scalarInput;

@@ -89,11 +89,9 @@ int32_t MapClientMemory(uint64_t connection, uint32_t type, uint64_t *options, u
     *map = 0;
     *length = 0;
     Runtime &runtime = Runtime::get();
-    Connection *open = runtime.findOpen(connection);
-    if (open == nullptr) {
-        SetLastError("connection " + std::to_string(connection) + " is not open");
-        return kIOReturnNotOpen;
-    }
+    Connection *open = nullptr;
+    int32_t live = runtime.findLive(connection, open);
+    if (live != kIOReturnSuccess) return live;
     IOMemoryDescriptor *memory = nullptr;
     kern_return_t ret = AskDext(*open, type, options, &memory);
     /* xnu is_io_connect_map_memory_into_task: whatever went wrong (the dext's error, no

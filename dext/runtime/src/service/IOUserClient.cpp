@@ -89,6 +89,10 @@ void IOUserClient::AsyncCompletion(OSAction *action, IOReturn status, const IOUs
         runtime.appendLog("dksim: AsyncCompletion after the connection closed: dropped");
         return;
     }
+    if (connection->terminated) {
+        runtime.appendLog("dksim: AsyncCompletion after the device was unplugged: dropped");
+        return;
+    }
     if (state.canceled) {
         runtime.appendLog("dksim: AsyncCompletion on a canceled action: dropped");
         return;
