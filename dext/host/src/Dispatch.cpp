@@ -35,6 +35,11 @@ const OpEntry kOps[] = {
     {Op::UnmapMemory, "UnmapMemory", HandleUnmapMemory},
     {Op::WriteMemory, "WriteMemory", HandleWriteMemory},
     {Op::ReadMemory, "ReadMemory", HandleReadMemory},
+    {Op::SetDevice, "SetDevice", HandleSetDevice},
+    {Op::FeedDevice, "FeedDevice", HandleFeedDevice},
+    {Op::UnplugDevice, "UnplugDevice", HandleUnplugDevice},
+    {Op::RaiseInterrupt, "RaiseInterrupt", HandleRaiseInterrupt},
+    {Op::TakeViolations, "TakeViolations", HandleTakeViolations},
 };
 
 } // namespace

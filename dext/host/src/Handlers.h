@@ -72,6 +72,13 @@ bool HandleSetCoverageShm(PayloadReader &in, Answer &answer);
 bool HandleHasCoverage(PayloadReader &in, Answer &answer);
 bool HandleCoverageEdges(PayloadReader &in, Answer &answer);
 
+/* DeviceOps.cpp (protocol 5): the simulated device and the rules the runtime saw broken. */
+bool HandleSetDevice(PayloadReader &in, Answer &answer);
+bool HandleFeedDevice(PayloadReader &in, Answer &answer);
+bool HandleUnplugDevice(PayloadReader &in, Answer &answer);
+bool HandleRaiseInterrupt(PayloadReader &in, Answer &answer);
+bool HandleTakeViolations(PayloadReader &in, Answer &answer);
+
 } // namespace dexthost
 
 #endif

@@ -26,6 +26,10 @@ constexpr uint32_t kMaxCompletions = 4096;
 constexpr uint32_t kMaxHidEvents = 4096;
 /* Text answers (live objects, logs) longer than this are cut to their first kMaxText bytes. */
 constexpr uint64_t kMaxText = 64ull << 20;
+/* A device description (an XML property list) and one feed of device data. */
+constexpr uint64_t kMaxDeviceDescription = 1ull << 20;
+/* Violations taken in one TakeViolations request. */
+constexpr uint32_t kMaxViolations = 4096;
 /* A request frame: the largest call (struct input + scalars + fixed fields) fits with room to spare. */
 constexpr uint32_t kMaxRequestFrame = static_cast<uint32_t>(kMaxStructBytes + (64u << 10));
 

@@ -4,50 +4,13 @@
  * shape never depends on the status, and a bad frame is dropped before dksim sees it. The successful
  * paths are tested through SharedMemoryDriver (dext/tests/shared-memory) and the harness.
  */
-#include "TestHosts.h"
-
-#include <gtest/gtest.h>
-#include <sys/wait.h>
+#include "HostFixture.h"
 
 using dexthost::Op;
 
 namespace {
 
-class MemoryOps : public ::testing::Test
-{
-protected:
-    void SetUp() override
-    {
-        host_ = StartPrivateHost(DEXTHOST_PATH, {"--once"});
-        ASSERT_FALSE(host_.socket.empty()) << "no socket path on stdout; stderr: " << host_.process->Stderr();
-        client_ = std::make_unique<WireClient>(host_.socket);
-    }
-
-    void TearDown() override
-    {
-        client_.reset();
-        int status = 0;
-        ASSERT_TRUE(host_.process->WaitExit(std::chrono::seconds(10), status));
-    }
-
-    Response Ask(Op op, const Request &request)
-    {
-        Response response;
-        EXPECT_TRUE(client_->Exchange(OpNumber(op), request, response))
-            << "host closed the connection; stderr: " << host_.process->Stderr();
-        return response;
-    }
-
-    uint64_t OpenNullDriver()
-    {
-        auto response = Ask(Op::Open, Request().Str("NullDriver").U32(0).U32(1).Str("com.example.NullDriver"));
-        EXPECT_EQ(response.status, kIOReturnSuccess);
-        return response.U64();
-    }
-
-    PrivateHost host_;
-    std::unique_ptr<WireClient> client_;
-};
+using MemoryOps = HostFixture;
 
 TEST_F(MemoryOps, AMapTheDextRefusesIsBadArgumentWithAZeroMapping)
 {

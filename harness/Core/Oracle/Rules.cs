@@ -12,11 +12,15 @@ public static class Rules
     public const string ObjectsBalance = "objects.balance";
     public const string AccessEntitlement = "access.entitlement";
     public const string HidReports = "hid.reports";
+    /// <summary>The runtime reports these itself (dext/runtime/src/device/Violations.h holds the same ids).</summary>
+    public const string DeviceStoppedIO = "device.io-after-stop";
+    public const string DeviceDmaBalance = "device.dma-balance";
 
     public static readonly IReadOnlyList<string> All =
     [
         DispatchShape, DispatchAccept, SelectorRange, MemorySafety,
         AsyncRegisterBeforeRequest, AsyncDelivery, ObjectsBalance, AccessEntitlement, HidReports,
+        DeviceStoppedIO, DeviceDmaBalance,
     ];
 
     public static string Describe(string rule) => rule switch
@@ -30,6 +34,8 @@ public static class Rules
         ObjectsBalance => "closing the connections leaves no leaked OSAction/OSData (live-object counters return to their baseline)",
         AccessEntitlement => "a client without the required entitlement cannot open the user client",
         HidReports => "every HID report descriptor the dext's devices return is well-formed, and every report they post fits its descriptor and the spec's hid: bounds",
+        DeviceStoppedIO => "no transfer or register access is started on a device after the service's Stop or the device's unplugging",
+        DeviceDmaBalance => "every DMA command the dext prepares is completed before the command or its service goes away",
         _ => rule,
     };
 }

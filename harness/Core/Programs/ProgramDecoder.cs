@@ -8,7 +8,8 @@ namespace ConformanceKit.Programs;
 /// fuzzer input is a test case and every test case shrinks and replays. The program starts with
 /// `open c0`; then each step takes an opcode byte and a few operand bytes:
 /// <code>
-/// op & 7:   0-2 call · 3-4 async call · 5 wait · 6 close (with op & 0x80: a shared-memory step) · 7 open with other entitlements
+/// op & 7:   0-2 call · 3-4 async call · 5 wait (with op & 0x80 and a device: section: a device step) ·
+///           6 close (with op & 0x80: a shared-memory step) · 7 open with other entitlements
 /// op >> 3 & 3: connection slot (a closed slot is reopened first)
 /// call:  selector · scalar-in count · struct-in size · scalar-out capacity · struct-out capacity · data
 /// </code>
@@ -73,6 +74,9 @@ public sealed partial class ProgramDecoder(DispatchSpec spec)
                     }
                     var isAsync = (op & 7) >= 3;
                     steps.Add(DecodeCall(ref reader, slot, isAsync ? new AsyncReference(nextRefcon++) : null));
+                    break;
+                case 5 when IsDeviceOp(op):
+                    DecodeDevice(ref reader, op, steps);
                     break;
                 case 5:
                     steps.Add(new WaitStep(WaitTable[reader.Next() % WaitTable.Length]));

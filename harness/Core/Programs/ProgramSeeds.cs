@@ -49,6 +49,7 @@ public sealed partial class ProgramSeeds(DispatchSpec spec)
         seeds.Add(("far-selector", new CallBytes(ProgramDecoder.FarSelectorBase, OpCall, 0, 0, 0, 0, 0).Encode()));
         seeds.AddRange(AsyncProtocol());
         seeds.AddRange(MemorySeeds());
+        seeds.AddRange(DeviceSeeds());
         return seeds;
     }
 

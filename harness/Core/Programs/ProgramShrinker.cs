@@ -46,6 +46,10 @@ public static class ProgramShrinker
             case MapStep map when map.Type != 0:
                 yield return map with { Type = 0 };
                 break;
+            case DeviceDataStep data:
+                foreach (var size in SmallerSizes((ulong)data.Bytes.Count)) yield return data with { Bytes = data.Bytes.Items.Take((int)size).ToArray() };
+                if (data.Bytes.Items.Any(b => b != 0)) yield return data with { Bytes = new byte[data.Bytes.Count] };
+                break;
         }
     }
 

@@ -44,6 +44,9 @@ public static partial class ProgramText
         MapStep map => FormatMap(map),
         PokeStep poke => FormatPoke(poke),
         PeekStep peek => FormatPeek(peek),
+        DeviceDataStep data => FormatDeviceData(data),
+        UnplugStep => "unplug",
+        InterruptStep interrupt => FormatInterrupt(interrupt),
         _ => throw new ArgumentOutOfRangeException(nameof(step), step, "unknown step"),
     };
 
@@ -187,7 +190,10 @@ public static partial class ProgramText
         "map" => ParseMap(words),
         "poke" => ParsePoke(words),
         "peek" => ParsePeek(words),
-        var other => throw new FormatException($"unknown step '{Shown(other)}' (expected open, close, call, async, wait, map, poke or peek)"),
+        "device-data" => ParseDeviceData(words),
+        "unplug" => ParseUnplug(words),
+        "interrupt" => ParseInterrupt(words),
+        var other => throw new FormatException($"unknown step '{Shown(other)}' (expected open, close, call, async, wait, map, poke, peek, device-data, unplug or interrupt)"),
     };
 
     static OpenStep ParseOpen(string[] words)

@@ -80,6 +80,12 @@ public static class ProgramValidity
                 if (!IsMap(peek.Map) || state.MapOwner[peek.Map] < 0) return $"m{peek.Map} is not mapped";
                 if (peek.Length > MaxPeekBytes) return $"len={peek.Length} is over {MaxPeekBytes}";
                 return null;
+            case DeviceDataStep data:
+                return data.Bytes.Count > DeviceDataStep.MaxBytes ? $"device-data of {data.Bytes.Count} bytes is over {DeviceDataStep.MaxBytes}" : null;
+            case UnplugStep:
+                return null;
+            case InterruptStep interrupt:
+                return interrupt.Index > InterruptStep.MaxIndex ? $"interrupt {interrupt.Index} is over {InterruptStep.MaxIndex}" : null;
             default:
                 return "unknown step";
         }

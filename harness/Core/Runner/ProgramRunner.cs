@@ -54,6 +54,7 @@ public sealed partial class ProgramRunner
         _log = transport.Capability<ILogCapture>();
         _hidReports = transport.Capability<IHidReports>();
         _memory = transport.Capability<ISharedMemory>();
+        _device = spec.Device is null ? null : transport.Capability<ISimulatedDevice>();
         // One more exchange per step, so only for a spec that asks for its HID devices to be judged.
         _hid = spec.Hid is { } hid && _hidReports is not null ? new HidJudge(hid) : null;
     }
@@ -71,6 +72,7 @@ public sealed partial class ProgramRunner
         try
         {
             _transport.Reset();
+            DescribeDevice();
             _balance.Reset(_liveObjects?.LiveObjects());
             for (var index = 0; index < program.Steps.Count; index++)
             {
@@ -116,6 +118,9 @@ public sealed partial class ProgramRunner
             case MapStep map: ExecuteMap(map, run); break;
             case PokeStep poke: ExecutePoke(poke, run); break;
             case PeekStep peek: ExecutePeek(peek, run); break;
+            case DeviceDataStep data: ExecuteDeviceData(data, index, run); break;
+            case UnplugStep: ExecuteUnplug(index, run); break;
+            case InterruptStep interrupt: ExecuteInterrupt(interrupt, index, run); break;
         }
     }
 
@@ -132,9 +137,10 @@ public sealed partial class ProgramRunner
         var explain = !result.IsSuccess && (result != expected || _options.RecordObservations || run.OpenProblem is null);
         var reason = explain ? _transport.LastError() : "";
         var observed = reason.Length > 0 ? $"{result}: {reason}" : result.ToString();
-        if (!result.IsSuccess) run.OpenProblem ??= $"open c{open.Slot} ({_spec.Service}) returned {observed}";
+        if (!result.IsSuccess && !_unplugged) run.OpenProblem ??= $"open c{open.Slot} ({_spec.Service}) returned {observed}";
         // Only a transport that opens with the entitlements the program asks for can test the access check.
-        if (_transport.CanChooseClientEntitlements) _access.Judge(ids, result, observed, index, run.Violations);
+        // After an unplug the service is gone for everyone: no open tells anything about access.
+        if (_transport.CanChooseClientEntitlements && !_unplugged) _access.Judge(ids, result, observed, index, run.Violations);
         slot.Reset();
         if (result != IOReturn.NoDevice) run.ReachedDext = true;
         if (result.IsSuccess)
@@ -159,6 +165,7 @@ public sealed partial class ProgramRunner
         ForgetMaps(slotIndex);
         Observe(run, result.ToString());
         if (!_slots.Any(s => s.IsOpen)) CheckBalance(index, run);
+        TakeRuntimeViolations(index, run);
     }
 
     void ExecuteCall(CallStep call, int index, RunState run)
@@ -167,6 +174,11 @@ public sealed partial class ProgramRunner
         if (!slot.IsOpen)
         {
             Observe(run, "skipped: the connection did not open");
+            return;
+        }
+        if (slot.Terminated)
+        {
+            ExecuteOnTerminated(call, slot, run);
             return;
         }
         var expectation = DispatchOracle.Expect(_spec, call, slot.CallbackRefcon is not null);
@@ -257,6 +269,7 @@ public sealed partial class ProgramRunner
             ForgetMaps(k);
             if (!_slots.Any(s => s.IsOpen)) CheckBalance(index, run);
         }
+        TakeRuntimeViolations(index, run);
     }
 
     /// <summary>objects.balance: once the last connection is closed, lets pending timers run out and has the counters judged.</summary>

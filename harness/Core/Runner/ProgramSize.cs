@@ -21,6 +21,8 @@ public static class ProgramSize
                 MapStep map => map.Type != 0 ? 1 : 0,
                 PokeStep poke => poke.Bytes.Count + (poke.Bytes.Any(b => b != 0) ? 1 : 0) + (poke.Offset != 0 ? 1 : 0),
                 PeekStep peek => (long)Math.Min(peek.Length, int.MaxValue) + (peek.Offset != 0 ? 1 : 0),
+                DeviceDataStep data => data.Bytes.Count + (data.Bytes.Any(b => b != 0) ? 1 : 0),
+                InterruptStep interrupt => interrupt.Index,
                 _ => 0,
             };
         }

@@ -22,6 +22,9 @@ public sealed record DispatchSpec(
     /// <summary>The hid: section: when present, the dext's HID devices are judged (rule hid.reports); null otherwise.</summary>
     public HidSpec? Hid { get; init; }
 
+    /// <summary>The device: section: when present, programs drive the dext's simulated device; null otherwise.</summary>
+    public DeviceSpec? Device { get; init; }
+
     public bool IsKnown(string rule, uint? selector, string kind) => Known.Any(k => k.Covers(rule, selector, kind));
 
     public KnownFinding? KnownEntry(string rule, uint? selector, string kind) => Known.FirstOrDefault(k => k.Covers(rule, selector, kind));

@@ -193,10 +193,11 @@ public static class SpecLoader
         var known = root.Optional("known") is { } knownNode ? ReadKnown(root, knownNode) : [];
         var build = BuildSpecReader.Read(root);
         var hid = HidSpecReader.Read(root);
+        var device = DeviceSpecReader.Read(root);
         root.RejectUnknownKeys();
 
         CheckAsyncConsistency(root, selectors, asyncSpec);
-        return new DispatchSpec(dext, service, bundle, type, access, outOfRange, selectors, asyncSpec, known, path) { Build = build, Hid = hid };
+        return new DispatchSpec(dext, service, bundle, type, access, outOfRange, selectors, asyncSpec, known, path) { Build = build, Hid = hid, Device = device };
     }
 
     static ImmutableArray<KnownFinding> ReadKnown(YamlMap root, YamlNode node)

@@ -8,9 +8,9 @@ namespace ConformanceKit.Transports;
 /// all three. A dext that crashes surfaces as <see cref="DextCrashedException"/>, one that stops
 /// answering as <see cref="DextHungException"/>; a transport that supervises a host restarts it on the
 /// next call. What only some transports can do — count live objects, capture the dext's log, send
-/// coverage to AFL, read HID reports, map memory the dext shares, name the dext's process — are
+/// coverage to AFL, read HID reports, map memory the dext shares, drive its device, name the dext's process — are
 /// capability interfaces (<see cref="ILiveObjects"/>, <see cref="ILogCapture"/>,
-/// <see cref="ICoverageMap"/>, <see cref="IHidReports"/>, <see cref="ISharedMemory"/>,
+/// <see cref="ICoverageMap"/>, <see cref="IHidReports"/>, <see cref="ISharedMemory"/>, <see cref="ISimulatedDevice"/>,
 /// <see cref="IHostProcess"/>) reached through <see cref="Capability{T}"/>, so a caller never needs the
 /// concrete transport and a wrapper (<see cref="TransportDecorator"/>) offers exactly what it wraps.
 /// </summary>

@@ -10,7 +10,7 @@ namespace ConformanceKit.Transports;
 /// (<see cref="IDextTransport.Capability{T}"/>) exactly when the inner transport does, and reaches it
 /// through the same hooks.
 /// </summary>
-public abstract class TransportDecorator(IDextTransport inner) : IDextTransport, ILiveObjects, ILogCapture, IHidReports, ISharedMemory, IHostProcess
+public abstract class TransportDecorator(IDextTransport inner) : IDextTransport, ILiveObjects, ILogCapture, IHidReports, ISharedMemory, ISimulatedDevice, IHostProcess
 {
     public IDextTransport Inner => inner;
 
@@ -92,6 +92,22 @@ public abstract class TransportDecorator(IDextTransport inner) : IDextTransport,
         buffer.CopyTo(bytes);
         return result;
     }
+
+    public virtual IOReturn DescribeDevice(string description) =>
+        Run(nameof(DescribeDevice), () => Required<ISimulatedDevice>().DescribeDevice(description));
+
+    public virtual IOReturn FeedDevice(ReadOnlySpan<byte> bytes)
+    {
+        var copy = bytes.ToArray(); // a span cannot be captured by Run's lambda; device steps are rare and small
+        return Run(nameof(FeedDevice), () => Required<ISimulatedDevice>().FeedDevice(copy));
+    }
+
+    public virtual IOReturn UnplugDevice() => Run(nameof(UnplugDevice), () => Required<ISimulatedDevice>().UnplugDevice());
+
+    public virtual IOReturn RaiseInterrupt(uint index) => Run(nameof(RaiseInterrupt), () => Required<ISimulatedDevice>().RaiseInterrupt(index));
+
+    public virtual void TakeViolations(List<RuntimeViolation> sink) =>
+        Run(nameof(TakeViolations), () => Required<ISimulatedDevice>().TakeViolations(sink));
 
     public virtual void Reset() => Run(nameof(Reset), inner.Reset);
 

@@ -100,7 +100,7 @@ public class ProgramTextLimitsTests
     public void AMessageQuotesAWordShortlyAndOnOneLine()
     {
         var e = Assert.Throws<ProgramFormatException>(() => ProgramText.Parse(new string('x', 100_000) + "\u0001\n"))!;
-        Assert.That(e.Message, Is.EqualTo($"line 1: unknown step '{new string('x', 40)}…' (expected open, close, call, async, wait, map, poke or peek)"));
+        Assert.That(e.Message, Is.EqualTo($"line 1: unknown step '{new string('x', 40)}…' (expected open, close, call, async, wait, map, poke, peek, device-data, unplug or interrupt)"));
         var control = Assert.Throws<ProgramFormatException>(() => ProgramText.Parse("open\u0001 c0\n"))!;
         Assert.That(control.Message, Does.Contain("unknown step 'open?'"));
         Assert.That(new ProgramFormatException(3, "two\nlines").Message, Is.EqualTo("line 3: two\\nlines"));

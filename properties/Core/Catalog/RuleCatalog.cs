@@ -57,6 +57,12 @@ public static class RuleCatalog
         targets.Add(abilities.ChoosesEntitlements
             ? Target(Rules.AccessEntitlement, null, AccessEntitlement(spec))
             : new RuleTarget(Rules.AccessEntitlement, null, null, null, "the client's entitlements are the harness's own code signature on a real Mac"));
+        foreach (var rule in (string[])[Rules.DeviceStoppedIO, Rules.DeviceDmaBalance])
+            targets.Add(spec.Device is null
+                ? new RuleTarget(rule, null, null, "the spec has no device: section")
+                : abilities.DrivesDevice
+                    ? Target(rule, null, DeviceRule(spec, rule))
+                    : new RuleTarget(rule, null, null, null, "a real device cannot be driven by the harness"));
         if (spec.Hid is null)
             targets.Add(new RuleTarget(Rules.HidReports, null, null, "the spec has no hid: section"));
         else
@@ -176,12 +182,17 @@ public static class RuleCatalog
         });
         // Memory the dext shares with its app, written hostile before the well-shaped call (MemoryGen).
         var sharedMemory = MemoryGen.SweepPreludes().Select(memory => Open([.. prelude, .. memory, good]));
-        var sweep = wellShaped.Concat(malformed).Concat(sharedMemory).ToArray();
+        // The device answering with boundary values around the call, interrupting, going away (DeviceGen).
+        var device = spec.Device is { } described
+            ? DeviceGen.Around(described, good, WaitAfter(spec)).Select(steps => Open([.. prelude, .. steps]))
+            : [];
+        var sweep = wellShaped.Concat(malformed).Concat(sharedMemory).Concat(device).ToArray();
         var anyCall = Gen.Frequency((3, CallGen.AnyShape(entry)), (2, CallGen.WellShaped(entry)));
         var calls = Gen.Choose(1, 4).SelectMany(n => Gen.ArrayOf(anyCall, n));
         var generator = Gen.Frequency(
             (4, from some in calls select Open([.. prelude, .. some])),
-            (1, from memory in MemoryGen.Prelude() from some in calls select Open([.. prelude, .. memory, .. some])));
+            (1, from memory in MemoryGen.Prelude() from some in calls select Open([.. prelude, .. memory, .. some])),
+            (spec.Device is null ? 0 : 2, DeviceCalls(spec, anyCall).Select(some => Open([.. prelude, .. some]))));
         return new RuleProperty(Rules.MemorySafety, entry, generator, sweep);
     }
 
@@ -207,6 +218,8 @@ public static class RuleCatalog
                 sweep.Add(Open(registerCall, requestCall, new CloseStep(0), wait));
                 sweep.Add(Open(registerCall, requestCall, requestCall, wait, requestCall, new CloseStep(0), wait));
                 sweep.Add(Open(registerCall, requestCall, new CloseStep(0), new OpenStep(0, ClientAccess.AsEntitled), requestCall, wait));
+                if (spec.Device is not null) // the device goes away with the request in flight
+                    sweep.Add(Open(registerCall, requestCall, new UnplugStep(), wait, new CloseStep(0)));
             }
         }
         return new RuleProperty(Rules.MemorySafety, null, ProtocolGen.Programs(spec), sweep);
@@ -273,5 +286,39 @@ public static class RuleCatalog
             from calls in Gen.Choose(0, 2).SelectMany(n => Gen.ArrayOf(anyCall, n))
             select new Program([new OpenStep(0, access), .. calls]);
         return new RuleProperty(Rules.AccessEntitlement, null, generator, sweep);
+    }
+
+    /// <summary>One to six steps, calls and device moves interleaved, ending with time past every deadline (nothing for a spec without a device).</summary>
+    static Gen<Step[]> DeviceCalls(DispatchSpec spec, Gen<CallStep> call)
+    {
+        if (spec.Device is not { } device) return Gen.Constant(Array.Empty<Step>());
+        var step = Gen.Frequency((1, call.Select(c => (Step)c)), (1, DeviceGen.Event(device)));
+        return Gen.Choose(1, 6).SelectMany(n => Gen.ArrayOf(step, n)).Select(steps => (Step[])[.. steps, new WaitStep(WaitAfter(spec))]);
+    }
+
+    /// <summary>
+    /// device.io-after-stop and device.dma-balance, which the runtime judges itself: every selector's
+    /// well-shaped call followed by the device going away, by a close, by both, and around the async
+    /// protocol; then random interleavings of calls and device moves.
+    /// </summary>
+    static RuleProperty DeviceRule(DispatchSpec spec, string rule)
+    {
+        var wait = new WaitStep(WaitAfter(spec));
+        var sweep = new List<Program> { Open(new UnplugStep(), wait, new CloseStep(0)) };
+        foreach (var entry in spec.Selectors)
+        {
+            var prelude = Prelude(spec, entry);
+            var call = WellShapedFixed(entry, 1, 1);
+            sweep.Add(Open([.. prelude, call, new CloseStep(0), wait]));
+            sweep.Add(Open([.. prelude, call, new UnplugStep(), wait, new CloseStep(0)]));
+            foreach (var data in DeviceGen.BoundaryData().Take(2))
+                sweep.Add(Open([.. prelude, call, data, new UnplugStep(), wait, new CloseStep(0)]));
+        }
+        var anyCall = Gen.Elements(spec.Selectors.ToArray()).SelectMany(e => CallGen.WellShaped(e));
+        var generator =
+            from steps in DeviceCalls(spec, anyCall)
+            from close in Gen.Elements(true, false)
+            select Open([.. steps, .. close ? (Step[])[new CloseStep(0)] : []]);
+        return new RuleProperty(rule, null, generator, sweep);
     }
 }

@@ -10,11 +10,13 @@ public static class RuleFacts
     /// Critical where breaking the rule is a way in for any app that can open the user client
     /// (a crash or sanitizer report, unchecked input reaching a handler, an out-of-range selector not
     /// refused, a request served before registration, an open without the entitlement); normal where it
-    /// is a functional defect (wrong outputs, a lost completion, a leaked object).
+    /// is a functional defect (wrong outputs, a lost completion, a leaked object); critical too where a
+    /// device is driven after Stop or a DMA command is left prepared (the device writes freed memory).
     /// </summary>
     public static string Severity(string rule) => rule switch
     {
         Rules.MemorySafety or Rules.DispatchShape or Rules.SelectorRange or Rules.AsyncRegisterBeforeRequest or Rules.AccessEntitlement
+            or Rules.DeviceStoppedIO or Rules.DeviceDmaBalance
             => Severities.Critical,
         _ => Severities.Normal,
     };

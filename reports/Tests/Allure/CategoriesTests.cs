@@ -26,7 +26,7 @@ public class CategoriesTests
             {
                 "dispatch" or "selector" or "access" or "hid" => DispatchViolations,
                 "async" => AsyncViolations,
-                "memory" or "objects" => MemorySafety,
+                "memory" or "objects" or "device" => MemorySafety,
                 _ => "unmapped",
             };
             yield return new TestCaseData(AllureStatus.Failed, FailureMessage.For(rule, false, "observed 0x0\nexpected kIOReturnBadArgument")).Returns(expected).SetName($"new {rule} → {expected}");

@@ -39,6 +39,11 @@ internal sealed unsafe class DksimLibrary
     public readonly delegate* unmanaged<ulong, uint, ulong*, ulong*, ulong*, int> MapMemory;
     public readonly delegate* unmanaged<ulong, ulong, void*, ulong, int> MemoryWrite;
     public readonly delegate* unmanaged<ulong, ulong, void*, ulong, int> MemoryRead;
+    public readonly delegate* unmanaged<byte*, int> SetDevice;
+    public readonly delegate* unmanaged<byte*, ulong, int> DeviceFeed;
+    public readonly delegate* unmanaged<int> DeviceUnplug;
+    public readonly delegate* unmanaged<uint, int> DeviceInterrupt;
+    public readonly delegate* unmanaged<NativeViolation*, byte*, ulong, int> TakeViolation;
 
     DksimLibrary(nint handle, string path)
     {
@@ -70,6 +75,11 @@ internal sealed unsafe class DksimLibrary
         MapMemory = (delegate* unmanaged<ulong, uint, ulong*, ulong*, ulong*, int>)Export("dksim_map_memory");
         MemoryWrite = (delegate* unmanaged<ulong, ulong, void*, ulong, int>)Export("dksim_memory_write");
         MemoryRead = (delegate* unmanaged<ulong, ulong, void*, ulong, int>)Export("dksim_memory_read");
+        SetDevice = (delegate* unmanaged<byte*, int>)Export("dksim_set_device");
+        DeviceFeed = (delegate* unmanaged<byte*, ulong, int>)Export("dksim_device_feed");
+        DeviceUnplug = (delegate* unmanaged<int>)Export("dksim_device_unplug");
+        DeviceInterrupt = (delegate* unmanaged<uint, int>)Export("dksim_device_interrupt");
+        TakeViolation = (delegate* unmanaged<NativeViolation*, byte*, ulong, int>)Export("dksim_take_violation");
     }
 
     nint Export(string name)
@@ -148,4 +158,13 @@ internal unsafe struct NativeHidReport
     public uint DroppedBefore;
     public ulong DeviceId;
     public fixed byte DeviceClass[64];
+}
+
+/// <summary>dksim_violation: 64 bytes, no padding.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal unsafe struct NativeViolation
+{
+    public fixed byte Rule[48];
+    public ulong TimeNs;
+    public ulong Connection;
 }

@@ -197,7 +197,7 @@ public sealed unsafe partial class InProcessTransport : IDextTransport, ILiveObj
         return Encoding.UTF8.GetString(buffer, 0, (int)length);
     }
 
-    static byte[] Utf8(string text)
+    internal static byte[] Utf8(string text)
     {
         var bytes = new byte[Encoding.UTF8.GetByteCount(text) + 1];
         Encoding.UTF8.GetBytes(text, bytes);

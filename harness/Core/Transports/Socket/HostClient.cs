@@ -180,6 +180,35 @@ internal sealed class HostClient(HostSession session)
         return response.Status;
     }
 
+    /// <summary>dksim_set_device (SetDevice, protocol 5): the device description, before boot.</summary>
+    public int DescribeDevice(string description)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(description);
+        Require(bytes.Length <= HostLimits.MaxDeviceBytes, $"a device description of {bytes.Length} bytes (at most {HostLimits.MaxDeviceBytes})");
+        return StatusOnly(_request.Start(HostOp.SetDevice).Bytes(bytes));
+    }
+
+    /// <summary>dksim_device_feed (FeedDevice): bytes the device sends next.</summary>
+    public int FeedDevice(ReadOnlySpan<byte> bytes)
+    {
+        Require(bytes.Length <= HostLimits.MaxDeviceBytes, $"a feed of {bytes.Length} bytes (at most {HostLimits.MaxDeviceBytes})");
+        return StatusOnly(_request.Start(HostOp.FeedDevice).Bytes(bytes));
+    }
+
+    public int UnplugDevice() => StatusOnly(_request.Start(HostOp.UnplugDevice));
+
+    public int RaiseInterrupt(uint index) => StatusOnly(_request.Start(HostOp.RaiseInterrupt).U32(index));
+
+    /// <summary>dksim_take_violation, repeated (TakeViolations): every recorded violation into sink.</summary>
+    public void TakeViolations(List<RuntimeViolation> sink)
+    {
+        var response = session.Exchange(_request.Start(HostOp.TakeViolations).U32(HostLimits.MaxViolations));
+        var count = response.U32();
+        for (var k = 0u; k < count; k++)
+            sink.Add(new RuntimeViolation(response.String(), response.U64(), response.U64(), response.String()));
+        response.End();
+    }
+
     /// <summary>The live-object counters, parsed from the response's UTF-8 text where it lies.</summary>
     public IReadOnlyDictionary<string, long> LiveObjects()
     {

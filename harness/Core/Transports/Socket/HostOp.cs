@@ -33,4 +33,9 @@ internal enum HostOp : uint
     UnmapMemory = 28,
     WriteMemory = 29,
     ReadMemory = 30,
+    SetDevice = 31,
+    FeedDevice = 32,
+    UnplugDevice = 33,
+    RaiseInterrupt = 34,
+    TakeViolations = 35,
 }
