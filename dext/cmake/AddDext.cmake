@@ -131,8 +131,9 @@ function(dksim_add_dext dir)
     target_include_directories(${lib} PRIVATE "${gen}" ${includes})
     target_link_libraries(${lib} PRIVATE "$<LINK_LIBRARY:WHOLE_ARCHIVE,dkruntime_${variant}>" ${DKSIM_BLOCKS_RUNTIME} pthread)
     target_include_directories(${lib} PUBLIC ${DKSIM_RUNTIME_INCLUDES})
-    # Apple-style sources: out-of-order array designators (the dispatch table) are a clang extension.
-    target_compile_options(${lib} PRIVATE -Wno-c99-designator)
+    # Apple-style sources: out-of-order array designators (the dispatch table) are a clang extension;
+    # what Apple's toolchain predefines for DriverKit comes from the prefix header.
+    target_compile_options(${lib} PRIVATE -Wno-c99-designator -include "${DKSIM_DEXT_ROOT}/runtime/prefix/DextPrefix.h")
     dksim_variant_flags(${lib} ${variant})
     set_target_properties(${lib} PROPERTIES OUTPUT_NAME ${name}
       LIBRARY_OUTPUT_DIRECTORY "${ARG_OUTPUT_DIR}/${variant}")

@@ -97,4 +97,12 @@ TEST_F(KernelBoundary, CallsOnAClosedConnectionAreNotOpen)
     EXPECT_EQ(kNotOpen, Call(12345, 1, Shape{}).status);
 }
 
+TEST_F(KernelBoundary, AvailabilityChecksOfDriverKitSourcesHold)
+{
+    /* __builtin_available(driverkit 20.0, *) compiles on Linux (dext/runtime/prefix/DextPrefix.h) and holds. */
+    CallOutcome outcome = Call(connection, 10, Shape{{}, {}, 1, 0});
+    ASSERT_EQ(kSuccess, outcome.status);
+    EXPECT_EQ(std::vector<uint64_t>{1}, outcome.scalars);
+}
+
 } // namespace

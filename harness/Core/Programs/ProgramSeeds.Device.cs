@@ -32,4 +32,13 @@ public sealed partial class ProgramSeeds
         if (_spec.RegisterSelector is { } register && _spec.Selectors.FirstOrDefault(s => s.Role == Spec.AsyncRole.Request) is { } request)
             yield return ("async-request-unplug", [.. Declared(register), .. Declared(request), .. unplug, OpWait, WaitPastDeadline]);
     }
+
+    /// <summary>Dictionary tokens of the device steps: the unplug, an interrupt, a run of all-ones data (none without a device).</summary>
+    IEnumerable<(string, byte[])> DeviceTokens()
+    {
+        if (_spec.Device is null) yield break;
+        yield return ("device_unplug", [DeviceOp(ProgramDecoder.DeviceUnplug)]);
+        yield return ("device_interrupt", [DeviceOp(ProgramDecoder.DeviceInterrupt), 0]);
+        yield return ("device_ones", AllOnesData);
+    }
 }

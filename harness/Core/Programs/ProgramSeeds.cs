@@ -74,6 +74,7 @@ public sealed partial class ProgramSeeds(DispatchSpec spec)
             tokens.Add(($"size_{ProgramDecoder.SizeTable[k]}", [SizeOperand(ProgramDecoder.SizeTable[k])]));
         tokens.Add(("wait_5s", [OpWait, WaitFiveSeconds]));
         tokens.Add(("wait_8s", [OpWait, WaitPastDeadline]));
+        tokens.AddRange(DeviceTokens());
         return tokens;
     }
 

@@ -124,6 +124,14 @@ kern_return_t ProbeUserClient::ExternalMethod(uint64_t selector, IOUserClientMet
             map->release();
             return kIOReturnSuccess;
         }
+        case 10:
+            /* Written as DriverKit 20 sources guard their calls: must compile and hold on Linux. */
+            if (arguments->scalarOutputCount < 1) return kIOReturnBadArgument;
+            if (__builtin_available(driverkit 20.0, *))
+                arguments->scalarOutput[0] = 1;
+            else
+                arguments->scalarOutput[0] = 0;
+            return kIOReturnSuccess;
         default:
             break;
     }
