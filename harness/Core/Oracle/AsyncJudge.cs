@@ -27,14 +27,29 @@ public sealed class AsyncJudge(DispatchSpec spec, bool timed)
         connection.Owed.Add(new OwedCompletion(stepIndex, call.Selector, due, due + _async.LeewayNs, _async.Status, args, refcon));
     }
 
+    /// <summary>An accepted call of an async: own selector may complete itself once, whenever.</summary>
+    public static void OweOwn(ConnectionModel connection, CallStep call, int stepIndex)
+    {
+        if (call.Async is not { } reference) return;
+        connection.Owed.Add(new OwedCompletion(stepIndex, call.Selector, 0, ulong.MaxValue, IOKit.IOReturn.Success, [], reference.Refcon, Own: true));
+    }
+
     /// <summary>Matches what arrived on a connection against what it is owed.</summary>
     public void Judge(ConnectionModel connection, IReadOnlyList<AsyncCompletion> arrived, int stepIndex, ulong nowNs, List<Violation> sink)
     {
         foreach (var completion in arrived)
         {
-            if (connection.Owed.Count == 0)
+            var own = connection.Owed.FindIndex(o => o.Own && o.Refcon == completion.Refcon);
+            if (own >= 0)
             {
-                var beforeRegister = connection.CallbackRefcon is null;
+                connection.Owed.RemoveAt(own); // its own call's completion: any status, any time
+                continue;
+            }
+            if (connection.Owed.Count(o => !o.Own) == 0)
+            {
+                // Without a register selector there is nothing to be "before": a completion no call
+                // is owed (a second one for an own call) is simply unexpected.
+                var beforeRegister = connection.CallbackRefcon is null && spec.RegisterSelector is not null;
                 sink.Add(new Violation(
                     beforeRegister ? Rules.AsyncRegisterBeforeRequest : Rules.AsyncDelivery, stepIndex, null,
                     beforeRegister ? "delivered-before-register" : "unexpected-completion",
@@ -42,7 +57,7 @@ public sealed class AsyncJudge(DispatchSpec spec, bool timed)
                     completion.ToString()));
                 continue;
             }
-            var owed = BestMatch(connection.Owed, completion);
+            var owed = BestMatch(connection.Owed.Where(o => !o.Own).ToList(), completion);
             connection.Owed.Remove(owed);
             Compare(owed, completion, stepIndex, sink);
         }

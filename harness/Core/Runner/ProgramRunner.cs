@@ -229,6 +229,7 @@ public sealed partial class ProgramRunner
         }
         if (entry.Completes && expectation.Rule != Rules.AsyncRegisterBeforeRequest)
             _async.Owe(slot, call, index, run.NowNs);
+        if (entry.Role == AsyncRole.Own) AsyncJudge.OweOwn(slot, call, index);
     }
 
     void ExecuteWait(WaitStep wait, int index, RunState run)

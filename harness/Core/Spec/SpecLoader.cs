@@ -273,6 +273,10 @@ public static class SpecLoader
 
         if (role == AsyncRole.RegisterCallback && completion == CompletionRule.Forbidden)
             throw map.Fail($"selector {selector}: a register-callback selector must accept a completion (completion: required or any)");
+        if (role == AsyncRole.Own && completion == CompletionRule.Forbidden)
+            throw map.Fail($"selector {selector}: a selector that completes its own call must accept a completion (completion: required or any)");
+        if (role == AsyncRole.Own && completes)
+            throw map.Fail($"selector {selector}: 'async: own' completes the call itself; 'completes: true' is for requests answered through the registered callback");
         return new SelectorSpec(selector, name, isChecked, completion, shape, role, completes, result, examples, map.Line) { Template = template };
     }
 
@@ -281,7 +285,8 @@ public static class SpecLoader
             ("forbidden", CompletionRule.Forbidden), ("required", CompletionRule.Required), ("any", CompletionRule.Any));
 
     static AsyncRole ReadRole(YamlMap map) =>
-        ReadChoice(map, "async", AsyncRole.None, "register or request", ("register", AsyncRole.RegisterCallback), ("request", AsyncRole.Request));
+        ReadChoice(map, "async", AsyncRole.None, "register, request or own", ("register", AsyncRole.RegisterCallback), ("request", AsyncRole.Request),
+            ("own", AsyncRole.Own));
 
     /// <summary>An optional key whose value is one of a few words: what the word stands for, <paramref name="absent"/> without the key.</summary>
     /// <param name="expected">The words as the error lists them ("register or request").</param>
@@ -446,7 +451,7 @@ public static class SpecLoader
         var register = selectors.Where(s => s.Role == AsyncRole.RegisterCallback).ToArray();
         if (register.Length > 1)
             throw root.Fail(register[1].Line, $"selectors {register[0].Selector} (line {register[0].Line}) and {register[1].Selector} both register the callback; the spec supports one");
-        var usesAsync = selectors.FirstOrDefault(s => s.Role != AsyncRole.None || s.Completes);
+        var usesAsync = selectors.FirstOrDefault(s => s.Role is AsyncRole.RegisterCallback or AsyncRole.Request || s.Completes);
         if (usesAsync is not null && register.Length == 0)
             throw root.Fail(usesAsync.Line, $"selector {usesAsync.Selector} takes part in the async protocol but no selector has 'async: register'");
         if (usesAsync is not null && asyncSpec is null)
