@@ -254,6 +254,9 @@ public sealed partial class ProgramRunner
             if (_arrived.Count == 0 && slot.Owed.Count == 0) continue;
             if (_options.RecordObservations)
                 foreach (var completion in _arrived) arrivals.Append($"c{k} completion {completion}; ");
+            // What the transfers the unplug failed sent before the client was terminated is the
+            // device's doing (kIOReturnAborted and the like): shown, not judged.
+            if (slot.Terminated) continue;
             _async.Judge(slot, _arrived, index, run.NowNs, run.Violations);
         }
         return arrivals.ToString().TrimEnd(' ', ';');

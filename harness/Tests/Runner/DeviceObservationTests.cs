@@ -26,7 +26,7 @@ public class DeviceObservationTests
         public List<byte[]> Fed { get; } = [];
         public List<RuntimeViolation> Pending { get; } = [];
         public int Takes { get; private set; }
-        bool _unplugged;
+        bool _unplugged, _aborted;
 
         public override T? Capability<T>() where T : class => typeof(T) == typeof(ISimulatedDevice) ? this as T : base.Capability<T>();
 
@@ -45,7 +45,16 @@ public class DeviceObservationTests
         public override IOReturn UnplugDevice()
         {
             _unplugged = true;
+            _aborted = true;
             return IOReturn.Success;
+        }
+
+        /// <summary>The unplug fails a transfer in flight: its completion, kIOReturnAborted, reaches the app once.</summary>
+        public override void TakeCompletions(ulong connection, List<AsyncCompletion> sink)
+        {
+            if (_aborted) sink.Add(new AsyncCompletion(ConformanceKit.Programs.AsyncReference.CallbackFor(0), 9, new IOReturn(0xE00002EB), [], 0));
+            _aborted = false;
+            base.TakeCompletions(connection, sink);
         }
 
         public override IOReturn RaiseInterrupt(uint index) => IOReturn.Unsupported;
@@ -69,7 +78,7 @@ public class DeviceObservationTests
 
         public override void Reset()
         {
-            _unplugged = false;
+            _unplugged = _aborted = false;
             base.Reset();
         }
     }
@@ -106,6 +115,7 @@ public class DeviceObservationTests
             Assert.That(result.Observations[3], Does.Contain("kIOReturnNotAttached").And.Contain("the device was unplugged"));
             Assert.That(fake.Fed.Single(), Is.EqualTo(new byte[] { 0xff, 1 }));
             Assert.That(result.OpenProblem, Is.Null, "an open after the unplug is not a set-up problem");
+            Assert.That(result.Observations[2], Does.Contain("completion refcon=9 status=kIOReturnAborted"), "shown, not judged");
         });
     }
 
