@@ -5,13 +5,17 @@ namespace {
 
 /* The one table, each signature as its .iig declares the callback: IOTimerDispatchSource.iig
  * TimerOccurred(OSAction *action, uint64_t time); IODataQueueDispatchSource.iig
- * DataAvailable(OSAction *action TARGET) and DataServiced(OSAction *action TARGET). */
+ * DataAvailable(OSAction *action TARGET) and DataServiced(OSAction *action TARGET);
+ * IOInterruptDispatchSource.iig InterruptOccurred(OSAction *action TARGET, uint64_t count, uint64_t time). */
 const std::vector<ActionType> &table()
 {
     static const std::vector<ActionType> types = {
         {"IOTimerDispatchSource::TimerOccurred", "dksimTimerOccurred", {{"uint64_t", "time"}}},
         {"IODataQueueDispatchSource::DataAvailable", "dksimDataAvailable", {}},
         {"IODataQueueDispatchSource::DataServiced", "dksimDataServiced", {}},
+        {"IOInterruptDispatchSource::InterruptOccurred",
+         "dksimInterruptOccurred",
+         {{"uint64_t", "count"}, {"uint64_t", "time"}}},
     };
     return types;
 }

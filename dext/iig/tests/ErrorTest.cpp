@@ -91,9 +91,9 @@ const ErrorCase kCases[] = {
 
     // TYPE(...).
     {"UnsupportedType", nullptr,
-     "unsupported TYPE(IOInterruptDispatchSource::InterruptOccurred) on method 'Fired'; supported: "
+     "unsupported TYPE(IOExampleSource::Fired) on method 'Fired'; supported: "
      "IOTimerDispatchSource::TimerOccurred, IODataQueueDispatchSource::DataAvailable, "
-     "IODataQueueDispatchSource::DataServiced"},
+     "IODataQueueDispatchSource::DataServiced, IOInterruptDispatchSource::InterruptOccurred"},
     {"DataAvailableWithExtraParameter", nullptr, "must take (OSAction *action)"},
     {"TypeNotReturningVoid", nullptr, "TYPE(...) method 'Fired' must return void"},
     {"TypeWithoutOSActionFirst", nullptr, "must start with 'OSAction *'"},
@@ -166,7 +166,7 @@ std::string memberSource(const std::string &name)
         {"DataAvailableWithExtraParameter", "virtual void Ready(OSAction *action, uint64_t n) /*HERE*/\n"
                                             "        TYPE(IODataQueueDispatchSource::DataAvailable);"},
         {"UnsupportedType", "virtual void Fired(OSAction *action, uint64_t count) /*HERE*/\n"
-                            "        TYPE(IOInterruptDispatchSource::InterruptOccurred);"},
+                            "        TYPE(IOExampleSource::Fired);"},
         {"TypeNotReturningVoid", "virtual kern_return_t Fired(OSAction *action, uint64_t time) /*HERE*/\n"
                                  "        TYPE(IOTimerDispatchSource::TimerOccurred);"},
         {"TypeWithoutOSActionFirst",

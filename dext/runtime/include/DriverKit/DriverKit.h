@@ -13,9 +13,11 @@
 #include <DriverKit/IODispatchSource.h>
 #include <DriverKit/IOTimerDispatchSource.h>
 #include <DriverKit/IODataQueueDispatchSource.h>
+#include <DriverKit/IOInterruptDispatchSource.h>
 #include <DriverKit/IOMemoryDescriptor.h>
 #include <DriverKit/IOBufferMemoryDescriptor.h>
 #include <DriverKit/IOMemoryMap.h>
+#include <DriverKit/IODMACommand.h>
 #include <DriverKit/IOService.h>
 #include <DriverKit/IOUserClient.h>
 #include <os/log.h>

@@ -88,6 +88,8 @@ public:
     static IOMemoryDescriptor *dksimCreate(uint64_t length, const void *initialBytes, uint64_t direction);
     uint8_t *dksimBytes() const { return bytes_; }
     uint64_t dksimLength() const { return length_; }
+    /* Simulator: the kIOMemoryDirection* bits it was created with (IODMACommand reports them). */
+    uint64_t dksimDirection() const { return direction_; }
     /* Simulator: [offset, offset + length) as one contiguous run of bytes, what a mapping of it
      * points at; the range is inside the descriptor. NULL when it cannot be made. */
     virtual uint8_t *dksimView(uint64_t offset, uint64_t length);

@@ -44,6 +44,9 @@ public:
      * data queue's notifications here (IODataQueueDispatchSource.iig); a plain OSAction ignores them. */
     virtual void dksimDataAvailable();
     virtual void dksimDataServiced();
+    /* Simulator: a TYPE(IOInterruptDispatchSource::InterruptOccurred) action delivers an interrupt
+     * here (count coalesced interrupts, time of the last); a plain OSAction ignores it. */
+    virtual void dksimInterruptOccurred(uint64_t count, uint64_t time);
     bool dksimCanceled() const;
     OSObject *dksimTarget() const;
     /* Simulator: what Create does once the object exists (typed actions come from their own factory). */

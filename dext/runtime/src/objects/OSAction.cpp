@@ -95,6 +95,8 @@ void OSAction::dksimDataAvailable() {}
 
 void OSAction::dksimDataServiced() {}
 
+void OSAction::dksimInterruptOccurred(uint64_t, uint64_t) {}
+
 bool OSAction::dksimCanceled() const { return Access::action(this).canceled; }
 
 OSObject *OSAction::dksimTarget() const { return Access::action(this).target; }
