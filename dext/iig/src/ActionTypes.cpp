@@ -6,7 +6,9 @@ namespace {
 /* The one table, each signature as its .iig declares the callback: IOTimerDispatchSource.iig
  * TimerOccurred(OSAction *action, uint64_t time); IODataQueueDispatchSource.iig
  * DataAvailable(OSAction *action TARGET) and DataServiced(OSAction *action TARGET);
- * IOInterruptDispatchSource.iig InterruptOccurred(OSAction *action TARGET, uint64_t count, uint64_t time). */
+ * IOInterruptDispatchSource.iig InterruptOccurred(OSAction *action TARGET, uint64_t count, uint64_t time);
+ * USBDriverKit's IOUSBHostPipe.iig CompleteAsyncIO(OSAction *action, IOReturn status, uint32_t
+ * actualByteCount, uint64_t completionTimestamp). */
 const std::vector<ActionType> &table()
 {
     static const std::vector<ActionType> types = {
@@ -16,6 +18,9 @@ const std::vector<ActionType> &table()
         {"IOInterruptDispatchSource::InterruptOccurred",
          "dksimInterruptOccurred",
          {{"uint64_t", "count"}, {"uint64_t", "time"}}},
+        {"IOUSBHostPipe::CompleteAsyncIO",
+         "dksimCompleteAsyncIO",
+         {{"IOReturn", "status"}, {"uint32_t", "actualByteCount"}, {"uint64_t", "completionTimestamp"}}},
     };
     return types;
 }

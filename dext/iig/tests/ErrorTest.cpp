@@ -93,7 +93,7 @@ const ErrorCase kCases[] = {
     {"UnsupportedType", nullptr,
      "unsupported TYPE(IOExampleSource::Fired) on method 'Fired'; supported: "
      "IOTimerDispatchSource::TimerOccurred, IODataQueueDispatchSource::DataAvailable, "
-     "IODataQueueDispatchSource::DataServiced, IOInterruptDispatchSource::InterruptOccurred"},
+     "IODataQueueDispatchSource::DataServiced, IOInterruptDispatchSource::InterruptOccurred, IOUSBHostPipe::CompleteAsyncIO"},
     {"DataAvailableWithExtraParameter", nullptr, "must take (OSAction *action)"},
     {"TypeNotReturningVoid", nullptr, "TYPE(...) method 'Fired' must return void"},
     {"TypeWithoutOSActionFirst", nullptr, "must start with 'OSAction *'"},

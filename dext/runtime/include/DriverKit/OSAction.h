@@ -6,6 +6,7 @@
 #ifndef DKSIM_DRIVERKIT_OSACTION_H
 #define DKSIM_DRIVERKIT_OSACTION_H
 
+#include <DriverKit/IOReturn.h>
 #include <DriverKit/OSObject.h>
 
 typedef void (^OSActionCancelHandler)(void);
@@ -47,6 +48,9 @@ public:
     /* Simulator: a TYPE(IOInterruptDispatchSource::InterruptOccurred) action delivers an interrupt
      * here (count coalesced interrupts, time of the last); a plain OSAction ignores it. */
     virtual void dksimInterruptOccurred(uint64_t count, uint64_t time);
+    /* Simulator: a TYPE(IOUSBHostPipe::CompleteAsyncIO) action receives an AsyncIO's completion here
+     * (USBDriverKit IOUSBHostPipe.iig); a plain OSAction ignores it. */
+    virtual void dksimCompleteAsyncIO(IOReturn status, uint32_t actualByteCount, uint64_t completionTimestamp);
     bool dksimCanceled() const;
     OSObject *dksimTarget() const;
     /* Simulator: what Create does once the object exists (typed actions come from their own factory). */

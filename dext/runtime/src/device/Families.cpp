@@ -3,6 +3,7 @@
 #include <DriverKit/IOReturn.h>
 
 #include "pci/PciFamily.h"
+#include "usb/UsbFamily.h"
 
 namespace dksim {
 
@@ -10,7 +11,7 @@ int32_t DeviceFamily::interrupt(uint32_t) { return kIOReturnUnsupported; }
 
 const std::vector<DeviceFamily *> &DeviceFamilies()
 {
-    static const std::vector<DeviceFamily *> families = {PciFamily()};
+    static const std::vector<DeviceFamily *> families = {&Usb(), PciFamily()};
     return families;
 }
 

@@ -92,7 +92,8 @@ int32_t UnplugDevice()
         Connection &connection = entry.second;
         if (!connection.open || connection.terminated || !ServiceOnDevice(runtime, connection.service)) continue;
         connection.terminated = true;
-        connection.completions.clear();
+        /* Completions sent before (the failed transfers') stay queued for the app, as messages already
+         * on its notification port do; the dext's later ones are dropped. */
         IOUserClient *client = connection.client;
         IOService *service = connection.service;
         connection.client = nullptr;

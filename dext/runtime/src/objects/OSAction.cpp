@@ -96,6 +96,7 @@ void OSAction::dksimDataAvailable() {}
 void OSAction::dksimDataServiced() {}
 
 void OSAction::dksimInterruptOccurred(uint64_t, uint64_t) {}
+void OSAction::dksimCompleteAsyncIO(IOReturn, uint32_t, uint64_t) {}
 
 bool OSAction::dksimCanceled() const { return Access::action(this).canceled; }
 
