@@ -20,9 +20,9 @@ public sealed partial class ProgramRunner
     readonly List<RuntimeViolation> _runtimeViolations = [];
     bool _unplugged;
 
+    /// <summary>Once per runner: the transport boots every later reset on this device.</summary>
     void DescribeDevice()
     {
-        _unplugged = false;
         if (_device is null || _spec.Device is null) return;
         var result = _device.DescribeDevice(_spec.Device.Description);
         if (!result.IsSuccess)

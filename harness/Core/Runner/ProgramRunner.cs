@@ -55,6 +55,7 @@ public sealed partial class ProgramRunner
         _hidReports = transport.Capability<IHidReports>();
         _memory = transport.Capability<ISharedMemory>();
         _device = spec.Device is null ? null : transport.Capability<ISimulatedDevice>();
+        DescribeDevice();
         // One more exchange per step, so only for a spec that asks for its HID devices to be judged.
         _hid = spec.Hid is { } hid && _hidReports is not null ? new HidJudge(hid) : null;
     }
@@ -67,12 +68,12 @@ public sealed partial class ProgramRunner
         var run = new RunState();
         foreach (var slot in _slots) slot.Reset();
         ForgetMaps();
+        _unplugged = false;
         _hid?.Reset();
         _balance.Reset(null); // no baseline until the reset has succeeded
         try
         {
             _transport.Reset();
-            DescribeDevice();
             _balance.Reset(_liveObjects?.LiveObjects());
             for (var index = 0; index < program.Steps.Count; index++)
             {

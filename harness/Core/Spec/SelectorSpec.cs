@@ -23,5 +23,11 @@ public sealed record SelectorSpec(
     /// <summary>The structure input's template (structInput: with fields:), when the spec gives one: only inputs that match it must be accepted.</summary>
     public StructTemplate? Template { get; init; }
 
+    /// <summary>
+    /// Errors a well-shaped call may get for reasons of state — the device did not answer, a read is
+    /// already pending (spec key mayReturn:): dispatch.accept takes them as answers, with no outputs.
+    /// </summary>
+    public ImmutableArray<IOKit.IOReturn> MayReturn { get; init; } = [];
+
     public string Label => $"{Selector} {Name}";
 }

@@ -267,6 +267,9 @@ public static class SpecLoader
             ReadSize(map, "structOutput", MaxStructSize));
         var role = ReadRole(map);
         var completes = map.OptionalBool("completes", false);
+        var mayReturn = map.Optional("mayReturn") is { } mayNode ? ReadReturnList(map, mayNode, "mayReturn") : [];
+        if (mayReturn.Contains(IOReturn.Success))
+            throw map.Fail(map.Optional("mayReturn")!, $"selector {selector}: mayReturn lists errors a well-shaped call may get; kIOReturnSuccess is always allowed");
         var result = map.Optional("result") is { } resultNode ? ReadResult(map, resultNode, shape, template) : null;
         var examples = map.Optional("examples") is { } examplesNode ? ReadExamples(map, examplesNode, shape, template) : [];
         map.RejectUnknownKeys();
@@ -277,7 +280,7 @@ public static class SpecLoader
             throw map.Fail($"selector {selector}: a selector that completes its own call must accept a completion (completion: required or any)");
         if (role == AsyncRole.Own && completes)
             throw map.Fail($"selector {selector}: 'async: own' completes the call itself; 'completes: true' is for requests answered through the registered callback");
-        return new SelectorSpec(selector, name, isChecked, completion, shape, role, completes, result, examples, map.Line) { Template = template };
+        return new SelectorSpec(selector, name, isChecked, completion, shape, role, completes, result, examples, map.Line) { Template = template, MayReturn = mayReturn };
     }
 
     static CompletionRule ReadCompletion(YamlMap map) =>

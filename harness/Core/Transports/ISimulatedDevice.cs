@@ -10,7 +10,12 @@ namespace ConformanceKit.Transports;
 /// </summary>
 public interface ISimulatedDevice
 {
-    /// <summary>dksim_set_device: the device's description (an XML property list; "" for none), before the dext boots.</summary>
+    /// <summary>
+    /// The device's description (an XML property list; "" for none) that every later reset boots the dext
+    /// on (dksim_set_device between dksim_reset and dksim_boot): a transport boots in its reset, and a
+    /// host it restarts after a crash must boot on the same device. Kept by the transport, so it
+    /// returns Success; a description the runtime refuses fails the next reset with the runtime's reason.
+    /// </summary>
     IOReturn DescribeDevice(string description);
 
     /// <summary>dksim_device_feed: bytes the device sends next; transfers waiting for data are served.</summary>

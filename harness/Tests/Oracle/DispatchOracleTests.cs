@@ -19,6 +19,21 @@ public class DispatchOracleTests
         Assert.That(e.Accepting!.Selector, Is.EqualTo(3u));
     }
 
+    static readonly IOReturn Busy = new(0xE00002D5);
+
+    [Test]
+    public void AWellShapedCallMayGetTheErrorsItsSpecListsUnderMayReturn()
+    {
+        var spec = Specs.NullDriver with
+        {
+            Selectors = [.. Specs.NullDriver.Selectors.Select(s => s.Selector == 3 ? s with { MayReturn = [Busy] } : s)],
+        };
+        var e = DispatchOracle.Expect(spec, P.Call("call c0 3 in=u64:1,2 struct_out=16"), false);
+        Assert.That((e.Permits(IOReturn.Success), e.Permits(Busy), e.Permits(IOReturn.BadArgument)), Is.EqualTo((true, true, false)));
+        var malformed = DispatchOracle.Expect(spec, P.Call("call c0 3 in=00 struct_out=16"), false);
+        Assert.That(malformed.Permits(Busy), Is.False, "mayReturn is about well-shaped calls only");
+    }
+
     [TestCase("call c0 3 in=u64:1,2 struct_out=16", "accept")]
     [TestCase("async c0 3 refcon=1 in=u64:1,2 struct_out=16", "completion")]
     [TestCase("call c0 3 scalars=1 in=u64:1,2 struct_out=16", "scalarInput")]

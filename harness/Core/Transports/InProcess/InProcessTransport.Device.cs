@@ -8,10 +8,19 @@ public sealed unsafe partial class InProcessTransport : ISimulatedDevice
 {
     const int NotFound = unchecked((int)0xE00002F0); // kIOReturnNotFound: no violation left
 
+    /// <summary>Applied after every reset, before the boot.</summary>
+    string? _deviceDescription;
+
     public IOReturn DescribeDevice(string description)
     {
-        fixed (byte* text = Utf8(description))
-            return new IOReturn((uint)_library.SetDevice(text));
+        _deviceDescription = description;
+        return IOReturn.Success;
+    }
+
+    void ApplyDeviceDescription()
+    {
+        fixed (byte* text = Utf8(_deviceDescription!))
+            Check(_library.SetDevice(text), "dksim_set_device");
     }
 
     public IOReturn FeedDevice(ReadOnlySpan<byte> bytes)

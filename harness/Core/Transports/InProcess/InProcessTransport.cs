@@ -173,6 +173,7 @@ public sealed unsafe partial class InProcessTransport : IDextTransport, ILiveObj
     public void Reset()
     {
         Check(_library.Reset(), "dksim_reset");
+        if (_deviceDescription is not null) ApplyDeviceDescription();
         Check(_library.SetClockMode(0), "dksim_set_clock_mode");
         Check(_library.Boot(), "dksim_boot");
     }

@@ -5,7 +5,14 @@ namespace ConformanceKit.Transports.Socket;
 /// <summary>The simulated device, through dexthost's SetDevice, FeedDevice, UnplugDevice, RaiseInterrupt and TakeViolations (protocol 5).</summary>
 public sealed partial class SocketTransport : ISimulatedDevice
 {
-    public IOReturn DescribeDevice(string description) => new((uint)Client().DescribeDevice(description));
+    /// <summary>Sent after every reset, before the boot (<see cref="BootFresh"/>).</summary>
+    string? _deviceDescription;
+
+    public IOReturn DescribeDevice(string description)
+    {
+        _deviceDescription = description;
+        return IOReturn.Success;
+    }
 
     public IOReturn FeedDevice(ReadOnlySpan<byte> bytes) => new((uint)Client().FeedDevice(bytes));
 

@@ -169,9 +169,10 @@ public sealed partial class SocketTransport : IDextTransport, ILiveObjects, ILog
         return client;
     }
 
-    static void BootFresh(HostClient client)
+    void BootFresh(HostClient client)
     {
         Check(client, client.Reset(), "dksim_reset");
+        if (_deviceDescription is not null) Check(client, client.DescribeDevice(_deviceDescription), "dksim_set_device");
         Check(client, client.SetClockMode(VirtualClock), "dksim_set_clock_mode");
         Check(client, client.Boot(), "dksim_boot");
     }
