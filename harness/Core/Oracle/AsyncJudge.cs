@@ -34,8 +34,13 @@ public sealed class AsyncJudge(DispatchSpec spec, bool timed)
         connection.Owed.Add(new OwedCompletion(stepIndex, call.Selector, 0, ulong.MaxValue, IOKit.IOReturn.Success, [], reference.Refcon, Own: true));
     }
 
-    /// <summary>Matches what arrived on a connection against what it is owed.</summary>
-    public void Judge(ConnectionModel connection, IReadOnlyList<AsyncCompletion> arrived, int stepIndex, ulong nowNs, List<Violation> sink)
+    /// <summary>
+    /// Matches what arrived on a connection against what it is owed. <paramref name="deviceStep"/>: it
+    /// arrived during a device step, so with async.deviceEvents an unowed completion to the registered
+    /// callback is the device's event.
+    /// </summary>
+    public void Judge(ConnectionModel connection, IReadOnlyList<AsyncCompletion> arrived, int stepIndex, ulong nowNs, List<Violation> sink,
+        bool deviceStep = false)
     {
         foreach (var completion in arrived)
         {
@@ -47,6 +52,7 @@ public sealed class AsyncJudge(DispatchSpec spec, bool timed)
             }
             if (connection.Owed.Count(o => !o.Own) == 0)
             {
+                if (deviceStep && _async?.DeviceEvents == true && connection.CallbackRefcon == completion.Refcon) continue;
                 // Without a register selector there is nothing to be "before": a completion no call
                 // is owed (a second one for an own call) is simply unexpected.
                 var beforeRegister = connection.CallbackRefcon is null && spec.RegisterSelector is not null;

@@ -21,18 +21,22 @@ public sealed class BalanceJudge(DispatchSpec spec)
     /// <summary>Starts a run: the counters before the first open, or null when they cannot be read.</summary>
     public void Reset(IReadOnlyDictionary<string, long>? baseline) => _baseline = baseline;
 
-    /// <summary>Judges the counters read with no connection open.</summary>
-    public void Judge(IReadOnlyDictionary<string, long> now, int stepIndex, List<Violation> sink)
+    /// <summary>
+    /// Judges the counters read with no connection open. After the device was unplugged the dext's
+    /// services on it and what they held are gone, so fewer objects than before is expected then
+    /// (<paramref name="deviceGone"/>): only more is a leak.
+    /// </summary>
+    public void Judge(IReadOnlyDictionary<string, long> now, int stepIndex, List<Violation> sink, bool deviceGone = false)
     {
         if (_baseline is null) return;
         var leaked = new List<string>();
         foreach (var (name, count) in now)
         {
             var before = _baseline.GetValueOrDefault(name);
-            if (count != before) leaked.Add($"{name} {before}->{count}");
+            if (count > before || (count < before && !deviceGone)) leaked.Add($"{name} {before}->{count}");
         }
         foreach (var (name, before) in _baseline)
-            if (!now.ContainsKey(name) && before != 0) leaked.Add($"{name} {before}->0");
+            if (!now.ContainsKey(name) && before != 0 && !deviceGone) leaked.Add($"{name} {before}->0");
         if (leaked.Count == 0) return;
         leaked.Sort(StringComparer.Ordinal); // counters come in no particular order; this also orders the kind's names
         var kind = "leak:" + string.Join("+", leaked.Select(l => l[..l.IndexOf(' ', StringComparison.Ordinal)]));

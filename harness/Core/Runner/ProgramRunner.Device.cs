@@ -72,7 +72,7 @@ public sealed partial class ProgramRunner
     void AfterDeviceStep(IOReturn result, int index, RunState run)
     {
         run.ReachedDext = true;
-        var arrivals = Collect(index, run);
+        var arrivals = Collect(index, run, deviceStep: true);
         TakeRuntimeViolations(index, run);
         var reason = result.IsSuccess ? "" : $": {_transport.LastError()}";
         Observe(run, $"{result}{reason}{(arrivals.Length > 0 ? "; " + arrivals : "")}");

@@ -243,7 +243,8 @@ public sealed partial class ProgramRunner
     }
 
     /// <summary>Takes what arrived on every open connection and judges it; describes the arrivals.</summary>
-    string Collect(int index, RunState run)
+    /// <param name="deviceStep">A device step made it arrive (async.deviceEvents).</param>
+    string Collect(int index, RunState run, bool deviceStep = false)
     {
         var arrivals = new StringBuilder();
         for (var k = 0; k < _slots.Length; k++)
@@ -258,7 +259,7 @@ public sealed partial class ProgramRunner
             // What the transfers the unplug failed sent before the client was terminated is the
             // device's doing (kIOReturnAborted and the like): shown, not judged.
             if (slot.Terminated) continue;
-            _async.Judge(slot, _arrived, index, run.NowNs, run.Violations);
+            _async.Judge(slot, _arrived, index, run.NowNs, run.Violations, deviceStep);
         }
         return arrivals.ToString().TrimEnd(' ', ';');
     }
@@ -286,7 +287,7 @@ public sealed partial class ProgramRunner
             _transport.Wait(_balance.SettleNs);
             run.NowNs += _balance.SettleNs;
         }
-        _balance.Judge(_liveObjects.LiveObjects(), index, run.Violations);
+        _balance.Judge(_liveObjects.LiveObjects(), index, run.Violations, deviceGone: _unplugged);
     }
 
     Span<byte> StructBuffer(ulong capacity)

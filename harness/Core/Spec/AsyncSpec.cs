@@ -14,4 +14,12 @@ public sealed record AsyncSpec(
     ulong LeewayNs,
     IOReturn Status,
     ImmutableArray<Expr> Args,
-    ImmutableArray<IOReturn> RefusedBeforeRegister);
+    ImmutableArray<IOReturn> RefusedBeforeRegister)
+{
+    /// <summary>
+    /// The device's interrupts and data send completions to the registered callback besides those the
+    /// requests owe (spec key deviceEvents:): a completion that arrives during a device step and that
+    /// no request is owed is the device's event, not an unexpected completion.
+    /// </summary>
+    public bool DeviceEvents { get; init; }
+}

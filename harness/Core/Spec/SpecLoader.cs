@@ -424,8 +424,9 @@ public static class SpecLoader
         var refused = map.Optional("refusedBeforeRegister") is { } refusedNode
             ? ReadReturnList(map, refusedNode, "refusedBeforeRegister")
             : [];
+        var deviceEvents = map.OptionalBool("deviceEvents", false);
         map.RejectUnknownKeys();
-        return new AsyncSpec(delay, leeway, status, args, refused);
+        return new AsyncSpec(delay, leeway, status, args, refused) { DeviceEvents = deviceEvents };
     }
 
     static ulong ReadDuration(YamlMap map, string key, ulong fallback)

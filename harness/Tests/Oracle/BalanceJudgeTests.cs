@@ -31,6 +31,18 @@ public class BalanceJudgeTests
     }
 
     [Test]
+    public void AfterTheDeviceWentAwayOnlyMoreObjectsThanBeforeIsALeak()
+    {
+        var judge = new BalanceJudge(Specs.NullDriver);
+        judge.Reset(Counts(("IOUSBHostPipe", 3), ("UsbVendorDriver", 1), ("OSAction", 0)));
+        var sink = new List<Violation>();
+        judge.Judge(Counts(("OSAction", 0)), 3, sink, deviceGone: true);
+        Assert.That(sink, Is.Empty, "the service and its pipes went with the device");
+        judge.Judge(Counts(("OSAction", 1)), 4, sink, deviceGone: true);
+        Assert.That(sink.Single().Observed, Is.EqualTo("OSAction 0->1"));
+    }
+
+    [Test]
     public void WithoutABaselineNothingIsJudged()
     {
         var judge = new BalanceJudge(Specs.NullDriver);
