@@ -74,15 +74,18 @@ int32_t CallMethod(uint64_t id, uint32_t selector, const uint64_t *asyncReferenc
     arguments.version = kIOUserClientMethodArgumentsCurrentVersion;
     arguments.selector = selector;
 
-    if (buffers.scalarInputCount) {
-        side.scalarInput = (uint64_t *)malloc(sizeof(uint64_t) * buffers.scalarInputCount);
+    /* Never null, even for a count of 0: DriverKit hands the dext pointers into the message's
+     * 16-entry scalar arrays (iig's IOUserClient::_ExternalMethod_Invoke passes
+     * &__scalarInput[0] and &reply->__scalarOutput[0]), and dexts test the pointers. Exactly the
+     * caller's counts (malloc(0) is a valid empty block), so a dext reading or writing past them is
+     * caught by ASan (docs/driverkit-semantics.md §3). */
+    side.scalarInput = (uint64_t *)malloc(sizeof(uint64_t) * buffers.scalarInputCount);
+    if (buffers.scalarInputCount)
         memcpy(side.scalarInput, buffers.scalarInput, sizeof(uint64_t) * buffers.scalarInputCount);
-    }
     arguments.scalarInput = side.scalarInput;
     arguments.scalarInputCount = buffers.scalarInputCount;
 
-    /* Exactly the caller's capacity, so a dext writing past it is caught by ASan. */
-    if (scalarCapacity) side.scalarOutput = (uint64_t *)calloc(scalarCapacity, sizeof(uint64_t));
+    side.scalarOutput = scalarCapacity ? (uint64_t *)calloc(scalarCapacity, sizeof(uint64_t)) : (uint64_t *)malloc(0);
     arguments.scalarOutput = side.scalarOutput;
     arguments.scalarOutputCount = scalarCapacity;
 
