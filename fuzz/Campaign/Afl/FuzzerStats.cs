@@ -77,7 +77,9 @@ public sealed record FuzzerStats(string Instance, long Execs, double ExecsPerSec
             Hangs = Math.Max(stats.Hangs, Count("hangs")),
         };
         if (execs <= stats.Execs) return live; // fuzzer_stats is as new (written when afl-fuzz exits)
+        // start_time has whole seconds: within the first one the elapsed time is a sliver of it, and a
+        // rate over it meaningless (a campaign whose seeds all crashed showed "555,000/s" so).
         var seconds = stats.Start is { } start ? (DateTimeOffset.UtcNow - start).TotalSeconds : 0;
-        return live with { Execs = execs, ExecsPerSecond = seconds > 0 ? execs / seconds : stats.ExecsPerSecond };
+        return live with { Execs = execs, ExecsPerSecond = seconds >= 1 ? execs / seconds : stats.ExecsPerSecond };
     }
 }

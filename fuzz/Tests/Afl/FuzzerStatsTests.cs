@@ -41,6 +41,16 @@ public class FuzzerStatsTests
     }
 
     [Test]
+    public void NoRateIsMadeOfTheFirstSecond()
+    {
+        File.WriteAllText(Path.Combine(_dir, "fuzzer_stats"),
+            $"start_time : {DateTimeOffset.UtcNow.AddSeconds(1).ToUnixTimeSeconds()}\nexecs_done : 0\nexecs_per_sec : 0.00\ncorpus_count : 3\n");
+        File.WriteAllText(Path.Combine(_dir, FuzzerStats.StatusFileName), "555\n");
+        var stats = FuzzerStats.Read(_dir)!;
+        Assert.That((stats.Execs, stats.ExecsPerSecond), Is.EqualTo((555L, 0.0)), "afl-fuzz's own rate until a second has passed");
+    }
+
+    [Test]
     public void LiveCountersOverrideAStaleStatsFile()
     {
         File.WriteAllText(Path.Combine(_dir, "fuzzer_stats"),
