@@ -9,6 +9,7 @@
 #include "core/ObjectTracker.h"
 #include "core/Runtime.h"
 #include "usb/UsbControl.h"
+#include "usb/ExclusiveOpen.h"
 #include "usb/UsbFamily.h"
 #include "usb/UsbModel.h"
 
@@ -32,20 +33,12 @@ void IOUSBHostDevice::free()
 
 kern_return_t IOUSBHostDevice::Open(IOService *forClient, IOOptionBits, uintptr_t)
 {
-    if (forClient == nullptr) return kIOReturnBadArgument;
-    if (dksim::Runtime::get().device.unplugged) return kIOReturnNoDevice;
-    if (opener_ == forClient) return kIOReturnSuccess;
-    if (opener_ != nullptr) return kIOReturnExclusiveAccess;
-    forClient->retain();
-    opener_ = forClient;
-    return kIOReturnSuccess;
+    return dksim::OpenExclusively(opener_, forClient);
 }
 
 kern_return_t IOUSBHostDevice::Close(IOService *forClient, IOOptionBits)
 {
-    if (forClient == nullptr || forClient != opener_) return kIOReturnNotOpen;
-    OSSafeReleaseNULL(opener_);
-    return kIOReturnSuccess;
+    return dksim::CloseExclusively(opener_, forClient, [] {});
 }
 
 kern_return_t IOUSBHostDevice::CopyDescriptor(uint8_t type, uint16_t *length, uint8_t index, uint16_t,

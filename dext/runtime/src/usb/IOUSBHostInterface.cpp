@@ -9,6 +9,7 @@
 #include "core/ObjectTracker.h"
 #include "core/Runtime.h"
 #include "usb/UsbControl.h"
+#include "usb/ExclusiveOpen.h"
 #include "usb/UsbFamily.h"
 #include "usb/UsbModel.h"
 
@@ -33,21 +34,14 @@ void IOUSBHostInterface::free()
 
 kern_return_t IOUSBHostInterface::Open(IOService *forClient, IOOptionBits, uint8_t *)
 {
-    if (forClient == nullptr) return kIOReturnBadArgument;
-    if (dksim::Runtime::get().device.unplugged) return kIOReturnNoDevice;
-    if (opener_ == forClient) return kIOReturnSuccess;
-    if (opener_ != nullptr) return kIOReturnExclusiveAccess;
-    forClient->retain();
-    opener_ = forClient;
-    return kIOReturnSuccess;
+    return dksim::OpenExclusively(opener_, forClient);
 }
 
 kern_return_t IOUSBHostInterface::Close(IOService *forClient, IOOptionBits)
 {
-    if (forClient == nullptr || forClient != opener_) return kIOReturnNotOpen;
-    dksim::Usb().abort(this, dksim::UsbFamily::kAnyEndpoint, kIOReturnAborted);
-    OSSafeReleaseNULL(opener_);
-    return kIOReturnSuccess;
+    /* Closing the interface aborts its pipes' transfers first (IOUSBHostInterface.iig, Close). */
+    return dksim::CloseExclusively(
+        opener_, forClient, [this] { dksim::Usb().abort(this, dksim::UsbFamily::kAnyEndpoint, kIOReturnAborted); });
 }
 
 kern_return_t IOUSBHostInterface::GetFrameNumber(uint64_t *frameNumber, uint64_t *theTime)
