@@ -164,6 +164,12 @@ TEST_F(PciBar, AMalformedDescriptionStopsTheBootWithItsLine)
                                          "</dict></plist>"));
     EXPECT_EQ(kError, dksim_boot());
     EXPECT_NE(nullptr, strstr(dksim_last_error(), "usb device")) << dksim_last_error();
+    ASSERT_EQ(kSuccess, dksim_set_device("<plist version=\"1.0\"><dict>\n<key>vendorId</key><integer>1</integer>"
+                                         "</dict></plist>"));
+    EXPECT_EQ(kError, dksim_boot()) << "a misspelt key is not a silently default device";
+    EXPECT_NE(nullptr, strstr(dksim_last_error(), "unknown key 'vendorId' (line 2); known: family, vendorID"))
+        << dksim_last_error();
+    ASSERT_EQ(kSuccess, dksim_set_device(nullptr));
 }
 
 TEST_F(PciBar, ReadEventIsFineWithTheSlotsADeviceNames)

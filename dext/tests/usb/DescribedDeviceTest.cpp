@@ -94,4 +94,16 @@ TEST_F(UsbDescribedDevice, AMalformedKeyIsRefusedAtBootWithItsName)
     EXPECT_NE(nullptr, strstr(dksim_last_error(), "idVendor")) << dksim_last_error();
 }
 
+TEST_F(UsbDescribedDevice, AMisspeltKeyStopsTheBootWithItsPathAndLine)
+{
+    ASSERT_EQ(kSuccess, dksim_set_device("<plist version=\"1.0\"><dict><key>configurations</key><array><dict>\n"
+                                         "<key>interfaces</key><array><dict><key>endpoints</key><array><dict>\n"
+                                         "<key>adress</key><integer>129</integer></dict></array></dict></array>"
+                                         "</dict></array></dict></plist>"));
+    EXPECT_NE(kSuccess, dksim_boot());
+    EXPECT_NE(nullptr,
+              strstr(dksim_last_error(), "configurations[0].interfaces[0].endpoints[0]: unknown key 'adress' (line 3)"))
+        << dksim_last_error();
+}
+
 } // namespace

@@ -8,6 +8,7 @@
 
 #include <PCIDriverKit/IOPCIFamilyDefinitions.h>
 
+#include "device/DescriptionKeys.h"
 #include "image/DextImage.h"
 
 namespace dksim {
@@ -112,6 +113,8 @@ bool ReadBars(const PlistValue &description, PciModel &model, std::string &error
             error = at + "each of bars must be a dictionary";
             return false;
         }
+        if (!OnlyKnownKeys(entry, {"index", "size", "type", "prefetchable", "registers"}, at + "bars: ", error))
+            return false;
         PciBar bar;
         uint64_t index = 0, size = kDefaultBarBytes;
         if (!ReadUInt(entry, "index", 5, index, error) || !ReadUInt(entry, "size", kMaxBarBytes, size, error))
@@ -306,7 +309,11 @@ std::shared_ptr<PciModel> BuildPciModel(const Personality &personality, const Pl
         device = word >> 16;
     }
     if (properties && FirstMatchWord(*properties, kIOPCIClassMatchKey, word)) classCode = word >> 8;
-    if (!ReadUInt(description, "vendorID", 0xFFFF, vendor, error) ||
+    if (!OnlyKnownKeys(description,
+                       {"family", "vendorID", "deviceID", "classCode", "revision", "subsystemVendorID", "subsystemID",
+                        "bus", "device", "function", "msiVectors", "bars"},
+                       "device description: ", error) ||
+        !ReadUInt(description, "vendorID", 0xFFFF, vendor, error) ||
         !ReadUInt(description, "deviceID", 0xFFFF, device, error) ||
         !ReadUInt(description, "classCode", 0xFFFFFF, classCode, error) ||
         !ReadUInt(description, "revision", 0xFF, revision, error) ||

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "device/DescriptionKeys.h"
 #include "image/DextImage.h"
 
 namespace dksim {
@@ -126,6 +127,7 @@ struct Builder {
     void endpoint(std::vector<uint8_t> &bytes, const PlistValue &dict, const std::string &where)
     {
         Reader read{dict, where, error};
+        if (error.empty()) OnlyKnownKeys(dict, {"address", "type", "maxPacketSize", "interval"}, where, error);
         if (dict.find("address") == nullptr && error.empty()) error = where + "address: required";
         int64_t type = EndpointTypeOf(dict.find("type"), error);
         uint8_t e[kIOUSBDescriptorSizeEndpoint] = {kIOUSBDescriptorSizeEndpoint, kIOUSBDescriptorTypeEndpoint};
@@ -141,6 +143,11 @@ struct Builder {
     void interface(std::vector<uint8_t> &bytes, const PlistValue &dict, size_t position, const std::string &where)
     {
         Reader read{dict, where, error};
+        if (error.empty())
+            OnlyKnownKeys(dict,
+                          {"bInterfaceNumber", "bAlternateSetting", "bInterfaceClass", "bInterfaceSubClass",
+                           "bInterfaceProtocol", "interface", "extra", "endpoints"},
+                          where, error);
         const PlistValue *endpoints = dict.find("endpoints");
         if (endpoints && !endpoints->isArray() && error.empty()) error = where + "endpoints: not an array";
         size_t count = endpoints && endpoints->isArray() ? endpoints->items.size() : 0;
@@ -166,6 +173,10 @@ struct Builder {
     {
         std::string where = "configurations[" + std::to_string(position) + "].";
         Reader read{dict, where, error};
+        if (error.empty())
+            OnlyKnownKeys(
+                dict, {"descriptor", "bConfigurationValue", "bmAttributes", "MaxPower", "configuration", "interfaces"},
+                where, error);
         std::vector<uint8_t> bytes;
         if (const std::string *raw = read.text("descriptor")) {
             if (!ParseHex(*raw, bytes) && error.empty()) error = where + "descriptor: not hex digits";
@@ -425,6 +436,11 @@ bool BuildUsbModel(const Personality &personality, const PlistValue &description
         source = &fromPersonality;
     }
     model = UsbModel();
+    OnlyKnownKeys(*source,
+                  {"family", "idVendor", "idProduct", "bcdDevice", "bcdUSB", "bDeviceClass", "bDeviceSubClass",
+                   "bDeviceProtocol", "bMaxPacketSize0", "speed", "manufacturer", "product", "serialNumber",
+                   "locationID", "currentConfiguration", "configurations"},
+                  "", error);
     Builder builder{model, error};
     builder.speed = SpeedOf(source->find("speed"), error);
     model.speed = (uint8_t)builder.speed;
