@@ -372,7 +372,7 @@ public class BadInputTests
         SpecRow("name a mapping", ":10: selector: 'name' must be a single value", "name: Scalar", "name: {a: 1}"),
         SpecRow("checked maybe", ":17: selector: 'checked' must be true or false, not 'maybe'", "checked: false", "checked: maybe"),
         SpecRow("completion sometimes", ":27: completion must be forbidden, required or any, not 'sometimes'", "completion: required", "completion: sometimes"),
-        SpecRow("async role maybe", ":29: async must be register or request, not 'maybe'", "async: register", "async: maybe"),
+        SpecRow("async role maybe", ":29: async must be register, request or own, not 'maybe'", "async: register", "async: maybe"),
         SpecRow("completes yes-ish", ":30: selector: 'completes' must be true or false, not 'yes'", "async: register\n    completes: true", "async: register\n    completes: yes"),
         SpecRow("result a list", ":13: result must be a mapping of keys to values", "    result:\n      scalarOutput: { each: \"in.scalar[i] + 1\" }\n", "    result: [1]\n"),
         SpecRow("result unknown key", ":15: result: unknown key 'extra'", "      scalarOutput: { each: \"in.scalar[i] + 1\" }\n", "      scalarOutput: { each: \"in.scalar[i] + 1\" }\n      extra: 1\n"),
