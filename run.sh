@@ -4,7 +4,7 @@
 #                         variant, fuzz both briefly, print a summary and generate the HTML report
 #   ./run.sh test         every test (ctest for dext/, dotnet test for the .NET projects); ends with
 #                         one line "N passed, N failed, N skipped"
-#   ./run.sh check|replay|minimize|fuzz|triage|summary ...   the conformancekit CLI; `fuzz` without
+#   ./run.sh check|spec|replay|minimize|fuzz|triage|summary ...   the conformancekit CLI; `fuzz` without
 #                         --dext and --out fuzzes both reference dexts into out/fuzz/ (e.g. --time 60s)
 #   ./run.sh report [--in DIR] [--out DIR] [--single-file]
 #                                                 the Allure HTML report of a results folder (default
@@ -341,10 +341,10 @@ case "$cmd" in
   fuzz)
     shift; setup; build_cli
     if has_option --dext "$@" || has_option --out "$@"; then cli fuzz "$@"; else fuzz_reference_dexts "$@"; fi ;;
-  check|replay|minimize|triage|summary)
+  check|replay|minimize|triage|summary|spec)
     setup; build_cli; cli "$@" ;;
   -h|--help|help)
     sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' ;;
   *)
-    die "unknown command '$cmd' (main, test, check, replay, minimize, fuzz, triage, summary, report, bench, build-dext)" ;;
+    die "unknown command '$cmd' (main, test, check, spec, replay, minimize, fuzz, triage, summary, report, bench, build-dext)" ;;
 esac

@@ -38,6 +38,7 @@ public static class Cli
             root.Subcommands.Add(FuzzCommand.Create());
             root.Subcommands.Add(TriageCommand.Create());
             root.Subcommands.Add(SummaryCommand.Create());
+            root.Subcommands.Add(SpecCommand.Create());
             root.Subcommands.Add(DextPlanCommand.Create());
 
             Terminal.Configure();

@@ -15,7 +15,7 @@ namespace ConformanceKit.Cli;
 public static class UserError
 {
     public static bool Is(Exception e) =>
-        e is SpecException or TargetException or TransportSetupException or ProgramFormatException or UsageException or FuzzSetupException or ContractException
+        e is SpecException or TargetException or TransportSetupException or ProgramFormatException or UsageException or FuzzSetupException or ContractException or Spec.Draft.SurveyException
             or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException;
 
     public static int Report(Exception e)

@@ -278,6 +278,34 @@ DKSIM_API uint32_t dksim_violation_count(void);
  * into message. kIOReturnNotFound when none is recorded, kIOReturnBadArgument for a NULL violation. */
 DKSIM_API int32_t dksim_take_violation(dksim_violation *violation, char *message, uint64_t capacity);
 
+/* ---- dispatch entries (what `conformancekit spec init` and `spec diff` read) ------------- */
+
+/* Every IOUserClientMethodDispatch entry a dext passed to the default IOUserClient::ExternalMethod,
+ * per connection and selector (the app's selector, arguments->selector), one record per distinct
+ * entry with the number of calls that passed it; kept until taken or reset (at most 4096 distinct
+ * ones). A call the dext answers without reaching super::ExternalMethod records nothing. */
+#define DKSIM_DISPATCH_NO_ENTRY 0x1u    /* super::ExternalMethod got dispatch == NULL (check fields 0) */
+#define DKSIM_DISPATCH_NO_FUNCTION 0x2u /* the entry's function is NULL */
+
+typedef struct dksim_dispatch_entry { /* 48 bytes, no padding */
+    uint64_t connection;
+    uint64_t selector;
+    uint32_t flags;                    /* DKSIM_DISPATCH_* */
+    uint32_t check_completion_exists;  /* the entry's fields as the dext wrote them: */
+    uint32_t check_scalar_input_count; /* 0xFFFFFFFF is kIOUserClientVariableStructureSize */
+    uint32_t check_structure_input_size;
+    uint32_t check_scalar_output_count;
+    uint32_t check_structure_output_size;
+    uint32_t calls;    /* calls that reached ExternalMethod with this entry since it was recorded */
+    uint32_t reserved; /* 0 */
+} dksim_dispatch_entry;
+
+/* Number of recorded entries not yet taken. */
+DKSIM_API uint32_t dksim_dispatch_entry_count(void);
+/* Moves up to capacity recorded entries into out, first recorded first; *count receives how many.
+ * kIOReturnBadArgument for a NULL count, or a NULL out with capacity > 0. */
+DKSIM_API int32_t dksim_take_dispatch_entries(dksim_dispatch_entry *out, uint32_t capacity, uint32_t *count);
+
 /* ---- coverage ----------------------------------------------------------------------------- */
 
 /* Hands the runtime a coverage map (AFL-style, normally 65536 bytes; a size that is not a power of

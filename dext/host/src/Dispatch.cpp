@@ -40,6 +40,7 @@ const OpEntry kOps[] = {
     {Op::UnplugDevice, "UnplugDevice", HandleUnplugDevice},
     {Op::RaiseInterrupt, "RaiseInterrupt", HandleRaiseInterrupt},
     {Op::TakeViolations, "TakeViolations", HandleTakeViolations},
+    {Op::TakeDispatchEntries, "TakeDispatchEntries", HandleTakeDispatchEntries},
 };
 
 } // namespace

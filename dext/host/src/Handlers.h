@@ -79,6 +79,9 @@ bool HandleUnplugDevice(PayloadReader &in, Answer &answer);
 bool HandleRaiseInterrupt(PayloadReader &in, Answer &answer);
 bool HandleTakeViolations(PayloadReader &in, Answer &answer);
 
+/* DispatchOps.cpp (protocol 6): the dispatch entries the dext passed to IOUserClient::ExternalMethod. */
+bool HandleTakeDispatchEntries(PayloadReader &in, Answer &answer);
+
 } // namespace dexthost
 
 #endif

@@ -30,6 +30,8 @@ constexpr uint64_t kMaxText = 64ull << 20;
 constexpr uint64_t kMaxDeviceDescription = 1ull << 20;
 /* Violations taken in one TakeViolations request. */
 constexpr uint32_t kMaxViolations = 4096;
+/* Dispatch entries taken in one TakeDispatchEntries request (dksim keeps at most 4096). */
+constexpr uint32_t kMaxDispatchEntries = 4096;
 /* A request frame: the largest call (struct input + scalars + fixed fields) fits with room to spare. */
 constexpr uint32_t kMaxRequestFrame = static_cast<uint32_t>(kMaxStructBytes + (64u << 10));
 

@@ -10,7 +10,7 @@
 
 namespace dexthost {
 
-constexpr uint32_t kProtocolVersion = 5;
+constexpr uint32_t kProtocolVersion = 6;
 
 enum class Op : uint32_t {
     AbiVersion = 1,
@@ -38,16 +38,17 @@ enum class Op : uint32_t {
     HasCoverage = 23,
     CoverageEdges = 24,
     SetLogCapture = 25,
-    TakeHidEvents = 26,  /* protocol 2 */
-    MapMemory = 27,      /* protocol 4 */
-    UnmapMemory = 28,    /* protocol 4 */
-    WriteMemory = 29,    /* protocol 4 */
-    ReadMemory = 30,     /* protocol 4 */
-    SetDevice = 31,      /* protocol 5 */
-    FeedDevice = 32,     /* protocol 5 */
-    UnplugDevice = 33,   /* protocol 5 */
-    RaiseInterrupt = 34, /* protocol 5 */
-    TakeViolations = 35, /* protocol 5 */
+    TakeHidEvents = 26,       /* protocol 2 */
+    MapMemory = 27,           /* protocol 4 */
+    UnmapMemory = 28,         /* protocol 4 */
+    WriteMemory = 29,         /* protocol 4 */
+    ReadMemory = 30,          /* protocol 4 */
+    SetDevice = 31,           /* protocol 5 */
+    FeedDevice = 32,          /* protocol 5 */
+    UnplugDevice = 33,        /* protocol 5 */
+    RaiseInterrupt = 34,      /* protocol 5 */
+    TakeViolations = 35,      /* protocol 5 */
+    TakeDispatchEntries = 36, /* protocol 6 */
 };
 
 } // namespace dexthost

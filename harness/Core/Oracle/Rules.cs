@@ -15,12 +15,14 @@ public static class Rules
     /// <summary>The runtime reports these itself (dext/runtime/src/device/Violations.h holds the same ids).</summary>
     public const string DeviceStoppedIO = "device.io-after-stop";
     public const string DeviceDmaBalance = "device.dma-balance";
+    /// <summary>Judged from the dispatch entries the runtime saw (harness/Core/Spec/Draft/SpecDrift.cs), before any program runs.</summary>
+    public const string SpecDispatch = "spec.dispatch";
 
     public static readonly IReadOnlyList<string> All =
     [
         DispatchShape, DispatchAccept, SelectorRange, MemorySafety,
         AsyncRegisterBeforeRequest, AsyncDelivery, ObjectsBalance, AccessEntitlement, HidReports,
-        DeviceStoppedIO, DeviceDmaBalance,
+        DeviceStoppedIO, DeviceDmaBalance, SpecDispatch,
     ];
 
     public static string Describe(string rule) => rule switch
@@ -36,6 +38,7 @@ public static class Rules
         HidReports => "every HID report descriptor the dext's devices return is well-formed, and every report they post fits its descriptor and the spec's hid: bounds",
         DeviceStoppedIO => "no transfer or register access is started on a device after the service's Stop or the device's unplugging",
         DeviceDmaBalance => "every DMA command the dext prepares is completed before the command or its service goes away",
+        SpecDispatch => "the spec's selectors, completion rules, counts and sizes, access policy and out-of-range result are those of the dext's dispatch entries (`spec diff`)",
         _ => rule,
     };
 }

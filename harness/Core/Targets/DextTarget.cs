@@ -21,8 +21,9 @@ namespace ConformanceKit.Targets;
 /// </remarks>
 public sealed class DextTarget
 {
-    DextTarget(string directory, string specPath)
+    DextTarget(string directory, string specPath, bool specOptional)
     {
+        _specOptional = specOptional;
         Directory = directory;
         Name = Path.GetFileName(directory.TrimEnd('/'));
         SpecPath = specPath;
@@ -50,15 +51,21 @@ public sealed class DextTarget
     /// <summary>What a build of the folder is made of now (<see cref="DextPlan"/>), from the spec as it is now.</summary>
     /// <exception cref="SpecException">the spec, or a path or setting it names, cannot be used.</exception>
     /// <exception cref="TargetException">the folder is no dext folder, or Info.plist uses an unknown setting.</exception>
-    public DextPlan Plan() => DextPlan.For(Directory, LoadSpec());
+    public DextPlan Plan() => DextPlan.For(Directory, HasSpec ? LoadSpec() : null);
+
+    /// <summary>False only for a folder resolved with specOptional whose spec does not exist (yet): it builds with the defaults.</summary>
+    public bool HasSpec => !_specOptional || File.Exists(SpecPath);
+
+    readonly bool _specOptional;
 
     /// <summary>build/dexts/&lt;Name&gt;-&lt;id&gt;/plan: where the plan of each build is written for build-dext.sh.</summary>
     public string PlanDirectory => Path.Combine(OutputDirectory, "plan");
 
     string? _sources;
 
+    /// <param name="specOptional">`spec init`: the folder may have no spec yet (it is then built with the defaults).</param>
     /// <exception cref="TargetException">the folder or its spec does not exist, or a path is empty or of the wrong kind.</exception>
-    public static DextTarget Resolve(string directory, string? specPath = null)
+    public static DextTarget Resolve(string directory, string? specPath = null, bool specOptional = false)
     {
         if (string.IsNullOrWhiteSpace(directory)) throw new TargetException("the dext folder is an empty path");
         var full = Path.GetFullPath(directory);
@@ -67,8 +74,9 @@ public sealed class DextTarget
         if (specPath is not null && string.IsNullOrWhiteSpace(specPath)) throw new TargetException("the spec is an empty path");
         var spec = Path.GetFullPath(specPath ?? Path.Combine(full, "spec.yaml"));
         if (System.IO.Directory.Exists(spec)) throw new TargetException($"{spec} is a directory; give the spec file (e.g. {Path.Combine(spec, "spec.yaml")})");
-        if (!File.Exists(spec)) throw new TargetException($"no spec: {spec} does not exist (write one, see README 'The spec format', or pass --spec)");
-        return new DextTarget(full, spec);
+        if (!specOptional && !File.Exists(spec))
+            throw new TargetException($"no spec: {spec} does not exist (draft one with `spec init`, see README 'The spec format', or pass --spec)");
+        return new DextTarget(full, spec, specOptional);
     }
 
     public DispatchSpec LoadSpec() => SpecLoader.LoadFile(SpecPath);

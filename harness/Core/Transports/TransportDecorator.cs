@@ -10,7 +10,7 @@ namespace ConformanceKit.Transports;
 /// (<see cref="IDextTransport.Capability{T}"/>) exactly when the inner transport does, and reaches it
 /// through the same hooks.
 /// </summary>
-public abstract class TransportDecorator(IDextTransport inner) : IDextTransport, ILiveObjects, ILogCapture, IHidReports, ISharedMemory, ISimulatedDevice, IHostProcess
+public abstract class TransportDecorator(IDextTransport inner) : IDextTransport, ILiveObjects, ILogCapture, IHidReports, ISharedMemory, ISimulatedDevice, IDispatchEntries, IHostProcess
 {
     public IDextTransport Inner => inner;
 
@@ -108,6 +108,9 @@ public abstract class TransportDecorator(IDextTransport inner) : IDextTransport,
 
     public virtual void TakeViolations(List<RuntimeViolation> sink) =>
         Run(nameof(TakeViolations), () => Required<ISimulatedDevice>().TakeViolations(sink));
+
+    public virtual void TakeDispatchEntries(List<DispatchEntry> sink) =>
+        Run(nameof(TakeDispatchEntries), () => Required<IDispatchEntries>().TakeDispatchEntries(sink));
 
     public virtual void Reset() => Run(nameof(Reset), inner.Reset);
 

@@ -27,7 +27,8 @@ public static class TransportFactory
     /// <summary>Registers what makes the <see cref="TransportKind.IOKit"/> transport (the last registration wins).</summary>
     public static void UseIOKit(IOKitOpener open) => Volatile.Write(ref _iokit, open);
 
-    public static IDextTransport Create(TransportKind kind, DextTarget target, DextVariant variant, DispatchSpec spec, TimeSpan callTimeout, TextWriter? buildLog = null)
+    /// <param name="spec">The dext's spec: the iokit transport opens its service (the simulator's need none, as `spec init` has none yet).</param>
+    public static IDextTransport Create(TransportKind kind, DextTarget target, DextVariant variant, DispatchSpec? spec, TimeSpan callTimeout, TextWriter? buildLog = null)
     {
         switch (kind)
         {
@@ -45,6 +46,7 @@ public static class TransportFactory
                 if (!OperatingSystem.IsMacOS()) throw new TransportSetupException(NotMacOSMessage);
                 var open = Volatile.Read(ref _iokit) ?? throw new TransportSetupException(
                     "--transport iokit: this program was built without the macOS transport (ConformanceKit.Harness.MacOS is not registered)");
+                if (spec is null) throw new TransportSetupException("--transport iokit needs the dext's spec (its service name)");
                 return open(spec.Service, callTimeout);
             default:
                 throw new ArgumentOutOfRangeException(nameof(kind), kind, null);

@@ -63,6 +63,9 @@ public static class RuleCatalog
                 : abilities.DrivesDevice
                     ? Target(rule, null, DeviceRule(spec, rule))
                     : new RuleTarget(rule, null, null, null, "a real device cannot be driven by the harness"));
+        // No property: ConformanceCheck compares the spec with the dispatch entries once, before the programs run.
+        targets.Add(new RuleTarget(Rules.SpecDispatch, null, null, null,
+            abilities.SeesDispatchEntries ? null : "the dispatch entries a dext passes are seen only in the simulator"));
         if (spec.Hid is null)
             targets.Add(new RuleTarget(Rules.HidReports, null, null, "the spec has no hid: section"));
         else

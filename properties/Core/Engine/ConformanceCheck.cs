@@ -29,6 +29,8 @@ public static class ConformanceCheck
         {
             if (include is not null && !include(target)) continue;
             PropertyOutcome? outcome = null;
+            if (target is { Rule: Oracle.Rules.SpecDispatch, NotJudgedBecause: null })
+                foreach (var finding in SpecDispatchCheck.Run(spec, transport)) findings.Add(finding);
             if (target.Property is not null)
             {
                 outcome = checker.Check(target.Property, options, findings.Signatures, hangs);

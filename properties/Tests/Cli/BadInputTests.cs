@@ -303,6 +303,18 @@ public class BadInputTests
             .With("campaign/campaign.json", () => Utf8("{\"dext\": \"NullDriver\"}")),
     ];
 
+    static IEnumerable<Case> SpecCommandRows() =>
+    [
+        Row("spec init without --dext", "spec init: give the dext folder with --dext", "spec", "init"),
+        Row("spec init --dext missing", "dext folder not found: {missing}", "spec", "init", "--dext", "{missing}"),
+        Row("spec init --dext a file", "--dext {file}: is a file", "spec", "init", "--dext", "{file}"),
+        Row("spec init --out a directory", "--out {dir}: is a directory", "spec", "init", "--dext", "{dir}", "--out", "{dir}"),
+        Row("spec init --out under a file", "--out {file}/spec.yaml: {file} is a file, not a folder", "spec", "init", "--dext", "{dir}", "--out", "{file}/spec.yaml"),
+        Row("spec init --out existing", "--out {file} exists; pass --force to replace it", "spec", "init", "--dext", "{dir}", "--out", "{file}"),
+        Row("spec diff without a spec", "no spec: {dir}/spec.yaml does not exist", "spec", "diff", "--dext", "{dir}"),
+        Row("spec without a subcommand", "Required command was not provided", "spec"),
+    ];
+
     static IEnumerable<Case> SpecRows() =>
     [
         // Not a spec at all.
@@ -423,7 +435,7 @@ public class BadInputTests
 
     static IEnumerable<Case> AllCases() =>
         GlobalAndParseRows().Concat(CheckOptionRows()).Concat(ReplayAndMinimizeOptionRows()).Concat(ReproducerRows())
-            .Concat(SummaryRows()).Concat(FuzzOptionRows()).Concat(SpecRows());
+            .Concat(SummaryRows()).Concat(FuzzOptionRows()).Concat(SpecRows()).Concat(SpecCommandRows());
 
     static IEnumerable<TestCaseData> Cases() => AllCases().Select(c => new TestCaseData(c).SetName($"BadInput({c.Name})"));
 

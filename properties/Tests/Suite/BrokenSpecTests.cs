@@ -26,6 +26,8 @@ namespace ConformanceKit.Properties.Tests.Suite;
 ///   malformed, so the oracle expects kIOReturnBadArgument; the dext accepts it. Every other malformed
 ///   count (0, 1, 14, 17) is refused by the spec and the dext alike.</item>
 /// </list>
+/// `check` also runs rule spec.dispatch, which reads the dext's entry and names the drift itself
+/// (spec.dispatch|2|scalarInput), filed under its dext-wide row.
 /// Nothing else may break. memory.safety/2 judges only unchecked selectors' shapes and crashes; the
 /// protocol, access and selector-range properties do issue selector-2 calls that now violate
 /// dispatch.accept, but a property counts only its own rule, and the runner applies a call's effects
@@ -86,8 +88,9 @@ public class BrokenSpecTests
         foreach (var finding in report.Findings) TestContext.Out.WriteLine(finding.Reproducer(broken.SelectorName));
 
         var failedRows = report.Rows.Where(r => r.Status == RuleStatus.Failed).Select(r => $"{r.Rule}@{r.Selector}").Order(StringComparer.Ordinal).ToArray();
-        Assert.That(failedRows, Is.EqualTo(new[] { $"{Rules.DispatchAccept}@{Selector}", $"{Rules.DispatchShape}@{Selector}" }));
-        Assert.That(report.Findings.Select(f => f.Signature).Order(StringComparer.Ordinal).ToArray(), Is.EqualTo(new[] { AcceptSignature, ShapeSignature }));
+        Assert.That(failedRows, Is.EqualTo(new[] { $"{Rules.DispatchAccept}@{Selector}", $"{Rules.DispatchShape}@{Selector}", $"{Rules.SpecDispatch}@" }));
+        Assert.That(report.Findings.Select(f => f.Signature).Order(StringComparer.Ordinal).ToArray(),
+            Is.EqualTo(new[] { AcceptSignature, ShapeSignature, SpecSignature }));
 
         var accept = report.Findings.Single(f => f.Rule == Rules.DispatchAccept);
         Assert.That(accept.Program, Is.EqualTo(MinimalProgram(BrokenScalars)), "the accept finding's reproducer is not the single 15-scalar call");
@@ -112,7 +115,8 @@ public class BrokenSpecTests
         var root = document.RootElement;
         Assert.That(root.GetProperty("allHeld").GetBoolean(), Is.False);
         var findings = root.GetProperty("findings").EnumerateArray().ToDictionary(f => f.GetProperty("signature").GetString()!);
-        Assert.That(findings.Keys.Order(StringComparer.Ordinal).ToArray(), Is.EqualTo(new[] { AcceptSignature, ShapeSignature }));
+        Assert.That(findings.Keys.Order(StringComparer.Ordinal).ToArray(), Is.EqualTo(new[] { AcceptSignature, ShapeSignature, SpecSignature }));
+        Assert.That(findings[SpecSignature].GetProperty("observed").GetString(), Is.EqualTo("16 in its dispatch entry"));
         foreach (var (signature, scalars) in new[] { (AcceptSignature, BrokenScalars), (ShapeSignature, _declaredScalars) })
         {
             var finding = findings[signature];
@@ -138,6 +142,9 @@ public class BrokenSpecTests
     static string AcceptSignature => $"{Rules.DispatchAccept}|{Selector}|accept";
 
     static string ShapeSignature => $"{Rules.DispatchShape}|{Selector}|scalarInput";
+
+    /// <summary>The drift rule spec.dispatch names: the spec's scalarInput against the entry's.</summary>
+    static string SpecSignature => $"{Rules.SpecDispatch}|{Selector}|scalarInput";
 
     /// <summary>
     /// What shrinking must reach: one open, one plain call of the selector with the offending number of

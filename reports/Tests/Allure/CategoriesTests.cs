@@ -24,7 +24,7 @@ public class CategoriesTests
         {
             var expected = RuleFacts.Family(rule) switch
             {
-                "dispatch" or "selector" or "access" or "hid" => DispatchViolations,
+                "dispatch" or "selector" or "access" or "hid" or "spec" => DispatchViolations,
                 "async" => AsyncViolations,
                 "memory" or "objects" or "device" => MemorySafety,
                 _ => "unmapped",

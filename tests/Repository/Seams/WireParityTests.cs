@@ -58,6 +58,8 @@ public class WireParityTests
     [TestCase("kMaxScalars", "MaxScalars")]
     [TestCase("kMaxString", "MaxStringBytes")]
     [TestCase("kMaxAccessIds", "MaxAccessIds")]
+    [TestCase("kMaxViolations", "MaxViolations")]
+    [TestCase("kMaxDispatchEntries", "MaxDispatchEntries")]
     public void TheHarnessRefusesWhatTheHostWouldDrop(string host, string harness) =>
         Assert.That(SourceText.Constant(HostLimits, harness), Is.EqualTo(SourceText.Constant(Limits, host)));
 

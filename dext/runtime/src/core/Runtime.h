@@ -22,6 +22,7 @@
 
 #include "device/SimulatedDevice.h"
 #include "image/DextImage.h"
+#include "service/DispatchRecord.h"
 
 class IOService;
 class IOUserClient;
@@ -132,6 +133,9 @@ public:
     /* ---- the simulated device behind USB and PCI personalities (device/) ---- */
     SimulatedDevice device;
     std::deque<Violation> violations;
+
+    /* ---- the dispatch entries dexts passed to IOUserClient::ExternalMethod ---- */
+    DispatchRecord dispatchRecord;
 
     /* ---- work and timers ---- */
     std::deque<Work> pending;

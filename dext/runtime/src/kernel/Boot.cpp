@@ -137,6 +137,7 @@ int32_t Reset()
     });
     runtime.device.reset();
     runtime.violations.clear();
+    runtime.dispatchRecord.clear();
     /* Whatever the dext leaked stays allocated (and counted below the new baseline); timers it
      * leaked can never fire again. */
     while (!runtime.armedTimers.empty()) runtime.disarm(runtime.armedTimers.back());

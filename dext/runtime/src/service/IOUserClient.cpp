@@ -39,7 +39,9 @@ kern_return_t IOUserClient::ExternalMethod(uint64_t selector, IOUserClientMethod
                                            const IOUserClientMethodDispatch *dispatch, OSObject *target,
                                            void *reference)
 {
-    (void)selector;
+    /* Keyed by the app's selector: a dext may pass super another number, but a spec speaks of the app's. */
+    dksim::Runtime &runtime = dksim::Runtime::get();
+    runtime.dispatchRecord.record(runtime.currentConnection, arguments ? arguments->selector : selector, dispatch);
     /* (inferred) Without a dispatch entry there is nothing to call. */
     if (dispatch == nullptr) return kIOReturnUnsupported;
     if (arguments == nullptr) return kIOReturnBadArgument;

@@ -44,6 +44,7 @@ internal sealed unsafe class DksimLibrary
     public readonly delegate* unmanaged<int> DeviceUnplug;
     public readonly delegate* unmanaged<uint, int> DeviceInterrupt;
     public readonly delegate* unmanaged<NativeViolation*, byte*, ulong, int> TakeViolation;
+    public readonly delegate* unmanaged<NativeDispatchEntry*, uint, uint*, int> TakeDispatchEntries;
 
     DksimLibrary(nint handle, string path)
     {
@@ -80,6 +81,7 @@ internal sealed unsafe class DksimLibrary
         DeviceUnplug = (delegate* unmanaged<int>)Export("dksim_device_unplug");
         DeviceInterrupt = (delegate* unmanaged<uint, int>)Export("dksim_device_interrupt");
         TakeViolation = (delegate* unmanaged<NativeViolation*, byte*, ulong, int>)Export("dksim_take_violation");
+        TakeDispatchEntries = (delegate* unmanaged<NativeDispatchEntry*, uint, uint*, int>)Export("dksim_take_dispatch_entries");
     }
 
     nint Export(string name)
@@ -167,4 +169,20 @@ internal unsafe struct NativeViolation
     public fixed byte Rule[48];
     public ulong TimeNs;
     public ulong Connection;
+}
+
+/// <summary>dksim_dispatch_entry: 48 bytes, no padding.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct NativeDispatchEntry
+{
+    public ulong Connection;
+    public ulong Selector;
+    public uint Flags;
+    public uint CheckCompletionExists;
+    public uint CheckScalarInputCount;
+    public uint CheckStructureInputSize;
+    public uint CheckScalarOutputCount;
+    public uint CheckStructureOutputSize;
+    public uint Calls;
+    public uint Reserved;
 }

@@ -209,6 +209,17 @@ internal sealed class HostClient(HostSession session)
         response.End();
     }
 
+    /// <summary>dksim_take_dispatch_entries (TakeDispatchEntries): every recorded dispatch entry into sink.</summary>
+    public void TakeDispatchEntries(List<DispatchEntry> sink)
+    {
+        var response = session.Exchange(_request.Start(HostOp.TakeDispatchEntries).U32(HostLimits.MaxDispatchEntries));
+        var count = response.U32();
+        for (var k = 0u; k < count; k++)
+            sink.Add(new DispatchEntry(response.U64(), response.U64(), (DispatchEntryFlags)response.U32(), response.U32(), response.U32(),
+                response.U32(), response.U32(), response.U32(), response.U32()));
+        response.End();
+    }
+
     /// <summary>The live-object counters, parsed from the response's UTF-8 text where it lies.</summary>
     public IReadOnlyDictionary<string, long> LiveObjects()
     {

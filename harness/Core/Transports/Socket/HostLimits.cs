@@ -14,6 +14,7 @@ internal static class HostLimits
     /// <summary>A device description (SetDevice) and one FeedDevice (DKSIM_MAX_DEVICE_DATA).</summary>
     public const int MaxDeviceBytes = 1 << 20;
     public const uint MaxViolations = 4096;
+    public const uint MaxDispatchEntries = 4096;
 
     /// <summary>The largest response: a 64 MiB text or struct output plus its fields.</summary>
     public const int MaxResponseFrame = (64 << 20) + (64 << 10);

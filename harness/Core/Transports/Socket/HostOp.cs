@@ -38,4 +38,5 @@ internal enum HostOp : uint
     UnplugDevice = 33,
     RaiseInterrupt = 34,
     TakeViolations = 35,
+    TakeDispatchEntries = 36,
 }
