@@ -22,7 +22,8 @@ public class DeviceDextCampaignTests
     /// <param name="Reproduces">a line its reproducer holds (the device step that reaches it), or null</param>
     public sealed record Planted(string Rule, uint? Selector, string Kind, string? Reproduces);
 
-    public sealed record DeviceDext(string Name, Planted[] Bugs)
+    /// <param name="Also">findings a planted bug may also show as, by another route (not required)</param>
+    public sealed record DeviceDext(string Name, Planted[] Bugs, Planted[]? Also = null)
     {
         public override string ToString() => Name;
     }
@@ -35,7 +36,10 @@ public class DeviceDextCampaignTests
             new("memory.safety", 0, "UsbVendorUserClient::VendorRead", "device-data in="),
             new("memory.safety", null, "Stop", "unplug"),
             new("device.io-after-stop", null, "IOUSBHostPipe::AsyncIO", "unplug"),
-        ]),
+        ],
+        // The double release once more: another client's close aborts this client's interrupt read
+        // (the pipe is shared), its completion gives the buffer back, and the next read uses it.
+        [new("memory.safety", 4, "UsbVendorUserClient::AsyncInterruptRead", null)]),
         new("PciBarDriver",
         [
             new("memory.safety", 1, "PciBarUserClient::WriteRegister", null),
@@ -72,7 +76,7 @@ public class DeviceDextCampaignTests
                 Assert.That(found, Is.Not.Empty, $"{bug} is found: {shown}");
                 if (bug.Reproduces is { } step) Assert.That(found.Select(f => f.Reproducer), Is.All.Contain(step), $"{bug}: {shown}");
             }
-            Assert.That(findings.Where(f => !dext.Bugs.Any(bug => Matches(f, bug))), Is.Empty, "nothing else: " + shown);
+            Assert.That(findings.Where(f => !dext.Bugs.Concat(dext.Also ?? []).Any(bug => Matches(f, bug))), Is.Empty, "nothing else: " + shown);
         });
     }
 
