@@ -29,5 +29,13 @@ public sealed record SelectorSpec(
     /// </summary>
     public ImmutableArray<IOKit.IOReturn> MayReturn { get; init; } = [];
 
+    /// <summary>
+    /// No call shape fails this entry's checks: any completion, every count and size variable (MazeDriver's
+    /// entry). dispatch.shape then has no malformed call to make, rather than one to search for forever.
+    /// </summary>
+    public bool AcceptsEveryShape =>
+        Completion == CompletionRule.Any && Shape.ScalarInput.IsVariable && Shape.StructInput.IsVariable
+        && Shape.ScalarOutput.IsVariable && Shape.StructOutput.IsVariable;
+
     public string Label => $"{Selector} {Name}";
 }

@@ -25,9 +25,11 @@ public static class RuleCatalog
         var targets = new List<RuleTarget>();
         foreach (var entry in spec.Selectors)
         {
-            targets.Add(entry.Checked
-                ? Target(Rules.DispatchShape, entry, DispatchShape(spec, entry))
-                : new RuleTarget(Rules.DispatchShape, entry, null, "unchecked selector: malformed shapes are held to memory.safety only"));
+            targets.Add(!entry.Checked
+                ? new RuleTarget(Rules.DispatchShape, entry, null, "unchecked selector: malformed shapes are held to memory.safety only")
+                : entry.AcceptsEveryShape
+                    ? new RuleTarget(Rules.DispatchShape, entry, null, "its entry checks nothing (completion any, every count and size variable): no shape is malformed")
+                    : Target(Rules.DispatchShape, entry, DispatchShape(spec, entry)));
         }
         foreach (var entry in spec.Selectors) targets.Add(Target(Rules.DispatchAccept, entry, DispatchAccept(spec, entry)));
         targets.Add(Target(Rules.SelectorRange, null, SelectorRange(spec)));
