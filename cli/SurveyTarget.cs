@@ -18,8 +18,12 @@ public static class SurveyTarget
     public static DispatchSurvey Survey(TargetOptions options, ParseResult parse, DextTarget target, DispatchSpec? spec) =>
         Survey(options, parse, target, spec, observeAsync: false).Dispatch;
 
-    /// <summary>As <see cref="Survey(TargetOptions, ParseResult, DextTarget, DispatchSpec?)"/>, and the async protocol when asked (`spec init`).</summary>
-    public static (DispatchSurvey Dispatch, AsyncSurvey? Async, string? AsyncCrash) Survey(TargetOptions options, ParseResult parse, DextTarget target, DispatchSpec? spec, bool observeAsync)
+    /// <summary>
+    /// As <see cref="Survey(TargetOptions, ParseResult, DextTarget, DispatchSpec?)"/>, and when asked (`spec init`)
+    /// the async protocol and the shapes of the selectors the dext answers without a dispatch entry (<see cref="ShapeProber"/>).
+    /// </summary>
+    public static (DispatchSurvey Dispatch, AsyncSurvey? Async, string? AsyncCrash, IReadOnlyList<ProbedSelector> Probes) Survey(
+        TargetOptions options, ParseResult parse, DextTarget target, DispatchSpec? spec, bool observeAsync, bool probe = false)
     {
         var kind = TransportKinds.Parse(parse.GetValue(options.Transport)!);
         if (kind == TransportKind.IOKit)
@@ -32,8 +36,10 @@ public static class SurveyTarget
         using var transport = TransportFactory.Create(kind, target, DextVariants.Parse(variantName), spec,
             TimeSpan.FromMilliseconds(parse.GetValue(options.CallTimeoutMs)));
         var dispatch = DispatchSurveyor.Survey(transport, names, ServiceNames.BundleIdentifier(plan.InfoPlist), spec?.ConnectionType ?? 0);
-        if (!observeAsync) return (dispatch, null, null);
+        if (!observeAsync) return (dispatch, null, null, []);
         var async = AsyncSurveyor.Survey(transport, dispatch, out var crash);
-        return (dispatch, async, crash);
+        var probes = !probe ? [] : dispatch.Selectors.Where(s => s.AnsweredWithoutEntry || s.Crash is not null && !s.Entries.Any(e => e.HasEntry))
+            .Select(s => ShapeProber.Probe(transport, dispatch, s.Selector)).ToArray();
+        return (dispatch, async, crash, probes);
     }
 }

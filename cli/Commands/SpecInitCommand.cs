@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text;
 using ConformanceKit.Cli.Output;
 using ConformanceKit.Contracts;
+using ConformanceKit.Oracle;
 using ConformanceKit.Spec;
 using ConformanceKit.Spec.Draft;
 using ConformanceKit.Targets;
@@ -33,15 +34,25 @@ public static class SpecInitCommand
             var replace = parse.GetValue(force);
             if (File.Exists(outPath) && !replace) throw new UsageException($"--out {outPath} exists; pass --force to replace it");
             var spec = dext.HasSpec ? dext.LoadSpec() : null;
-            var (survey, async, asyncCrash) = SurveyTarget.Survey(target, parse, dext, spec, observeAsync: true);
-            var draft = SpecDraftWriter.Write(dext.Name, survey, async, asyncCrash);
+            var (survey, async, asyncCrash, probes) = SurveyTarget.Survey(target, parse, dext, spec, observeAsync: true, probe: true);
+            // build:, sources: and include: name files relative to the spec: carried only into a draft beside it.
+            var sameFolder = spec is not null && Path.GetFullPath(Path.GetDirectoryName(spec.SourcePath)!) == Path.GetFullPath(Path.GetDirectoryName(outPath)!);
+            var carried = spec is null ? ((string, string)?)null : (CarriedSections.From(File.ReadAllText(spec.SourcePath), sameFolder), spec.SourcePath);
+            var draft = SpecDraftWriter.Write(dext.Name, survey, async, asyncCrash, probes, carried);
             // The draft must be a spec check can run: a writer bug shows here, not in the user's next command.
             SpecLoader.Parse(draft, outPath);
             var bytes = Encoding.UTF8.GetBytes(draft);
             if (replace) AtomicFile.Write(outPath, bytes);
             else if (!AtomicFile.CreateNew(outPath, bytes)) throw new UsageException($"--out {outPath} exists; pass --force to replace it");
+            var probed = probes.Count(p => p.Shape is not null);
             Console.WriteLine($"wrote {outPath}: {survey.Selectors.Count(s => s.Entry is { HasFunction: true })} selector(s) from dispatch entries, "
-                + $"{survey.Selectors.Count(s => s.Entry is not { HasFunction: true })} left as TODO comments");
+                + $"{probed} inferred by probing (checked: false), {survey.Selectors.Count(s => s.Entry is not { HasFunction: true }) - probed} left as TODO comments");
+            // A crash while probing is a bug found, whatever the draft: said as check says findings, and in the draft as a comment.
+            foreach (var seen in survey.Selectors.Where(s => s.Crash is not null && probes.All(p => p.Selector != s.Selector)))
+                Console.WriteLine($"finding: {Rules.MemorySafety} selector {seen.Selector}: {seen.Crash} (called without arguments)");
+            foreach (var probe in probes)
+                foreach (var crash in probe.Crashes)
+                    Console.WriteLine($"finding: {Rules.MemorySafety} selector {probe.Selector}: {crash.Kind} (while probing, first with {crash.Shape})");
             return ExitCodes.Ok;
         });
         return command;

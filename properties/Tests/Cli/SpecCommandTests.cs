@@ -82,4 +82,45 @@ public class SpecCommandTests
             .Select(f => $"{f.GetProperty("rule").GetString()} {f.GetProperty("selector")} {f.GetProperty("kind").GetString()}").ToArray();
         Assert.That(findings, Is.EqualTo(new[] { "spec.dispatch 2 scalarInput" }));
     }
+
+    /// <summary>
+    /// NullDriver's Struct selector has no dispatch entry and no size checks: probing finds the 16 bytes it
+    /// needs in and out, and the two ways its unchecked sizes crash it are findings, named on the console
+    /// and as comments in the draft.
+    /// </summary>
+    [Test]
+    public void ProbingFindsTheUncheckedSelectorsShapeAndReportsItsCrashes()
+    {
+        var output = _scratch.File("spec.yaml");
+        var init = CliProcess.Run(TimeSpan.FromMinutes(6), "spec", "init", "--dext", Path.Combine(RepositoryLayout.Root, "dext", "NullDriver"), "--out", output);
+        Assert.That(init.ExitCode, Is.Zero, init.ToString());
+        Assert.That(init.Stdout, Does.Contain("finding: memory.safety selector 1: heap-buffer-overflow-read@NullDriver::HandleExternalStruct"));
+        Assert.That(init.Stdout, Does.Contain("finding: memory.safety selector 1: heap-buffer-overflow-write@NullDriver::HandleExternalStruct"));
+        var spec = ConformanceKit.Spec.SpecLoader.LoadFile(output);
+        var structSelector = spec.Find(1)!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(structSelector.Checked, Is.False);
+            Assert.That(structSelector.Shape.StructInput.ToString(), Is.EqualTo("16"));
+            Assert.That(structSelector.Shape.StructOutput.ToString(), Is.EqualTo("16"));
+            Assert.That(spec.Find(0)!.Shape.ScalarInput.IsVariable, "Scalar takes any count");
+            Assert.That(File.ReadAllText(output), Does.Contain("# probing crashed the dext (heap-buffer-overflow-write@"));
+        });
+    }
+
+    /// <summary>
+    /// HangDriver's Wait has an entry that lets the empty call through, and the empty call hangs: the entry is
+    /// still drafted (a call of another shape is refused by it and shows it), and the hang is a finding.
+    /// </summary>
+    [Test]
+    public void AnEntryWhoseEmptyCallHangsIsStillDrafted()
+    {
+        var output = _scratch.File("spec.yaml");
+        var init = CliProcess.Run(TimeSpan.FromMinutes(6), "spec", "init", "--dext", Path.Combine(RepositoryLayout.Root, "dext", "tests", "dexts", "HangDriver"), "--out", output);
+        Assert.That(init.ExitCode, Is.Zero, init.ToString());
+        Assert.That(init.Stdout, Does.Contain("finding: memory.safety selector 1:"));
+        var wait = ConformanceKit.Spec.SpecLoader.LoadFile(output).Find(1)!;
+        Assert.That(wait.Checked, "drafted from its dispatch entry");
+        Assert.That(wait.Shape.ScalarInput.ToString(), Is.EqualTo("0"));
+    }
 }

@@ -15,7 +15,10 @@ namespace ConformanceKit.Properties.Tests.Cli;
 /// the leeway its timer asks for (the virtual clock fires at the deadline, so the draft's 0s judges alike),
 /// and the known: entries with their why (KnownCloseDriver's use-after-free at close) — none of which
 /// changes a verdict. NullDriverHardened's async: section is observed (register 4, request 5, 5 s, the
-/// arguments inferred as the hand-written spec states them).
+/// arguments inferred as the hand-written spec states them). Not here, each for a reason the draft says
+/// in a TODO: UsbVendorDriver (its device's errors, mayReturn:, are not observed) and HiddenCrashDriver
+/// (its async protocol crashes the dext while observed); HangDriver, CrashDriver, PciBarDriver,
+/// VirtualHIDDriver and XcodeLayout agree too, checked by hand (too slow to repeat on every run).
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -32,24 +35,43 @@ public class SpecInitVerdictTests
     /// <summary>Findings whose kind is about output values: only a spec that states them (result:, examples:) can have them.</summary>
     static readonly HashSet<string> OutputKinds = ["output-value", "example"];
 
+    /// <remarks>
+    /// NullDriver's selectors 0 and 1 and CollectionsDriver's four are answered in the dexts' own code, so
+    /// their shapes come from probing (CollectionsDriver's 2 and 3 parse messages no probed shape makes:
+    /// declared with mayReturn:, they keep selector.range from calling them out of range); RegistryDriver
+    /// needs its spec's build: section, which the draft carries over; MazeDriver's entry checks nothing.
+    /// The draft is written beside the hand-written spec (a hidden file removed afterwards), as a user's
+    /// `spec init` writes it, so that the sections with paths relative to it are carried over.
+    /// </remarks>
+    [TestCase("dext/NullDriver")]
     [TestCase("dext/NullDriverHardened")]
     [TestCase("dext/tests/dexts/LeakyDriver")]
     [TestCase("dext/tests/dexts/KnownCloseDriver")]
     [TestCase("dext/tests/dexts/SharedMemoryDriver")]
+    [TestCase("dext/tests/dexts/CollectionsDriver")]
+    [TestCase("dext/tests/dexts/RegistryDriver")]
+    [TestCase("dext/tests/dexts/MazeDriver")]
     public void CheckGivesTheDraftTheHandWrittenSpecsVerdicts(string folder)
     {
         var dext = Path.Combine(RepositoryLayout.Root, folder);
-        var draft = _scratch.File("spec.yaml");
-        var init = CliProcess.Run(TimeSpan.FromMinutes(6), "spec", "init", "--dext", dext, "--out", draft);
-        Assert.That(init.ExitCode, Is.Zero, init.ToString());
-
-        var hand = Check(dext, null, "hand.json");
-        var drafted = Check(dext, draft, "draft.json");
-        Assert.Multiple(() =>
+        var draft = Path.Combine(dext, $".spec-init-test-{Guid.NewGuid():N}.yaml");
+        try
         {
-            Assert.That(Statuses(drafted), Is.EqualTo(Statuses(hand)), "rule rows");
-            Assert.That(Findings(drafted), Is.EqualTo(Findings(hand)), "findings by signature");
-        });
+            var init = CliProcess.Run(TimeSpan.FromMinutes(6), "spec", "init", "--dext", dext, "--out", draft);
+            Assert.That(init.ExitCode, Is.Zero, init.ToString());
+
+            var hand = Check(dext, null, "hand.json");
+            var drafted = Check(dext, draft, "draft.json");
+            Assert.Multiple(() =>
+            {
+                Assert.That(Statuses(drafted), Is.EqualTo(Statuses(hand)), "rule rows");
+                Assert.That(Findings(drafted), Is.EqualTo(Findings(hand)), "findings by signature");
+            });
+        }
+        finally
+        {
+            File.Delete(draft);
+        }
     }
 
     JsonDocument Check(string dext, string? spec, string json)

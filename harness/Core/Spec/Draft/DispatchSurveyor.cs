@@ -118,12 +118,37 @@ public static class DispatchSurveyor
             catch (DextCrashedException crash)
             {
                 _connection = 0;
-                return new SurveyedSelector(selector, default, [], crash.Summary);
+                return Retry(selector, crash.Summary);
             }
             catch (DextHungException hang)
             {
                 _connection = 0;
-                return new SurveyedSelector(selector, default, [], hang.Message);
+                return Retry(selector, hang.Message);
+            }
+        }
+
+        /// <summary>
+        /// The empty call crashed or hung the dext, and with it went the entry the runtime recorded: an entry
+        /// whose checks accept the empty call (HangDriver's Wait checks every count at 0) let it reach the
+        /// handler. One call of another shape — a count and a size of one each — is refused by such an entry
+        /// before any handler runs, and shows the entry; the crash stays recorded (a finding spec init reports).
+        /// </summary>
+        SurveyedSelector Retry(uint selector, string crash)
+        {
+            var sink = new List<DispatchEntry>();
+            try
+            {
+                Reopen();
+                entries.TakeDispatchEntries(sink);
+                sink.Clear();
+                var result = transport.Call(_connection, selector, [], [1], [0], new ulong[1], new byte[1]).Return;
+                entries.TakeDispatchEntries(sink);
+                return new SurveyedSelector(selector, result, Distinct(sink, selector), crash);
+            }
+            catch (Exception e) when (e is DextCrashedException or DextHungException)
+            {
+                _connection = 0;
+                return new SurveyedSelector(selector, default, [], crash);
             }
         }
 

@@ -14,18 +14,23 @@ namespace ConformanceKit.Spec.Draft;
 /// </summary>
 public static class SpecDraftWriter
 {
-    /// <exception cref="SurveyException">no selector answered through a dispatch entry: nothing to draft a table from.</exception>
+    /// <exception cref="SurveyException">no selector answered through a dispatch entry or succeeded while probed: nothing to draft a table from.</exception>
     /// <param name="asyncCrash">What the dext died of while its async protocol was observed, if it did.</param>
-    public static string Write(string dext, DispatchSurvey survey, AsyncSurvey? async = null, string? asyncCrash = null)
+    /// <param name="probes">The selectors answered without a dispatch entry, probed for their shapes (<see cref="ShapeProber"/>).</param>
+    /// <param name="carried">Sections of the existing spec the draft keeps as they are (<see cref="CarriedSections"/>), with the file they came from.</param>
+    public static string Write(string dext, DispatchSurvey survey, AsyncSurvey? async = null, string? asyncCrash = null, IReadOnlyList<ProbedSelector>? probes = null,
+        (string Text, string From)? carried = null)
     {
-        var drafted = survey.Selectors.Where(s => s.Entry is { HasFunction: true }).ToArray();
-        if (drafted.Length == 0)
-            throw new SurveyException($"no selector of {dext} reached IOUserClient::ExternalMethod with a dispatch entry among the {survey.Tried} tried; "
-                + "a dext that checks calls in its own switch cannot be drafted yet");
+        probes ??= [];
+        var drafted = survey.Selectors.Count(s => s.Entry is { HasFunction: true }) + probes.Count(p => p.Shape is not null);
+        if (drafted == 0)
+            throw new SurveyException($"no selector of {dext} reached IOUserClient::ExternalMethod with a dispatch entry, or succeeded for any probed shape, "
+                + $"among the {survey.Tried} tried");
         var text = new StringBuilder();
         var tried = $"0..{survey.Tried - 1} and {string.Join(", ", DispatchSurveyor.FarSelectors.Select(Hex))}";
         Line(text, $"# Draft spec of {dext}, written by `conformancekit spec init` from what the dext did when");
-        Line(text, $"# selectors {tried} were called once (README, \"The spec format\").");
+        Line(text, $"# selectors {tried} were called once (README, \"The spec format\"),");
+        Line(text, "# and the selectors it answers in its own code were probed with boundary counts and sizes.");
         Line(text, "# The runtime cannot observe the TODOs: names, outputs as expressions, examples, known findings.");
         Line(text, "specVersion: 1");
         Line(text, $"dext: {dext}");
@@ -41,8 +46,10 @@ public static class SpecDraftWriter
         Line(text, "selectors:");
         foreach (var seen in survey.Selectors)
         {
-            if (seen.Entry is { HasFunction: true } entry) Selector(text, seen.Selector, entry, async);
-            else Unknown(text, seen);
+            var probe = probes.FirstOrDefault(p => p.Selector == seen.Selector);
+            if (seen.Entry is { HasFunction: true } entry) Selector(text, seen, entry, async);
+            else if (probe is { Shape: not null } || probe is { Refusals.IsEmpty: false, Stopped: false }) ProbedSelectorText.Write(text, probe);
+            else Unknown(text, seen, probe);
         }
         if (async is { } observed && (observed.RegisterCompletes || observed.RequestsComplete)) Async(text, observed);
         else if (async is null)
@@ -52,13 +59,22 @@ public static class SpecDraftWriter
             Line(text, "#   completes: true), and the completions' delay, leeway, status and arguments (see \"The spec format\").");
         }
         Line(text, "# TODO known: the findings the dext is known to have.");
+        if (carried is { Text.Length: > 0 } kept)
+        {
+            Line(text, "");
+            Line(text, $"# Carried over from {kept.From}: how the dext is built and what it runs on.");
+            text.Append(kept.Text);
+        }
         return text.ToString();
     }
 
-    static void Selector(StringBuilder text, uint selector, DispatchEntry entry, AsyncSurvey? async)
+    static void Selector(StringBuilder text, SurveyedSelector seen, DispatchEntry entry, AsyncSurvey? async)
     {
+        var selector = seen.Selector;
         Line(text, $"  - selector: {selector.ToString(CultureInfo.InvariantCulture)}");
         Line(text, "    # name: TODO");
+        if (seen.Crash is { } crash)
+            Line(text, $"    # the call without arguments, which this entry lets through, crashed the dext: {OneLine(crash)}");
         Line(text, "    checked: true                  # its IOUserClientMethodDispatch entry checks the shape");
         Line(text, $"    completion: {Word(Completion(entry.CheckCompletionExists))}");
         Line(text, $"    scalarInput: {Size(entry.CheckScalarInputCount)}");
@@ -81,10 +97,17 @@ public static class SpecDraftWriter
     }
 
     /// <summary>A selector the draft cannot declare: said in a comment, so the user sees it and decides.</summary>
-    static void Unknown(StringBuilder text, SurveyedSelector seen)
+    static void Unknown(StringBuilder text, SurveyedSelector seen, ProbedSelector? probe)
     {
         var number = seen.Selector.ToString(CultureInfo.InvariantCulture);
-        if (seen.Crash is { } crash)
+        if (probe is not null)
+        {
+            Line(text, $"  # TODO selector {number} answered {(seen.Crash is null ? Code(seen.Result) : "with a crash")} without a dispatch entry, and none of the"
+                + $" {probe.Calls.ToString(CultureInfo.InvariantCulture)} shapes it was probed with succeeded{(probe.Stopped ? " (probing stopped: it crashed or hung too often)" : "")}:");
+            Line(text, "  #   declare the shape it accepts with checked: false");
+            ProbedSelectorText.Crashes(text, probe, "  ");
+        }
+        else if (seen.Crash is { } crash)
             Line(text, $"  # TODO selector {number} crashed the dext when called without arguments: {OneLine(crash)}");
         else if (seen.Entries.Count(e => e.HasEntry) > 1)
             Line(text, $"  # TODO selector {number}: the dext passed {seen.Entries.Length} different dispatch entries for it; declare the one it means");
@@ -122,5 +145,5 @@ public static class SpecDraftWriter
 
     static string OneLine(string text) => string.Join(' ', text.Split(['\n', '\r'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    static void Line(StringBuilder text, string line) => text.Append(line.TrimEnd()).Append('\n');
+    internal static void Line(StringBuilder text, string line) => text.Append(line.TrimEnd()).Append('\n');
 }
