@@ -48,7 +48,7 @@ public static class AsyncSurveyor
         if (!transport.HasVirtualClock) return null;
         var entries = survey.Selectors.Where(s => s.Entry is { HasFunction: true } e && e.CheckCompletionExists != 0).Select(s => s.Entry!).ToArray();
         if (entries.Length == 0) return null;
-        var accessIds = survey.Access == AccessPolicy.Any || survey.BundleIdentifier is null ? Array.Empty<string>() : [survey.BundleIdentifier];
+        var accessIds = survey.AccessIds.ToArray();
         var fresh = entries.ToDictionary(e => (uint)e.Selector, e => Fresh(transport, survey, accessIds, e));
         foreach (var register in entries.Where(e => fresh[(uint)e.Selector].IsSuccess))
         {

@@ -20,6 +20,9 @@ public sealed record DispatchSurvey(
     uint Tried)
 {
     public SurveyedSelector? Find(uint selector) => Selectors.FirstOrDefault(s => s.Selector == selector);
+
+    /// <summary>The userclient-access identifiers a client needs to open the service: none, or the bundle identifier.</summary>
+    public IReadOnlyList<string> AccessIds => Access == AccessPolicy.Any || BundleIdentifier is null ? [] : [BundleIdentifier];
 }
 
 /// <summary>

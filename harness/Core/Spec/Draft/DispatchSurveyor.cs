@@ -87,7 +87,7 @@ public static class DispatchSurveyor
     }
 
     /// <summary>A dext that crashes or hangs on close has shown what the survey wants already: that bug is memory.safety's to report.</summary>
-    static void CloseQuietly(IDextTransport transport, ulong connection)
+    internal static void CloseQuietly(IDextTransport transport, ulong connection)
     {
         try
         {

@@ -64,8 +64,7 @@ public static class ShapeProber
     public static ProbedSelector Probe(IDextTransport transport, DispatchSurvey survey, uint selector)
     {
         transport.Reset();
-        var accessIds = survey.Access == AccessPolicy.Any || survey.BundleIdentifier is null ? Array.Empty<string>() : [survey.BundleIdentifier];
-        var probe = new Probing(transport, survey.Service, survey.ConnectionType, accessIds, selector);
+        var probe = new Probing(transport, survey.Service, survey.ConnectionType, survey.AccessIds, selector);
         try
         {
             ProbeShape? first = null;
@@ -123,7 +122,7 @@ public static class ShapeProber
     }
 
     /// <summary>The calls of one selector's probing on one connection, reopened after a crash; results are remembered per shape.</summary>
-    sealed class Probing(IDextTransport transport, string service, uint type, string[] accessIds, uint selector)
+    sealed class Probing(IDextTransport transport, string service, uint type, IReadOnlyList<string> accessIds, uint selector)
     {
         const ulong Callback = 0xC0FFEE, Refcon = 0x3003;
 
@@ -207,15 +206,7 @@ public static class ShapeProber
 
         public void Close()
         {
-            if (_connection == 0) return;
-            try
-            {
-                transport.Close(_connection);
-            }
-            catch (Exception e) when (e is DextCrashedException or DextHungException)
-            {
-                // A dext that dies on close shows a bug memory.safety reports; the probe has what it wanted.
-            }
+            if (_connection != 0) DispatchSurveyor.CloseQuietly(transport, _connection);
             _connection = 0;
         }
     }
