@@ -227,6 +227,14 @@ public static class RuleCatalog
                     sweep.Add(Open(registerCall, requestCall, new UnplugStep(), wait, new CloseStep(0)));
             }
         }
+        // A selector that keeps its completion outside the protocol's roles (async: own, or required with no
+        // role declared): its completion comes, or the connection closes first, while something may be freed.
+        foreach (var keeper in spec.Selectors.Where(s => s.Role == AsyncRole.Own && s.Completion != CompletionRule.Forbidden || s.Role == AsyncRole.None && s.Completion == CompletionRule.Required))
+        {
+            var call = WellShapedFixed(keeper, 4, 4, completion: true);
+            sweep.Add(Open(call, wait, new CloseStep(0)));
+            sweep.Add(Open(call, new CloseStep(0), wait));
+        }
         return new RuleProperty(Rules.MemorySafety, null, ProtocolGen.Programs(spec), sweep);
     }
 

@@ -40,7 +40,10 @@ public static class ProtocolGen
         open[0] = true;
         var register = spec.RegisterSelector;
         var requests = spec.Selectors.Where(s => s.Role == AsyncRole.Request).ToArray();
-        var plain = spec.Selectors.Where(s => s.Role == AsyncRole.None && s.Completion != CompletionRule.Required).ToArray();
+        // Besides the protocol's roles: every other selector, those that complete their own call (async: own) or
+        // require a completion without a declared role among them — their completions, timers and closes
+        // are exactly what a lifecycle bug frees too early (HiddenCrashDriver's Watch in a drafted spec).
+        var plain = spec.Selectors.Where(s => s.Role is AsyncRole.None or AsyncRole.Own).ToArray();
         ulong refcon = 1;
         foreach (var command in commands)
         {
@@ -70,12 +73,21 @@ public static class ProtocolGen
                     steps.Add(WellShaped(request, openSlots[command.Pick / 7 % openSlots.Length], withCompletion, command.Data, refcon++));
                     break;
                 case Kind.Plain when plain.Length > 0 && openSlots.Length > 0:
-                    steps.Add(WellShaped(plain[command.Pick % plain.Length], openSlots[command.Pick / 7 % openSlots.Length], false, command.Data, refcon++));
+                    var other = plain[command.Pick % plain.Length];
+                    steps.Add(WellShaped(other, openSlots[command.Pick / 7 % openSlots.Length], WithCompletion(other, command.Pick), command.Data, refcon++));
                     break;
             }
         }
         return new Program(steps);
     }
+
+    /// <summary>
+    /// A completion where the selector requires one, and for one that completes its own call half the time
+    /// it may have one; a selector without an async role that merely allows one is called without (its spec
+    /// says nothing of a completion it would send).
+    /// </summary>
+    static bool WithCompletion(SelectorSpec entry, int pick) =>
+        entry.Completion == CompletionRule.Required || (entry.Completion == CompletionRule.Any && entry.Role == AsyncRole.Own && pick / 3 % 2 == 1);
 
     static CallStep WellShaped(SelectorSpec entry, int slot, bool completion, byte data, ulong refcon) =>
         CallGen.Declared(entry, slot, completion, data, refcon);
