@@ -39,9 +39,12 @@ public sealed class AsyncJudge(DispatchSpec spec, bool timed)
     /// arrived during a device step, so with async.deviceEvents an unowed completion to the registered
     /// callback is the device's event.
     /// </summary>
-    public void Judge(ConnectionModel connection, IReadOnlyList<AsyncCompletion> arrived, int stepIndex, ulong nowNs, List<Violation> sink,
+    /// <returns>How many completions it judged — arrived and compared, unexpected, or missing — not counting
+    /// those of async: own calls (any status, any time) and the device's events: async.delivery's evidence.</returns>
+    public int Judge(ConnectionModel connection, IReadOnlyList<AsyncCompletion> arrived, int stepIndex, ulong nowNs, List<Violation> sink,
         bool deviceStep = false)
     {
+        var judged = 0;
         foreach (var completion in arrived)
         {
             var own = connection.Owed.FindIndex(o => o.Own && o.Refcon == completion.Refcon);
@@ -53,6 +56,7 @@ public sealed class AsyncJudge(DispatchSpec spec, bool timed)
             if (connection.Owed.Count(o => !o.Own) == 0)
             {
                 if (deviceStep && _async?.DeviceEvents == true && connection.CallbackRefcon == completion.Refcon) continue;
+                judged++;
                 // Without a register selector there is nothing to be "before": a completion no call
                 // is owed (a second one for an own call) is simply unexpected.
                 var beforeRegister = connection.CallbackRefcon is null && spec.RegisterSelector is not null;
@@ -66,6 +70,7 @@ public sealed class AsyncJudge(DispatchSpec spec, bool timed)
             var owed = BestMatch(connection.Owed.Where(o => !o.Own).ToList(), completion);
             connection.Owed.Remove(owed);
             Compare(owed, completion, stepIndex, sink);
+            judged++;
         }
         for (var k = connection.Owed.Count - 1; k >= 0; k--)
         {
@@ -74,7 +79,9 @@ public sealed class AsyncJudge(DispatchSpec spec, bool timed)
             connection.Owed.RemoveAt(k);
             sink.Add(new Violation(Rules.AsyncDelivery, owed.StepIndex, owed.Selector, "missing-completion",
                 owed.Describe(), $"nothing by {Spec.Durations.Format(nowNs)}"));
+            judged++;
         }
+        return judged;
     }
 
     /// <summary>The oldest owed completion with the same arguments, else the oldest one.</summary>

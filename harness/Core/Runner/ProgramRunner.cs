@@ -101,7 +101,8 @@ public sealed partial class ProgramRunner
         }
         var log = run.Violations.Count > 0 && run.Crash is null ? ReadLogs(run) : run.Crash?.Report ?? "";
         return new RunResult(program, run.Observations, run.Violations, run.Crash, log, run.CallsDelivered,
-            run.ReachedDext || run.CallsDelivered > 0, run.OpenProblem, run.HidLog.Count > 0 ? run.HidLog : null, run.PeekLog.Count > 0 ? run.PeekLog : null);
+            run.ReachedDext || run.CallsDelivered > 0, run.OpenProblem, run.HidLog.Count > 0 ? run.HidLog : null, run.PeekLog.Count > 0 ? run.PeekLog : null,
+            run.CompletionsJudged);
     }
 
     static uint? SelectorAt(Program program, int index) =>
@@ -259,7 +260,7 @@ public sealed partial class ProgramRunner
             // What the transfers the unplug failed sent before the client was terminated is the
             // device's doing (kIOReturnAborted and the like): shown, not judged.
             if (slot.Terminated) continue;
-            _async.Judge(slot, _arrived, index, run.NowNs, run.Violations, deviceStep);
+            run.CompletionsJudged += _async.Judge(slot, _arrived, index, run.NowNs, run.Violations, deviceStep);
         }
         return arrivals.ToString().TrimEnd(' ', ';');
     }
@@ -352,6 +353,7 @@ public sealed partial class ProgramRunner
         public int CurrentStep { get; set; }
         public ulong NowNs { get; set; }
         public int CallsDelivered { get; set; }
+        public int CompletionsJudged { get; set; }
         public bool ReachedDext { get; set; }
         public string? OpenProblem { get; set; }
     }

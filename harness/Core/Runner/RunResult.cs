@@ -20,6 +20,10 @@ namespace ConformanceKit.Runner;
 /// What the dext's HID devices did, one line per report descriptor and report ("at step N: ..."),
 /// when the spec has a hid: section and the transport can see it; null when nothing happened.
 /// </param>
+/// <param name="CompletionsJudged">
+/// Completions the async judge settled: arrived and compared with what was owed, arrived unowed, or
+/// missing once due (<see cref="AsyncJudge.Judge"/>). async.delivery holds only on programs that judged one.
+/// </param>
 /// <param name="PeekLog">What each peek step read ("at step N: m0 offset=0 len=16: kIOReturnSuccess … bytes"); null when the program peeked nothing.</param>
 public sealed record RunResult(
     Program Program,
@@ -31,7 +35,8 @@ public sealed record RunResult(
     bool ReachedDext = false,
     string? OpenProblem = null,
     IReadOnlyList<string>? HidLog = null,
-    IReadOnlyList<string>? PeekLog = null)
+    IReadOnlyList<string>? PeekLog = null,
+    int CompletionsJudged = 0)
 {
     public bool Passed => Violations.Count == 0;
 }

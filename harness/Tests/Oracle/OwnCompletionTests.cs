@@ -37,8 +37,9 @@ public class OwnCompletionTests
         var violations = new List<Violation>();
         var judge = new AsyncJudge(Spec, timed: true);
         judge.Judge(connection, [], 2, 1_000_000_000_000, violations);
-        judge.Judge(connection, [Completion(7, 0xE00002EB)], 3, 2_000_000_000_000, violations);
+        var judged = judge.Judge(connection, [Completion(7, 0xE00002EB)], 3, 2_000_000_000_000, violations);
         Assert.That(violations, Is.Empty, "no deadline, and kIOReturnAborted is an answer too");
+        Assert.That(judged, Is.Zero, "an own call's completion, any status any time, is no evidence for async.delivery");
         Assert.That(connection.Owed, Is.Empty);
     }
 
@@ -48,8 +49,9 @@ public class OwnCompletionTests
         var connection = new ConnectionModel { IsOpen = true };
         AsyncJudge.OweOwn(connection, P.Call("async c0 0 refcon=7"), 1);
         var violations = new List<Violation>();
-        new AsyncJudge(Spec, timed: true).Judge(connection, [Completion(7), Completion(7)], 2, 5, violations);
+        var judged = new AsyncJudge(Spec, timed: true).Judge(connection, [Completion(7), Completion(7)], 2, 5, violations);
         var violation = violations.Single();
+        Assert.That(judged, Is.EqualTo(1), "the unexpected one was judged");
         Assert.That((violation.Rule, violation.Kind), Is.EqualTo((Rules.AsyncDelivery, "unexpected-completion")));
     }
 

@@ -52,7 +52,7 @@ public static class ConformanceCheck
         if (outcome is { Judged: false })
             return new RuleRow(target, RuleStatus.NotJudged, outcome, findings, outcome.ProgramsRun == 0
                 ? $"no program was run: {outcome.NotReachedBecause}"
-                : $"none of its {outcome.ProgramsRun} programs reached the dext: {outcome.NotReachedBecause}");
+                : $"none of its {outcome.ProgramsRun} programs {(target.Rule == Oracle.Rules.AsyncDelivery ? "judged a completion" : "reached the dext")}: {outcome.NotReachedBecause}");
         return new RuleRow(target, RuleStatus.Held, outcome, findings, null);
     }
 

@@ -43,9 +43,8 @@ public sealed class PropertyChecker(ProgramRunner runner, string dextName)
             }
             programsRun++;
             var result = runner.Run(program);
-            // A call that never returned judged nothing: a program that hung counts for memory.safety only.
-            if (result.ReachedDext && result.Crash is not { Hang: true }) programsReached++;
-            else notReachedBecause ??= result.OpenProblem ?? (result.Crash is { Hang: true } ? "its calls hung" : "no step of the program reached the dext");
+            if (Evidence(property, result) is { } none) notReachedBecause ??= none;
+            else programsReached++;
             callsDelivered += result.CallsDelivered;
             // A program's first violation is its finding; what it broke afterwards is a consequence
             // (reported with it), except a crash or hang, which is always a finding of its own. A bug
@@ -137,6 +136,20 @@ public sealed class PropertyChecker(ProgramRunner runner, string dextName)
     }
 
     /// <summary>The property's own rule at its selector, or any crash or hang wherever it happened.</summary>
+    /// <summary>
+    /// Why a program gave the property nothing to judge; null when it did. A call that never returned judged
+    /// nothing, and async.delivery judges completions: a program in which none arrived or fell due (every
+    /// one crashed the dext first, say) is no evidence that they arrive as the spec says.
+    /// </summary>
+    static string? Evidence(RuleProperty property, RunResult result)
+    {
+        if (!result.ReachedDext || result.Crash is { Hang: true })
+            return result.OpenProblem ?? (result.Crash is { Hang: true } ? "its calls hung" : "no step of the program reached the dext");
+        if (property.Rule == Oracle.Rules.AsyncDelivery && result.CompletionsJudged == 0)
+            return result.Crash is not null ? "no completion arrived or fell due before the dext crashed" : "no completion arrived or fell due";
+        return null;
+    }
+
     static bool Counts(RuleProperty property, Finding finding) =>
         property.Counts(finding.Violation) || finding.Rule == Oracle.Rules.MemorySafety;
 }

@@ -5,7 +5,10 @@ namespace ConformanceKit.Properties.Engine;
 
 /// <summary>What checking one property showed: how many programs ran and the distinct minimal findings.</summary>
 /// <param name="ProgramsRun">Programs run, shrinking included.</param>
-/// <param name="ProgramsReached">Of those, the programs the dext served at least one step of (<see cref="RunResult.ReachedDext"/>).</param>
+/// <param name="ProgramsReached">
+/// Of those, the programs the dext served at least one step of (<see cref="RunResult.ReachedDext"/>) without
+/// hanging; for async.delivery, that also settled a completion (<see cref="RunResult.CompletionsJudged"/>).
+/// </param>
 /// <param name="CallsDelivered">Calls that reached the dext's ExternalMethod over all those programs.</param>
 /// <param name="Findings">
 /// Distinct minimal findings: violations of the property's own rule, and any crash or hang of the
