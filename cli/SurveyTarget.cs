@@ -19,10 +19,12 @@ public static class SurveyTarget
         Survey(options, parse, target, spec, observeAsync: false).Dispatch;
 
     /// <summary>
-    /// As <see cref="Survey(TargetOptions, ParseResult, DextTarget, DispatchSpec?)"/>, and when asked (`spec init`)
-    /// the async protocol and the shapes of the selectors the dext answers without a dispatch entry (<see cref="ShapeProber"/>).
+    /// As <see cref="Survey(TargetOptions, ParseResult, DextTarget, DispatchSpec?)"/>, and when asked (`spec init`,
+    /// `spec diff`) the async protocol; for `spec init` also the shapes of the selectors the dext answers without
+    /// a dispatch entry (<see cref="ShapeProber"/>), what the others answer (<see cref="AnswerSurveyor"/>) and
+    /// whether the dext runs on a simulated device.
     /// </summary>
-    public static (DispatchSurvey Dispatch, AsyncSurvey? Async, string? AsyncCrash, IReadOnlyList<ProbedSelector> Probes) Survey(
+    public static (DispatchSurvey Dispatch, DraftObservations Observed) Survey(
         TargetOptions options, ParseResult parse, DextTarget target, DispatchSpec? spec, bool observeAsync, bool probe = false)
     {
         var kind = TransportKinds.Parse(parse.GetValue(options.Transport)!);
@@ -36,10 +38,13 @@ public static class SurveyTarget
         using var transport = TransportFactory.Create(kind, target, DextVariants.Parse(variantName), spec,
             TimeSpan.FromMilliseconds(parse.GetValue(options.CallTimeoutMs)));
         var dispatch = DispatchSurveyor.Survey(transport, names, ServiceNames.BundleIdentifier(plan.InfoPlist), spec?.ConnectionType ?? 0);
-        if (!observeAsync) return (dispatch, null, null, []);
+        if (!observeAsync) return (dispatch, new DraftObservations());
         var async = AsyncSurveyor.Survey(transport, dispatch, out var crash);
-        var probes = !probe ? [] : dispatch.Selectors.Where(s => s.AnsweredWithoutEntry || s.Crash is not null && !s.Entries.Any(e => e.HasEntry))
+        if (!probe) return (dispatch, new DraftObservations(async, crash));
+        var probes = dispatch.Selectors.Where(s => s.AnsweredWithoutEntry || s.Crash is not null && !s.Entries.Any(e => e.HasEntry))
             .Select(s => ShapeProber.Probe(transport, dispatch, s.Selector)).ToArray();
-        return (dispatch, async, crash, probes);
+        var onDevice = AnswerSurveyor.OnDevice(transport);
+        var answers = AnswerSurveyor.Survey(transport, dispatch, async, onDevice);
+        return (dispatch, new DraftObservations(async, crash, probes, answers, onDevice));
     }
 }

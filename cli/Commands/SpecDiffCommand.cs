@@ -21,7 +21,8 @@ public static class SpecDiffCommand
             var dextDir = parse.GetValue(target.Dext) ?? throw new UsageException("spec diff: give the dext folder with --dext");
             var dext = DextTarget.Resolve(dextDir, parse.GetValue(target.Spec));
             var spec = dext.LoadSpec();
-            var (survey, async, _, _) = SurveyTarget.Survey(target, parse, dext, spec, observeAsync: true);
+            var (survey, observed) = SurveyTarget.Survey(target, parse, dext, spec, observeAsync: true);
+            var async = observed.Async;
             var differences = SpecDrift.Compare(spec, survey, async);
             foreach (var difference in differences) Console.WriteLine($"{spec.SourcePath}: {difference}");
             if (differences.IsEmpty) Console.WriteLine($"{spec.SourcePath}: the spec agrees with what {spec.Dext} does");

@@ -34,11 +34,12 @@ public static class SpecInitCommand
             var replace = parse.GetValue(force);
             if (File.Exists(outPath) && !replace) throw new UsageException($"--out {outPath} exists; pass --force to replace it");
             var spec = dext.HasSpec ? dext.LoadSpec() : null;
-            var (survey, async, asyncCrash, probes) = SurveyTarget.Survey(target, parse, dext, spec, observeAsync: true, probe: true);
+            var (survey, observed) = SurveyTarget.Survey(target, parse, dext, spec, observeAsync: true, probe: true);
+            var (asyncCrash, probes) = (observed.AsyncCrash, observed.Probes ?? []);
             // build:, sources: and include: name files relative to the spec: carried only into a draft beside it.
             var sameFolder = spec is not null && Path.GetFullPath(Path.GetDirectoryName(spec.SourcePath)!) == Path.GetFullPath(Path.GetDirectoryName(outPath)!);
             var carried = spec is null ? ((string, string)?)null : (CarriedSections.From(File.ReadAllText(spec.SourcePath), sameFolder), spec.SourcePath);
-            var draft = SpecDraftWriter.Write(dext.Name, survey, async, asyncCrash, probes, carried);
+            var draft = SpecDraftWriter.Write(dext.Name, survey, observed, carried);
             // The draft must be a spec check can run: a writer bug shows here, not in the user's next command.
             SpecLoader.Parse(draft, outPath);
             var bytes = Encoding.UTF8.GetBytes(draft);
@@ -47,9 +48,11 @@ public static class SpecInitCommand
             var probed = probes.Count(p => p.Shape is not null);
             Console.WriteLine($"wrote {outPath}: {survey.Selectors.Count(s => s.Entry is { HasFunction: true })} selector(s) from dispatch entries, "
                 + $"{probed} inferred by probing (checked: false), {survey.Selectors.Count(s => s.Entry is not { HasFunction: true }) - probed} left as TODO comments");
-            // A crash while probing is a bug found, whatever the draft: said as check says findings, and in the draft as a comment.
+            // A crash while probing or observing is a bug found, whatever the draft: said as check says findings, and in the draft as a comment.
             foreach (var seen in survey.Selectors.Where(s => s.Crash is not null && probes.All(p => p.Selector != s.Selector)))
                 Console.WriteLine($"finding: {Rules.MemorySafety} selector {seen.Selector}: {seen.Crash} (called without arguments)");
+            if (asyncCrash is not null)
+                Console.WriteLine($"finding: {Rules.MemorySafety} selector {asyncCrash.Selector}: {asyncCrash.Kind} (while observing the async protocol: {asyncCrash.While})");
             foreach (var probe in probes)
                 foreach (var crash in probe.Crashes)
                     Console.WriteLine($"finding: {Rules.MemorySafety} selector {probe.Selector}: {crash.Kind} (while probing, first with {crash.Shape})");

@@ -23,6 +23,7 @@ public readonly record struct IOReturn(uint Value)
     public static readonly IOReturn Unsupported = Common(0x2C7);
     public static readonly IOReturn NotOpen = Common(0x2CD);
     public static readonly IOReturn NotWritable = Common(0x2CF);
+    public static readonly IOReturn Busy = Common(0x2D5);
     public static readonly IOReturn Timeout = Common(0x2D6);
     public static readonly IOReturn NotReady = Common(0x2D8);
     public static readonly IOReturn NoSpace = Common(0x2DB);

@@ -33,6 +33,10 @@ public static partial class CarriedSections
         return carried.ToString().TrimEnd('\n') is { Length: > 0 } text ? text + "\n" : "";
     }
 
+    /// <summary>Whether carried text holds the top-level section <paramref name="key"/>.</summary>
+    public static bool Has(string carried, string key) =>
+        carried.Replace("\r\n", "\n").Split('\n').Any(line => TopLevelKey().Match(line) is { Success: true } found && found.Groups[1].Value == key);
+
     [GeneratedRegex(@"^([A-Za-z][A-Za-z0-9]*)\s*:")]
     private static partial Regex TopLevelKey();
 }

@@ -14,7 +14,7 @@ internal static class EntryWords
 
     public static string Word(AccessPolicy access) => access == AccessPolicy.Any ? "any" : "entitled";
 
-    public static string Word(AsyncRole role) => role switch { AsyncRole.RegisterCallback => "register", AsyncRole.Request => "request", _ => "none" };
+    public static string Word(AsyncRole role) => role switch { AsyncRole.RegisterCallback => "register", AsyncRole.Request => "request", AsyncRole.Own => "own", _ => "none" };
 
     /// <summary>An IOReturn as a spec names it: kIOReturnX, or its hex value when it has no name.</summary>
     public static string Code(IOReturn code) => code.Name ?? $"0x{code.Value:x8}";

@@ -124,7 +124,7 @@ public static class ShapeProber
     /// <summary>The calls of one selector's probing on one connection, reopened after a crash; results are remembered per shape.</summary>
     sealed class Probing(IDextTransport transport, string service, uint type, IReadOnlyList<string> accessIds, uint selector)
     {
-        const ulong Callback = 0xC0FFEE, Refcon = 0x3003;
+        const ulong Refcon = 0x3003;
 
         readonly Dictionary<ProbeShape, bool> _seen = [];
         readonly HashSet<(ProbeDimension, uint)> _crashedAlone = [];
@@ -175,18 +175,9 @@ public static class ShapeProber
 
         static ProbeDimension[] NonZero(ProbeShape shape) => [.. Dimensions.Where(d => shape[d] != 0)];
 
-        IOReturn Call(ProbeShape shape)
-        {
-            ulong[] reference = [];
-            if (shape.Completion)
-            {
-                reference = new ulong[IOKitLimits.AsyncReferenceCount];
-                reference[1] = Callback;
-                reference[2] = Refcon;
-            }
-            return transport.Call(_connection, selector, reference, new ulong[shape.ScalarInput], new byte[shape.StructInput],
+        IOReturn Call(ProbeShape shape) =>
+            transport.Call(_connection, selector, shape.Completion ? SurveyReference.With(Refcon) : [], new ulong[shape.ScalarInput], new byte[shape.StructInput],
                 new ulong[shape.ScalarOutput], new byte[shape.StructOutput]).Return;
-        }
 
         void Record(ProbeShape shape, string kind)
         {

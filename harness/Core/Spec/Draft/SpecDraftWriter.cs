@@ -15,13 +15,14 @@ namespace ConformanceKit.Spec.Draft;
 public static class SpecDraftWriter
 {
     /// <exception cref="SurveyException">no selector answered through a dispatch entry or succeeded while probed: nothing to draft a table from.</exception>
-    /// <param name="asyncCrash">What the dext died of while its async protocol was observed, if it did.</param>
-    /// <param name="probes">The selectors answered without a dispatch entry, probed for their shapes (<see cref="ShapeProber"/>).</param>
+    /// <param name="observed">What else was observed: the async protocol, probed shapes, answers, the device.</param>
     /// <param name="carried">Sections of the existing spec the draft keeps as they are (<see cref="CarriedSections"/>), with the file they came from.</param>
-    public static string Write(string dext, DispatchSurvey survey, AsyncSurvey? async = null, string? asyncCrash = null, IReadOnlyList<ProbedSelector>? probes = null,
-        (string Text, string From)? carried = null)
+    public static string Write(string dext, DispatchSurvey survey, DraftObservations? observed = null, (string Text, string From)? carried = null)
     {
-        probes ??= [];
+        observed ??= new DraftObservations();
+        var (async, asyncCrash) = (observed.Async, observed.AsyncCrash);
+        var probes = observed.Probes ?? [];
+        var answers = observed.Answers ?? [];
         var drafted = survey.Selectors.Count(s => s.Entry is { HasFunction: true }) + probes.Count(p => p.Shape is not null);
         if (drafted == 0)
             throw new SurveyException($"no selector of {dext} reached IOUserClient::ExternalMethod with a dispatch entry, or succeeded for any probed shape, "
@@ -47,18 +48,23 @@ public static class SpecDraftWriter
         foreach (var seen in survey.Selectors)
         {
             var probe = probes.FirstOrDefault(p => p.Selector == seen.Selector);
-            if (seen.Entry is { HasFunction: true } entry) Selector(text, seen, entry, async);
+            if (seen.Entry is { HasFunction: true } entry) Selector(text, seen, entry, async, answers.FirstOrDefault(a => a.Selector == seen.Selector));
             else if (probe is { Shape: not null } || probe is { Refusals.IsEmpty: false, Stopped: false }) ProbedSelectorText.Write(text, probe);
             else Unknown(text, seen, probe);
         }
-        if (async is { } observed && (observed.RegisterCompletes || observed.RequestsComplete)) Async(text, observed);
+        if (async is { } protocol && (protocol.RegisterCompletes || protocol.RequestsComplete)) Async(text, protocol);
         else if (async is null)
         {
-            if (asyncCrash is not null) Line(text, $"# TODO the dext crashed while its async protocol was observed: {OneLine(asyncCrash)}");
+            if (asyncCrash is not null) AsyncCrash(text, asyncCrash);
             Line(text, "# TODO async: which selector registers the callback (async: register), which requests (async: request,");
             Line(text, "#   completes: true), and the completions' delay, leeway, status and arguments (see \"The spec format\").");
         }
         Line(text, "# TODO known: the findings the dext is known to have.");
+        if (observed.OnDevice && !(carried is { } withDevice && CarriedSections.Has(withDevice.Text, "device")))
+        {
+            Line(text, "");
+            Line(text, "device: {}                         # it started on a simulated device: its personality's, which programs drive (docs/devices.md)");
+        }
         if (carried is { Text.Length: > 0 } kept)
         {
             Line(text, "");
@@ -68,7 +74,7 @@ public static class SpecDraftWriter
         return text.ToString();
     }
 
-    static void Selector(StringBuilder text, SurveyedSelector seen, DispatchEntry entry, AsyncSurvey? async)
+    static void Selector(StringBuilder text, SurveyedSelector seen, DispatchEntry entry, AsyncSurvey? async, SelectorAnswers? answers)
     {
         var selector = seen.Selector;
         Line(text, $"  - selector: {selector.ToString(CultureInfo.InvariantCulture)}");
@@ -91,6 +97,13 @@ public static class SpecDraftWriter
             Line(text, $"    async: request                 # refused before selector {async.Register.ToString(CultureInfo.InvariantCulture)} registered the callback");
             Line(text, $"    completes: {(async.RequestsComplete ? "true" : "false")}");
         }
+        else if (answers is { CompletesOwnCall: true })
+            Line(text, "    async: own                     # completed its own call through its completion, no callback registered (observed)");
+        if (answers is { MayReturn.IsEmpty: false } explained)
+            Line(text, $"    mayReturn: [{string.Join(", ", explained.MayReturn.Select(r => Code(r.Code)).Distinct())}]   # observed: "
+                + string.Join("; ", explained.MayReturn.Select(r => $"{Code(r.Code)} when {r.When}")));
+        if (answers?.Unexplained is { } error)
+            Line(text, $"    # TODO its well-shaped call answered {Code(error)}, and neither device data nor other sizes made it succeed: a bug, or an answer to list under mayReturn:");
         Line(text, "    # result: TODO the outputs as expressions over the inputs");
         Line(text, "    # examples: TODO concrete input and output vectors");
         Line(text, "");
@@ -117,6 +130,15 @@ public static class SpecDraftWriter
             Line(text, $"  # TODO selector {number} answered {Code(seen.Result)} without a dispatch entry (the dext's own checks):"
                 + " declare its accepted shape with checked: false");
         Line(text, "");
+    }
+
+    /// <summary>What was seen of the async protocol before the dext died observing it: the roles stay the user's to declare.</summary>
+    static void AsyncCrash(StringBuilder text, AsyncSurveyCrash crash)
+    {
+        Line(text, $"# TODO the dext crashed ({crash.Kind}) while its async protocol was observed: {OneLine(crash.While)}.");
+        if (crash.ServedFresh.Count > 0)
+            Line(text, $"#   Served with a completion on a fresh connection, so a candidate for async: register: selector(s) {string.Join(", ", crash.ServedFresh)};"
+                + " what its completions carry was not seen.");
     }
 
     /// <summary>The async: section: observed on the virtual clock, the arguments inferred from three runs.</summary>

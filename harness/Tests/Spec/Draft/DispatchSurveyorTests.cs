@@ -49,7 +49,7 @@ public class DispatchSurveyorTests
             Assert.That(async.Status, Is.EqualTo(IOReturn.Success));
             Assert.That(async.Args, Is.EqualTo(new[] { "2", "in.u64[0] + 1", "in.u64[1] + 10" }));
         });
-        var spec = SpecLoader.Parse(SpecDraftWriter.Write("NullDriver", survey, async), "draft.yaml");
+        var spec = SpecLoader.Parse(SpecDraftWriter.Write("NullDriver", survey, new DraftObservations(async)), "draft.yaml");
         Assert.That(spec.Async!.Args.Length, Is.EqualTo(3));
         Assert.That(spec.RegisterSelector!.Selector, Is.EqualTo(4u));
         Assert.That(spec.Find(5)!.Role, Is.EqualTo(AsyncRole.Request));

@@ -77,4 +77,48 @@ public class SpecDraftWriterTests
         Assert.That(() => SpecDraftWriter.Write("Switchy", survey),
             Throws.TypeOf<SurveyException>().With.Message.Contains("no selector of Switchy reached IOUserClient::ExternalMethod with a dispatch entry"));
     }
+    [Test]
+    public void ExplainedAnswersAreMayReturnWithTheirCircumstanceAndOthersATodo()
+    {
+        SelectorAnswers[] answers =
+        [
+            new(0, [new ObservedRefusal(IOReturn.Timeout, "the device had sent no data")], false, null),
+            new(1, [], false, IOReturn.NoMemory),
+            new(4, [new ObservedRefusal(IOReturn.Busy, "a call of its own was pending")], true, null),
+        ];
+        var draft = SpecDraftWriter.Write("Hardened", Hardened(), new DraftObservations(Answers: answers, OnDevice: true));
+        var spec = Reload(draft);
+        Assert.Multiple(() =>
+        {
+            Assert.That(spec.Find(0)!.MayReturn, Is.EqualTo(new[] { IOReturn.Timeout }));
+            Assert.That(draft, Does.Contain("kIOReturnTimeout when the device had sent no data"));
+            Assert.That(spec.Find(1)!.MayReturn, Is.Empty, "an error nothing explained is not whitelisted");
+            Assert.That(draft, Does.Contain("# TODO its well-shaped call answered kIOReturnNoMemory"));
+            Assert.That(spec.Find(4)!.Role, Is.EqualTo(AsyncRole.Own));
+            Assert.That(spec.Find(4)!.MayReturn, Is.EqualTo(new[] { IOReturn.Busy }));
+            Assert.That(spec.Find(5)!.Role, Is.EqualTo(AsyncRole.None));
+            Assert.That(spec.Device, Is.Not.Null, "it started on a simulated device");
+        });
+    }
+
+    [Test]
+    public void ACarriedDeviceSectionIsNotWrittenTwice()
+    {
+        var draft = SpecDraftWriter.Write("Hardened", Hardened(), new DraftObservations(OnDevice: true), ("device:\n  idVendor: 0x5ac\n", "spec.yaml"));
+        Assert.That(draft.Split('\n').Count(line => line.StartsWith("device:", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(Reload(draft).Device, Is.Not.Null);
+    }
+
+    [Test]
+    public void ACrashWhileTheAsyncProtocolWasObservedSaysWhatWasSeenBeforeIt()
+    {
+        var crash = new AsyncSurveyCrash(4, "heap-use-after-free@Hardened::Fired", "the virtual clock run 60s after selector 4 was called with a completion", [4]);
+        var draft = SpecDraftWriter.Write("Hardened", Hardened(), new DraftObservations(AsyncCrash: crash));
+        Assert.Multiple(() =>
+        {
+            Assert.That(draft, Does.Contain("# TODO the dext crashed (heap-use-after-free@Hardened::Fired) while its async protocol was observed: the virtual clock run 60s after selector 4"));
+            Assert.That(draft, Does.Contain("a candidate for async: register: selector(s) 4"));
+            Assert.That(Reload(draft).RegisterSelector, Is.Null, "what its completions carry was not seen: no protocol is declared");
+        });
+    }
 }
