@@ -166,6 +166,11 @@ mkdir -p "$tree"
 exec 9>"$tree/.lock"
 flock 9
 if up_to_date; then print_outputs; exit 0; fi
+# The linker writes the outputs in place: whoever loads them (a dexthost starting, the harness's in-process
+# library) holds this lock shared while it does (harness/Core/Targets/BuildOutputLock.cs), and waits here.
+mkdir -p "$out"
+exec 7>>"$out/.outputs.lock"
+flock 7
 
 # Configure when the tree is missing any part make needs (deleted by hand, a half-removed build/),
 # when the flags changed or when the build files are newer than the last configure. Configuring

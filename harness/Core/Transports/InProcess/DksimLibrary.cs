@@ -103,6 +103,7 @@ internal sealed unsafe class DksimLibrary
             nint handle;
             try
             {
+                using var loading = Targets.BuildOutputLock.ForLoading(full); // not while another runner rebuilds it
                 handle = NativeLibrary.Load(full);
             }
             catch (DllNotFoundException e)

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ConformanceKit.Targets;
 
 namespace ConformanceKit.Transports.Socket;
 
@@ -45,6 +46,8 @@ internal sealed class HostProcess : IDisposable
         start.ArgumentList.Add("--once");
         HostEnvironment.Apply(start);
 
+        // The dext's outputs must not be rebuilt while the host loads them (another runner's build of the same dext).
+        using var loading = BuildOutputLock.ForLoading(hostPath);
         Process process;
         try
         {
