@@ -19,6 +19,8 @@ public sealed record Program(EquatableArray<Step> Steps)
 
     public Program WithoutStep(int index) => new(Steps.Items.RemoveAt(index));
 
+    public Program WithoutSteps(int index, int count) => new(Steps.Items.RemoveRange(index, count));
+
     public Program ReplaceStep(int index, Step step) => new(Steps.Items.SetItem(index, step));
 
     public Program Take(int count) => new(Steps.Items.Take(count));

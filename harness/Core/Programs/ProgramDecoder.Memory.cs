@@ -40,9 +40,10 @@ public sealed partial class ProgramDecoder
 
     static bool IsMemoryOp(byte op) => (op & 7) == 6 && (op & MemoryBit) != 0;
 
-    void DecodeMemory(ref ByteReader reader, byte op, int slot, scoped Span<bool> open, scoped Span<int> mapOwner, List<Step> steps)
+    /// <param name="counted">The steps so far that count against <see cref="MaxSteps"/> (a burst's repetitions do not).</param>
+    void DecodeMemory(ref ByteReader reader, byte op, int slot, scoped Span<bool> open, scoped Span<int> mapOwner, List<Step> steps, int counted)
     {
-        if (steps.Count > MaxSteps - MemoryStepsAtMost)
+        if (counted > MaxSteps - MemoryStepsAtMost)
         {
             reader.Next(); // the step is dropped, its first operand consumed so later bytes keep their meaning
             return;

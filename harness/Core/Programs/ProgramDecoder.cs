@@ -12,7 +12,10 @@ namespace ConformanceKit.Programs;
 ///           6 close (with op & 0x80: a shared-memory step) · 7 open with other entitlements
 /// op >> 3 & 3: connection slot (a closed slot is reopened first)
 /// call:  selector · scalar-in count · struct-in size · scalar-out capacity · struct-out capacity · data
+///        (with op & 0xE0 all set, a burst: one more operand picks how many times the call is repeated, <see cref="Bursts"/>)
 /// </code>
+/// <see cref="MaxSteps"/> bounds the steps the opcodes make; a burst's repetitions come on top, up to
+/// <see cref="Bursts.MaxSteps"/> steps in all (a burst that would pass it is one call).
 /// Each operand is one byte, mapped so boundaries sit close: selectors of the table, just past it and
 /// far out; counts 0..17 and the declared count ±1; sizes 0..63, the declared size ±1, 4095..4097,
 /// 4103..4105 and larger (<see cref="IOKitBoundaries"/>). The same constants produce the fuzzer's seeds
@@ -24,6 +27,13 @@ namespace ConformanceKit.Programs;
 public sealed partial class ProgramDecoder(DispatchSpec spec)
 {
     public const int MaxSteps = 24;
+
+    /// <summary>
+    /// On a call opcode, all three set: the call is a burst (<see cref="Bursts"/>). Three bits, so that one call
+    /// opcode in eight of a random input is a burst: a burst is dozens of steps, which an input pays for in
+    /// executions per second.
+    /// </summary>
+    public const byte BurstBits = 0xE0;
 
     /// <summary>Selector operands at or above this byte pick a far-away selector.</summary>
     public const byte FarSelectorBase = 0xF0;
@@ -60,7 +70,8 @@ public sealed partial class ProgramDecoder(DispatchSpec spec)
         Span<int> mapOwner = [-1, -1, -1, -1]; // the connection each mapping slot is mapped on
         var reader = new ByteReader(data);
         ulong nextRefcon = 1;
-        while (!reader.AtEnd && steps.Count <= MaxSteps - 2) // a byte may add two steps (reopen + call)
+        var repetitions = 0; // steps bursts added beyond their first call: not counted against MaxSteps
+        while (!reader.AtEnd && steps.Count - repetitions <= MaxSteps - 2) // a byte may add two steps (reopen + call)
         {
             var op = reader.Next();
             var slot = (op >> 3) & 3;
@@ -73,7 +84,12 @@ public sealed partial class ProgramDecoder(DispatchSpec spec)
                         open[slot] = true;
                     }
                     var isAsync = (op & 7) >= 3;
-                    steps.Add(DecodeCall(ref reader, slot, isAsync ? new AsyncReference(nextRefcon++) : null));
+                    var call = DecodeCall(ref reader, slot, isAsync ? new AsyncReference(nextRefcon++) : null);
+                    var count = (op & BurstBits) == BurstBits ? Bursts.Sizes[reader.Next() % Bursts.Sizes.Count] : 1;
+                    if (steps.Count + count > Bursts.MaxSteps - MaxSteps) count = 1; // room left for the opcodes' own steps
+                    steps.AddRange(Bursts.Of(call, count, _spec.Find(call.Selector)));
+                    repetitions += count - 1;
+                    if (isAsync) nextRefcon += (ulong)(count - 1);
                     break;
                 case 5 when IsDeviceOp(op):
                     DecodeDevice(ref reader, op, steps);
@@ -82,7 +98,7 @@ public sealed partial class ProgramDecoder(DispatchSpec spec)
                     steps.Add(new WaitStep(WaitTable[reader.Next() % WaitTable.Length]));
                     break;
                 case 6 when IsMemoryOp(op):
-                    DecodeMemory(ref reader, op, slot, open, mapOwner, steps);
+                    DecodeMemory(ref reader, op, slot, open, mapOwner, steps, steps.Count - repetitions);
                     break;
                 case 6:
                     if (open[slot])

@@ -48,6 +48,7 @@ public sealed partial class ProgramSeeds(DispatchSpec spec)
         seeds.Add(("outside-table", new CallBytes(outside, OpCall, 0, 0, 0, 0, 0).Encode()));
         seeds.Add(("far-selector", new CallBytes(ProgramDecoder.FarSelectorBase, OpCall, 0, 0, 0, 0, 0).Encode()));
         seeds.AddRange(AsyncProtocol());
+        seeds.AddRange(BurstSeeds());
         seeds.AddRange(MemorySeeds());
         seeds.AddRange(DeviceSeeds());
         return seeds;
@@ -107,6 +108,9 @@ public sealed partial class ProgramSeeds(DispatchSpec spec)
         yield return ("struct-in-1", call with { StructIn = 1 });
         yield return ("struct-in-minus", call with { StructIn = ProgramDecoder.SizeDeclaredMinus });
         yield return ("struct-in-plus", call with { StructIn = ProgramDecoder.SizeDeclaredPlus });
+        // The largest input passed in band (a handler that copies a variable input into a fixed buffer overflows
+        // it here; IOKit passes the next size out of line, where structureInput is null), and that next size.
+        yield return ($"struct-in-{IOKitLimits.MaxInbandStruct}", call with { StructIn = SizeOperand((uint)IOKitLimits.MaxInbandStruct) });
         yield return ($"struct-in-{IOKitBoundaries.FirstOutOfLineSize}", call with { StructIn = SizeOperand(IOKitBoundaries.FirstOutOfLineSize) });
         yield return ("struct-out-0", call with { StructOut = 0 });
         yield return ("struct-out-minus", call with { StructOut = ProgramDecoder.SizeDeclaredMinus });
@@ -134,6 +138,40 @@ public sealed partial class ProgramSeeds(DispatchSpec spec)
         yield return ("async-register-then-request", [.. registerCall, .. requestCall, OpWait, WaitPastDeadline]);
         yield return ("async-register-twice", [.. registerCall, .. registerCall, OpWait, WaitPastDeadline, OpClose]);
         yield return ("async-close-reopen", [.. registerCall, OpClose, OpReopen, 2, .. requestCall, OpWait, WaitPastDeadline]);
+    }
+
+    /// <summary>
+    /// Sequences: each selector's well-shaped call three times on one connection (the third call of a kind),
+    /// and 65 and 257 times before a close (a per-connection queue or table filled past its limit, the error
+    /// path behind the refusal); a request after the registration. And two requests a fraction of the
+    /// delay apart, while the first is pending, then a wait past every deadline.
+    /// </summary>
+    IEnumerable<(string, byte[])> BurstSeeds()
+    {
+        var register = _spec.RegisterSelector;
+        foreach (var entry in _spec.Selectors.Where(s => s.Role != AsyncRole.RegisterCallback))
+        {
+            byte[] prelude = entry.Role == AsyncRole.Request && register is not null ? Declared(register) : [];
+            var call = DeclaredCall(entry, _spec.Selectors.IndexOf(entry));
+            var burst = (call with { Op = (byte)(call.Op | ProgramDecoder.BurstBits) }).Encode();
+            yield return ($"sel{entry.Selector}-burst-3", [.. prelude, .. burst, BurstOperand(3)]);
+            foreach (var count in (int[])[65, Bursts.Largest])
+                yield return ($"sel{entry.Selector}-burst-{count}", [.. prelude, .. burst, BurstOperand(count), OpClose]);
+        }
+        var request = _spec.Selectors.FirstOrDefault(s => s.Role == AsyncRole.Request);
+        if (register is null || request is null || _spec.Async is not { DelayNs: > 0 } async) yield break;
+        var gaps = ProgramDecoder.WaitTable.Where(w => w > 0 && w < async.DelayNs).ToArray();
+        foreach (var gap in gaps.Length == 0 ? [] : new[] { gaps.Min(), gaps.Max() }.Distinct())
+            yield return ($"async-requests-{gap / 1_000_000}ms-apart",
+                [.. Declared(register), OpWait, WaitPastDeadline, .. Declared(request), OpWait, WaitIndex(gap), .. Declared(request), OpWait, WaitPastDeadline]);
+    }
+
+    /// <summary>The operand that makes a burst repeat its call <paramref name="count"/> times.</summary>
+    static byte BurstOperand(int count)
+    {
+        var index = Bursts.Sizes.ToList().IndexOf(count);
+        if (index < 0) throw new ArgumentOutOfRangeException(nameof(count), count, "not a burst size");
+        return (byte)index;
     }
 
     byte[] Declared(SelectorSpec entry)

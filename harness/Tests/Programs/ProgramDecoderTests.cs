@@ -17,7 +17,7 @@ public class ProgramDecoderTests
             random.NextBytes(bytes);
             var program = _decoder.Decode(bytes);
             Assert.That(ProgramValidity.FirstProblem(program), Is.Null, Convert.ToHexString(bytes));
-            Assert.That(program.Count, Is.LessThanOrEqualTo(ProgramDecoder.MaxSteps));
+            Assert.That(program.Count, Is.LessThanOrEqualTo(Bursts.MaxSteps));
         }
     }
 
