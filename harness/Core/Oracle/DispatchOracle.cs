@@ -17,7 +17,8 @@ public static class DispatchOracle
 {
     const uint MaxScalars = IOKitLimits.MaxScalars;
 
-    public static CallExpectation Expect(DispatchSpec spec, CallStep call, bool callbackRegistered)
+    /// <param name="owed">Completions the connection is owed now (not counting async: own calls): against the spec's limits:.</param>
+    public static CallExpectation Expect(DispatchSpec spec, CallStep call, bool callbackRegistered, int owed = 0)
     {
         var entry = spec.Find(call.Selector);
         if (call.ScalarInput.Count > MaxScalars)
@@ -46,6 +47,9 @@ public static class DispatchOracle
             return new CallExpectation(Rules.AsyncRegisterBeforeRequest, "request-before-register", refused, refused.IsEmpty,
                 $"{entry.Label} requests async work before a callback is registered", null);
         }
+        if (entry.Completes && callbackRegistered && spec.Limits is { } limits && owed >= limits.PendingCompletions)
+            return CallExpectation.Exactly(Rules.DispatchAccept, "beyond-limit", limits.Beyond,
+                $"{entry.Label} would owe a completion past the spec's limit of {limits.PendingCompletions} pending on a connection (limits:)");
         return new CallExpectation(Rules.DispatchAccept, "accept", [IOReturn.Success, .. entry.MayReturn], false,
             $"{entry.Label} is called with its declared shape", entry);
     }

@@ -183,7 +183,7 @@ public sealed partial class ProgramRunner
             ExecuteOnTerminated(call, slot, run);
             return;
         }
-        var expectation = DispatchOracle.Expect(_spec, call, slot.CallbackRefcon is not null);
+        var expectation = DispatchOracle.Expect(_spec, call, slot.CallbackRefcon is not null, slot.Owed.Count(o => !o.Own));
         var scalarOutput = _scalarOutput.AsSpan(0, (int)Math.Min(call.ScalarOutputCapacity, (uint)MaxScalarOutput));
         var structOutput = StructBuffer(call.StructOutputCapacity);
         scalarOutput.Clear();

@@ -25,6 +25,9 @@ public sealed record DispatchSpec(
     /// <summary>The device: section: when present, programs drive the dext's simulated device; null otherwise.</summary>
     public DeviceSpec? Device { get; init; }
 
+    /// <summary>The limits: section: per-connection limits and the refusal beyond them; null when the spec states none.</summary>
+    public LimitsSpec? Limits { get; init; }
+
     public bool IsKnown(string rule, uint? selector, string kind) => Known.Any(k => k.Covers(rule, selector, kind));
 
     public KnownFinding? KnownEntry(string rule, uint? selector, string kind) => Known.FirstOrDefault(k => k.Covers(rule, selector, kind));

@@ -194,10 +194,16 @@ public static class SpecLoader
         var build = BuildSpecReader.Read(root);
         var hid = HidSpecReader.Read(root);
         var device = DeviceSpecReader.Read(root);
+        var limits = root.Optional("limits") is { } limitsNode ? ReadLimits(root.Child(limitsNode, "limits")) : null;
         root.RejectUnknownKeys();
 
         CheckAsyncConsistency(root, selectors, asyncSpec);
-        return new DispatchSpec(dext, service, bundle, type, access, outOfRange, selectors, asyncSpec, known, path) { Build = build, Hid = hid, Device = device };
+        if (limits is not null && !selectors.Any(s => s.Completes))
+            throw root.Fail(root.KeyLine("limits"), "limits: pendingCompletions needs a selector that owes a completion (completes: true)");
+        return new DispatchSpec(dext, service, bundle, type, access, outOfRange, selectors, asyncSpec, known, path)
+        {
+            Build = build, Hid = hid, Device = device, Limits = limits,
+        };
     }
 
     static ImmutableArray<KnownFinding> ReadKnown(YamlMap root, YamlNode node)
@@ -428,6 +434,20 @@ public static class SpecLoader
         map.RejectUnknownKeys();
         return new AsyncSpec(delay, leeway, status, args, refused) { DeviceEvents = deviceEvents };
     }
+
+    /// <summary>The limits: section (<see cref="LimitsSpec"/>): both keys required, the refusal an error.</summary>
+    static LimitsSpec ReadLimits(YamlMap map)
+    {
+        var pending = (uint)map.ParseUnsigned(map.Required("pendingCompletions"), "pendingCompletions", MaxPendingLimit);
+        if (pending == 0) throw map.Fail(map.Required("pendingCompletions"), "pendingCompletions must be at least 1");
+        var beyond = ReadReturn(map, map.Required("beyond"), "beyond");
+        if (beyond.IsSuccess) throw map.Fail(map.Required("beyond"), "beyond must be the error a call past the limit gets, not kIOReturnSuccess");
+        map.RejectUnknownKeys();
+        return new LimitsSpec(pending, beyond);
+    }
+
+    /// <summary>A limit a program can reach: the largest burst fills a queue of up to this many several times over.</summary>
+    const ulong MaxPendingLimit = 1 << 16;
 
     static ulong ReadDuration(YamlMap map, string key, ulong fallback)
     {

@@ -23,6 +23,12 @@ public static class AsyncSurveyor
 
     const ulong RegisterRefcon = 0x1001, RequestRefcon = 0x2002;
 
+    /// <summary>Requests made at most, looking for a limit: past the largest burst the property suite and the fuzzer make.</summary>
+    const int LimitProbe = 1024;
+
+    /// <summary>Further requests that must get the same refusal before it is taken for a limit.</summary>
+    const int LimitConfirmations = 3;
+
     /// <summary>Null when no selector registers (a pair served register-then-request, or one that requires a completion and owes one), or the transport has no virtual clock.</summary>
     /// <param name="crash">What the dext died of while it was observed, and what was seen until then (the draft says so); else null.</param>
     public static AsyncSurvey? Survey(IDextTransport transport, DispatchSurvey survey, out AsyncSurveyCrash? crash)
@@ -129,8 +135,50 @@ public static class AsyncSurveyor
                 .Select(k => Expression(entry, runs.Select(r => r.Inputs).ToArray(), completions.Select(c => c.Arguments[k]).ToArray()))
                 .ToImmutableArray();
             return new AsyncSurvey((uint)register.Selector, registerCompletes, requestSelectors, requestsComplete, refused,
-                completions[0].TimeNs - calledAt, completions[0].Status, args);
+                completions[0].TimeNs - calledAt, completions[0].Status, args)
+            {
+                Limit = requestsComplete ? PendingLimit(register, request!, registerCompletes) : null,
+            };
         }
+
+        /// <summary>
+        /// How many completions a connection may have owed: from a reset, the register and then the request again
+        /// and again with the clock stopped, until it is refused — and stays refused (<see cref="LimitConfirmations"/>
+        /// more calls), so that a refusal that comes and goes is not taken for a limit. Null when none came within
+        /// <see cref="LimitProbe"/> requests.
+        /// </summary>
+        LimitsSpec? PendingLimit(DispatchEntry register, DispatchEntry request, bool registerCompletes)
+        {
+            try
+            {
+                return FillUntilRefused(register, request, registerCompletes);
+            }
+            catch (Exception e) when (e is DextCrashedException or DextHungException)
+            {
+                // Filling the queue broke the dext: check's bursts find and shrink that; the protocol observed stands.
+                return null;
+            }
+        }
+
+        LimitsSpec? FillUntilRefused(DispatchEntry register, DispatchEntry request, bool registerCompletes) =>
+            OnFreshConnection(connection =>
+            {
+                if (!Call(connection, register, Inputs(0), RegisterRefcon, "called with a completion").IsSuccess) return null;
+                var owed = registerCompletes ? 1u : 0u;
+                for (var k = 0; k < LimitProbe; k++)
+                {
+                    var result = Call(connection, request, Inputs(0), RequestRefcon + (ulong)k, $"called again with {owed} completions owed");
+                    if (result.IsSuccess)
+                    {
+                        owed++;
+                        continue;
+                    }
+                    for (var again = 0; again < LimitConfirmations; again++)
+                        if (Call(connection, request, Inputs(0), RequestRefcon, $"called again past a refusal with {owed} completions owed") != result) return null;
+                    return new LimitsSpec(owed, result);
+                }
+                return null;
+            }, reset: true);
 
         void Wait(ulong connection, List<AsyncCompletion> into, string doing)
         {

@@ -159,6 +159,13 @@ public static class SpecDraftWriter
         }
         if (!async.RefusedBeforeRegister.IsEmpty)
             Line(text, $"  refusedBeforeRegister: [{string.Join(", ", async.RefusedBeforeRegister.Select(Code))}]");
+        if (async.Limit is { } limit)
+        {
+            Line(text, "");
+            Line(text, $"limits:                            # observed: requests were refused once {limit.PendingCompletions.ToString(CultureInfo.InvariantCulture)} completions were owed on the connection");
+            Line(text, $"  pendingCompletions: {limit.PendingCompletions.ToString(CultureInfo.InvariantCulture)}");
+            Line(text, $"  beyond: {Code(limit.Beyond)}");
+        }
     }
 
     static string Size(uint check) => check == DispatchEntry.Variable ? "variable" : check.ToString(CultureInfo.InvariantCulture);

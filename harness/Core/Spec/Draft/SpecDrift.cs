@@ -88,6 +88,9 @@ public static class SpecDrift
                         completes ? "true (one completion came)" : "false (no completion came)", "async-completes"));
             }
         }
+        if (async.Limit is { } limit && spec.Limits != limit)
+            differences.Add(new SpecDifference(null, "limits", spec.Limits is { } declared ? $"{declared.PendingCompletions} pending, then {Code(declared.Beyond)}" : "none",
+                $"requests refused with {Code(limit.Beyond)} once {limit.PendingCompletions} completions were owed", "limits"));
         if (spec.Async is { } declaredAsync && (async.RegisterCompletes || async.RequestsComplete)
             && (async.DelayNs < declaredAsync.DelayNs || async.DelayNs > declaredAsync.DelayNs + declaredAsync.LeewayNs))
             differences.Add(new SpecDifference(null, "async delay", $"{Durations.Format(declaredAsync.DelayNs)} + {Durations.Format(declaredAsync.LeewayNs)} leeway",

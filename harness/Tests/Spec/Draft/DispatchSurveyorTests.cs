@@ -48,6 +48,7 @@ public class DispatchSurveyorTests
             Assert.That(async.DelayNs, Is.EqualTo(5_000_000_000UL));
             Assert.That(async.Status, Is.EqualTo(IOReturn.Success));
             Assert.That(async.Args, Is.EqualTo(new[] { "2", "in.u64[0] + 1", "in.u64[1] + 10" }));
+            Assert.That(async.Limit, Is.Null, "the sample re-arms its one timer: no request is ever refused for a full queue");
         });
         var spec = SpecLoader.Parse(SpecDraftWriter.Write("NullDriver", survey, new DraftObservations(async)), "draft.yaml");
         Assert.That(spec.Async!.Args.Length, Is.EqualTo(3));

@@ -102,6 +102,15 @@ public class SpecDraftWriterTests
     }
 
     [Test]
+    public void AnObservedLimitIsTheLimitsSection()
+    {
+        var async = new AsyncSurvey(4, true, [5], true, [IOReturn.NotReady], 5_000_000_000, IOReturn.Success, ["2"]) { Limit = new LimitsSpec(64, IOReturn.NoSpace) };
+        var draft = SpecDraftWriter.Write("Hardened", Hardened(), new DraftObservations(async));
+        Assert.That(draft, Does.Contain("# observed: requests were refused once 64 completions were owed"));
+        Assert.That(Reload(draft).Limits, Is.EqualTo(new LimitsSpec(64, IOReturn.NoSpace)));
+    }
+
+    [Test]
     public void ACarriedDeviceSectionIsNotWrittenTwice()
     {
         var draft = SpecDraftWriter.Write("Hardened", Hardened(), new DraftObservations(OnDevice: true), ("device:\n  idVendor: 0x5ac\n", "spec.yaml"));
