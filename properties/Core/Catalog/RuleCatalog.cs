@@ -135,11 +135,23 @@ public static class RuleCatalog
         var sweep = new[] { (byte)0, (byte)1, (byte)0xFF, (byte)0x80 }
             .Select(data => Open([.. prelude, WellShapedFixed(entry, data, refcon: 1)]))
             .Concat(CallGen.Examples(entry).Select(example => Open([.. prelude, example])))
+            // The same call again and again on one connection, with new inputs each time: the third call of a kind;
+            // for a call that owes a completion, past the pending completions a connection may have (limits:, else
+            // the usual queue sizes), where the refusal is the documented one or a finding.
+            .Concat(BurstCounts(spec, entry).Select(count => Open([.. prelude, .. Bursts.Of(WellShapedFixed(entry, 1, refcon: 1), count, entry)])))
             .ToArray();
         var generator =
             from calls in Gen.Choose(1, 3).SelectMany(n => Gen.ArrayOf(CallGen.WellShaped(entry), n))
             select Open([.. prelude, .. calls]);
         return new RuleProperty(Rules.DispatchAccept, entry, generator, sweep);
+    }
+
+    static IEnumerable<int> BurstCounts(DispatchSpec spec, SelectorSpec entry)
+    {
+        int[] counts = [3, 17];
+        if (!entry.Completes) return counts;
+        int[] past = spec.Limits is { } limits ? [(int)limits.PendingCompletions + 1] : [65, Bursts.Largest];
+        return counts.Concat(past).Distinct();
     }
 
     static RuleProperty SelectorRange(DispatchSpec spec)
@@ -229,6 +241,7 @@ public static class RuleCatalog
         }
         // A selector that keeps its completion outside the protocol's roles (async: own, or required with no
         // role declared): its completion comes, or the connection closes first, while something may be freed.
+        sweep.AddRange(Filled(spec).Select(program => new Program([.. program.Steps.SkipLast(1), wait, new CloseStep(0)])));
         foreach (var keeper in spec.Selectors.Where(s => s.Role == AsyncRole.Own && s.Completion != CompletionRule.Forbidden || s.Role == AsyncRole.None && s.Completion == CompletionRule.Required))
         {
             var call = WellShapedFixed(keeper, 4, 4, completion: true);
@@ -270,7 +283,14 @@ public static class RuleCatalog
         var armedTwice = entry.Role == AsyncRole.RegisterCallback
             ? Open(WellShapedFixed(register, 1, 1), WellShapedFixed(register, 2, 2), wait)
             : Open(WellShapedFixed(register, 1, 1), wait, WellShapedFixed(entry, 2, 2), WellShapedFixed(entry, 3, 3), wait);
-        return new RuleProperty(Rules.AsyncDelivery, entry, ProtocolGen.Programs(spec), [armedOnce, armedTwice]);
+        List<Program> sweep = [armedOnce, armedTwice];
+        if (entry.Role == AsyncRole.Request && spec.Async is { DelayNs: > 0 } async)
+        {
+            // A second request while the first is pending, a fraction of the delay after it; then a wait past every deadline.
+            foreach (var gap in (ulong[])[async.DelayNs / 4, async.DelayNs / 2, async.DelayNs - 1])
+                sweep.Add(Open(WellShapedFixed(register, 1, 1), wait, WellShapedFixed(entry, 2, 2), new WaitStep(gap), WellShapedFixed(entry, 3, 3), wait));
+        }
+        return new RuleProperty(Rules.AsyncDelivery, entry, ProtocolGen.Programs(spec), sweep);
     }
 
     static RuleProperty ObjectsBalance(DispatchSpec spec)
@@ -281,8 +301,19 @@ public static class RuleCatalog
             sweep.Add(Open(WellShapedFixed(register, 1, 1), new CloseStep(0)));
             sweep.Add(Open(WellShapedFixed(register, 1, 1), WellShapedFixed(register, 2, 2), new CloseStep(0)));
         }
+        sweep.AddRange(Filled(spec));
         return new RuleProperty(Rules.ObjectsBalance, null, ProtocolGen.Programs(spec), sweep);
     }
+
+    /// <summary>
+    /// Every selector but the register called in bursts past the sizes a per-connection queue or table has
+    /// (<see cref="Bursts"/>: 65, 257), then the connection closed: the refusal beyond the limit and its error
+    /// path run, and what they leave behind shows in the balance.
+    /// </summary>
+    static IEnumerable<Program> Filled(DispatchSpec spec) =>
+        from entry in spec.Selectors.Where(s => s.Role != AsyncRole.RegisterCallback)
+        from count in new[] { 65, Bursts.Largest }
+        select Open([.. Prelude(spec, entry), .. Bursts.Of(WellShapedFixed(entry, 1, 1), count, entry), new CloseStep(0)]);
 
     static RuleProperty AccessEntitlement(DispatchSpec spec)
     {

@@ -14,18 +14,31 @@ namespace ConformanceKit.Properties.Generators;
 /// </summary>
 public static class ProtocolGen
 {
-    enum Kind { Open, Close, Register, Request, Plain, Wait }
+    enum Kind { Open, Close, Register, Request, Plain, Wait, Burst }
 
     readonly record struct Command(Kind Kind, int Pick, byte Data);
 
-    static readonly ulong[] Waits = [0, 1_000_000_000, 2_000_000_000, 4_999_999_999, 5_000_000_000, 6_000_000_000, 7_000_000_000, 8_000_000_000, 12_000_000_000];
+    static readonly ulong[] FixedWaits = [0, 1_000_000, 1_000_000_000, 2_000_000_000, 4_999_999_999, 5_000_000_000, 6_000_000_000, 7_000_000_000, 8_000_000_000, 12_000_000_000];
+
+    /// <summary>
+    /// The waits between commands: fixed ones, and around the spec's completion delay — a quarter and half of
+    /// it and just short of it (a second request while the first is pending), the delay itself, the end of
+    /// the leeway and past it.
+    /// </summary>
+    static ulong[] Waits(DispatchSpec spec) => spec.Async is not { } async ? FixedWaits :
+    [
+        .. FixedWaits.Concat([async.DelayNs / 4, async.DelayNs / 2, Math.Max(async.DelayNs, 1) - 1, async.DelayNs, async.DelayNs + async.LeewayNs, PastEveryDeadline(async)])
+            .Distinct().Order(),
+    ];
+
+    static ulong PastEveryDeadline(AsyncSpec async) => async.DelayNs + async.LeewayNs + 1_000_000_000;
 
     public static Gen<Program> Programs(DispatchSpec spec, int maxCommands = 12)
     {
         var command =
             from kind in Gen.Frequency(
                 (2, Gen.Constant(Kind.Open)), (1, Gen.Constant(Kind.Close)), (3, Gen.Constant(Kind.Register)),
-                (4, Gen.Constant(Kind.Request)), (1, Gen.Constant(Kind.Plain)), (4, Gen.Constant(Kind.Wait)))
+                (4, Gen.Constant(Kind.Request)), (1, Gen.Constant(Kind.Plain)), (4, Gen.Constant(Kind.Wait)), (1, Gen.Constant(Kind.Burst)))
             from pick in Gen.Choose(0, 1000)
             from data in ShapeGen.Data()
             select new Command(kind, pick, data);
@@ -44,6 +57,7 @@ public static class ProtocolGen
         // require a completion without a declared role among them — their completions, timers and closes
         // are exactly what a lifecycle bug frees too early (HiddenCrashDriver's Watch in a drafted spec).
         var plain = spec.Selectors.Where(s => s.Role is AsyncRole.None or AsyncRole.Own).ToArray();
+        var waits = Waits(spec);
         ulong refcon = 1;
         foreach (var command in commands)
         {
@@ -62,7 +76,17 @@ public static class ProtocolGen
                     open[closing] = false;
                     break;
                 case Kind.Wait:
-                    steps.Add(new WaitStep(Waits[command.Pick % Waits.Length]));
+                    steps.Add(new WaitStep(waits[command.Pick % waits.Length]));
+                    break;
+                case Kind.Burst when (requests.Length > 0 || plain.Length > 0) && openSlots.Length > 0:
+                    // The same call many times on one connection: a queue filled to its limit, the third call of a kind.
+                    var pool = requests.Length > 0 && (plain.Length == 0 || command.Pick % 3 != 0) ? requests : plain;
+                    var repeated = pool[command.Pick % pool.Length];
+                    var first = WellShaped(repeated, openSlots[command.Pick / 7 % openSlots.Length],
+                        repeated.Role == AsyncRole.Request ? repeated.Completion != CompletionRule.Forbidden : WithCompletion(repeated, command.Pick), command.Data, refcon);
+                    var count = Bursts.Sizes[command.Pick / 11 % Bursts.Sizes.Count];
+                    steps.AddRange(Bursts.Of(first, count, repeated));
+                    refcon += (ulong)count;
                     break;
                 case Kind.Register when register is not null && openSlots.Length > 0:
                     steps.Add(WellShaped(register, openSlots[command.Pick % openSlots.Length], true, command.Data, refcon++));
@@ -78,6 +102,9 @@ public static class ProtocolGen
                     break;
             }
         }
+        // Then a wait past every deadline, so that each completion owed is judged (arrived or missing) before the runner's close drops it.
+        if (spec.Async is { } protocol && steps.OfType<CallStep>().Any(call => call.HasCompletion))
+            steps.Add(new WaitStep(PastEveryDeadline(protocol)));
         return new Program(steps);
     }
 
