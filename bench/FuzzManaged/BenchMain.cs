@@ -32,12 +32,15 @@ public static class BenchMain
             case "native-coverage-report" when args.Length == 2:
                 NativeCoverageReport.Write(args[1], ResultsDirectory);
                 return 0;
+            case "sequence-report" when args.Length == 2:
+                SequenceReport.Write(args[1], ResultsDirectory);
+                return 0;
             case "maze-depth" when args.Length >= 2:
                 Console.WriteLine(NativeCoverageReport.DeepestStage(args[1..]));
                 return 0;
             case "queue-time" when args.Length is 3 or 4:
                 return QueueTime(args[1], args[2], args.Length == 4 ? args[3] : "5");
-            case "campaign-report" or "native-coverage-report" or "maze-depth" or "queue-time":
+            case "campaign-report" or "native-coverage-report" or "sequence-report" or "maze-depth" or "queue-time":
                 Console.Error.WriteLine($"usage: {command} {command switch { "maze-depth" => "DIR...", "campaign-report" => "RUN [OTHER_RUN...]", "queue-time" => "VARIANT QUEUE_DIR [PASSES]", _ => "RUN" }}");
                 return 2;
             default:
