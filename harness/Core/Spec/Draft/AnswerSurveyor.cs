@@ -66,33 +66,31 @@ public static class AnswerSurveyor
     /// <summary>One selector's calls: each question from a reset, on a fresh connection.</summary>
     sealed class Asking(IDextTransport transport, DispatchSurvey survey, ISimulatedDevice? device, DispatchEntry entry)
     {
-        readonly bool _takesCompletion = entry.CheckCompletionExists == 1;
+        /// <summary>The entry requires a completion (checkCompletionExists true); one that allows either way is called without.</summary>
+        readonly bool _takesCompletion = entry.CheckCompletionExists != 0 && entry.CheckCompletionExists != DispatchEntry.Variable;
 
         public SelectorAnswers Answers()
         {
-            var refusals = ImmutableArray.CreateBuilder<ObservedRefusal>();
-            IOReturn? unexplained = null;
-            var ownCompletion = false;
+            var selector = (uint)entry.Selector;
             var first = Fresh(feed: false, nonZero: false, out var connection);
+            if (!first.IsSuccess)
+            {
+                transport.Close(connection);
+                return Explain(first) is { } why
+                    ? new SelectorAnswers(selector, [new ObservedRefusal(first, why)], false, null)
+                    : new SelectorAnswers(selector, [], false, first);
+            }
             try
             {
-                if (first.IsSuccess)
-                {
-                    if (_takesCompletion)
-                    {
-                        var second = Call(connection, nonZero: false, SecondRefcon);
-                        if (!second.IsSuccess) refusals.Add(new ObservedRefusal(second, "a call of its own was pending"));
-                        ownCompletion = CompletesItself(connection);
-                    }
-                }
-                else if (Explain(first) is { } why) refusals.Add(new ObservedRefusal(first, why));
-                else unexplained = first;
+                if (!_takesCompletion) return new SelectorAnswers(selector, [], false, null);
+                var second = Call(connection, nonZero: false, SecondRefcon);
+                ImmutableArray<ObservedRefusal> refusals = second.IsSuccess ? [] : [new ObservedRefusal(second, "a call of its own was pending")];
+                return new SelectorAnswers(selector, refusals, CompletesItself(connection), null);
             }
             finally
             {
                 transport.Close(connection);
             }
-            return new SelectorAnswers((uint)entry.Selector, refusals.ToImmutable(), ownCompletion, unexplained);
         }
 
         /// <summary>The circumstance under which the refused call succeeds, in words; null when none does.</summary>
@@ -137,12 +135,10 @@ public static class AnswerSurveyor
         }
 
         /// <summary>The entry's shape; its variable counts and sizes 0, or with nonZero 1 scalar and 8 bytes.</summary>
-        IOReturn Call(ulong connection, bool nonZero, ulong refcon)
-        {
-            return transport.Call(connection, (uint)entry.Selector, _takesCompletion ? SurveyReference.With(refcon) : [],
+        IOReturn Call(ulong connection, bool nonZero, ulong refcon) =>
+            transport.Call(connection, (uint)entry.Selector, _takesCompletion ? SurveyReference.With(refcon) : [],
                 new ulong[Math.Min(Count(entry.CheckScalarInputCount, nonZero, 1), IOKitLimits.MaxScalars)], new byte[Count(entry.CheckStructureInputSize, nonZero, 8)],
                 new ulong[Math.Min(Count(entry.CheckScalarOutputCount, nonZero, 1), IOKitLimits.MaxScalars)], new byte[Count(entry.CheckStructureOutputSize, nonZero, 8)]).Return;
-        }
 
         /// <summary>A count or size the entry checks is the entry's (scalars at most the 16 IOKit passes); a variable one 0, or the given non-zero value.</summary>
         static int Count(uint check, bool nonZero, int whenVariable) =>
