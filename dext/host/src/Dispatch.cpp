@@ -41,6 +41,7 @@ const OpEntry kOps[] = {
     {Op::RaiseInterrupt, "RaiseInterrupt", HandleRaiseInterrupt},
     {Op::TakeViolations, "TakeViolations", HandleTakeViolations},
     {Op::TakeDispatchEntries, "TakeDispatchEntries", HandleTakeDispatchEntries},
+    {Op::RunProgram, "RunProgram", HandleRunProgram},
 };
 
 } // namespace

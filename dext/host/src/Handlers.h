@@ -82,6 +82,11 @@ bool HandleTakeViolations(PayloadReader &in, Answer &answer);
 /* DispatchOps.cpp (protocol 6): the dispatch entries the dext passed to IOUserClient::ExternalMethod. */
 bool HandleTakeDispatchEntries(PayloadReader &in, Answer &answer);
 
+/* ProgramOps.cpp (protocol 7): a whole program in one exchange (ProgramFormat.h). */
+bool HandleRunProgram(PayloadReader &in, Answer &answer);
+/* The client a program that crashes the dext is answered on (Session.cpp sets it per client). */
+void SetProgramClient(int fd);
+
 } // namespace dexthost
 
 #endif

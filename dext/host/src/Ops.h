@@ -10,7 +10,7 @@
 
 namespace dexthost {
 
-constexpr uint32_t kProtocolVersion = 6;
+constexpr uint32_t kProtocolVersion = 7;
 
 enum class Op : uint32_t {
     AbiVersion = 1,
@@ -49,6 +49,7 @@ enum class Op : uint32_t {
     RaiseInterrupt = 34,      /* protocol 5 */
     TakeViolations = 35,      /* protocol 5 */
     TakeDispatchEntries = 36, /* protocol 6 */
+    RunProgram = 37,          /* protocol 7 */
 };
 
 } // namespace dexthost

@@ -41,7 +41,9 @@ bool Serve(int fd)
 
 bool ServeClient(int fd)
 {
+    SetProgramClient(fd);
     bool clean = Serve(fd);
+    SetProgramClient(-1);
     DetachCoverageShm();
     return clean;
 }

@@ -35,6 +35,8 @@ public:
     bool Finish();
 
     const std::string &Problem() const { return problem_; }
+    /* A field read whole but out of range: keeps the reason, like a failed read. */
+    bool Reject(std::string problem) { return Fail(std::move(problem)); }
 
 private:
     bool Take(uint64_t count, const char *field, const uint8_t *&at);
@@ -65,6 +67,13 @@ public:
 
     /* Fills in the header (length, status) and returns the whole frame. */
     const std::vector<uint8_t> &Frame(int32_t status);
+
+    /* The payload written so far (after the reserved header), and emptying it for reuse: the
+     * program executor (ProgramOps.cpp) builds its sub-requests and takes its sub-answers with
+     * writers it keeps, so a long program does not allocate per step. */
+    const uint8_t *Payload() const { return frame_.data() + kHeaderSize; }
+    size_t PayloadSize() const { return frame_.size() - kHeaderSize; }
+    void Clear() { frame_.resize(kHeaderSize); }
 
 private:
     static constexpr size_t kHeaderSize = 8;

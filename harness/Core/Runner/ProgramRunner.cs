@@ -41,6 +41,8 @@ public sealed partial class ProgramRunner
     /// <summary>Null when the transport cannot map a dext's memory: then no mapping is made, so no poke or peek reaches it.</summary>
     readonly ISharedMemory? _memory;
     readonly HidEvents _hidEvents = new();
+    /// <summary>Null when each step is made live (the transport cannot run a whole program, or the options say so).</summary>
+    readonly IProgramExecutor? _executor;
 
     public ProgramRunner(DispatchSpec spec, IDextTransport transport, RunnerOptions? options = null)
     {
@@ -55,6 +57,8 @@ public sealed partial class ProgramRunner
         _hidReports = transport.Capability<IHidReports>();
         _memory = transport.Capability<ISharedMemory>();
         _device = spec.Device is null ? null : transport.Capability<ISimulatedDevice>();
+        // Only a transport on the virtual clock: the executor advances it where the runner would wait.
+        _executor = options?.StepByStep == true || !transport.HasVirtualClock ? null : transport.Capability<IProgramExecutor>();
         DescribeDevice();
         // One more exchange per step, so only for a spec that asks for its HID devices to be judged.
         _hid = spec.Hid is { } hid && _hidReports is not null ? new HidJudge(hid) : null;
@@ -63,7 +67,30 @@ public sealed partial class ProgramRunner
     public DispatchSpec Spec => _spec;
     public IDextTransport Transport => _transport;
 
+    /// <summary>
+    /// Runs the program on a freshly reset dext and judges it. Where the transport can run a whole
+    /// program in one exchange (<see cref="IProgramExecutor"/>), it does, and the steps below are
+    /// judged on its record; a program that crashes or hangs the dext there is run again step by step,
+    /// so that its finding names the step and carries what the steps before it observed.
+    /// </summary>
     public RunResult Run(Program program)
+    {
+        if (_executor is null) return RunSteps(program, null, null);
+        IDisposable? replay;
+        try
+        {
+            replay = _executor.RunProgram(Execution(program));
+        }
+        catch (Exception e) when (e is DextCrashedException or DextHungException)
+        {
+            return RunSteps(program, null, e);
+        }
+        return RunSteps(program, replay, null);
+    }
+
+    /// <param name="replay">Ends the replay of the program's record, before the dext's logs are read live; null when run live.</param>
+    /// <param name="wholeProgramFailure">The crash or hang of the program run in one exchange, when it is run again step by step.</param>
+    RunResult RunSteps(Program program, IDisposable? replay, Exception? wholeProgramFailure)
     {
         var run = new RunState();
         foreach (var slot in _slots) slot.Reset();
@@ -89,20 +116,64 @@ public sealed partial class ProgramRunner
         }
         catch (DextCrashedException crash)
         {
-            run.Crash = new CrashInfo(run.CurrentStep, false, crash.Summary, crash.Report);
-            run.Violations.Add(new Violation(Rules.MemorySafety, run.CurrentStep, SelectorAt(program, run.CurrentStep),
-                CrashSignature.Kind(crash), "the dext survives every call", crash.Summary));
+            RecordCrash(crash, program, run);
         }
         catch (DextHungException hang)
         {
-            run.Crash = new CrashInfo(run.CurrentStep, true, hang.Message, hang.Log);
-            run.Violations.Add(new Violation(Rules.MemorySafety, run.CurrentStep, SelectorAt(program, run.CurrentStep),
-                CrashSignature.Kind(hang), "an answer within the per-call timeout", hang.Message));
+            RecordHang(hang, program, run);
         }
+        finally
+        {
+            replay?.Dispose();
+        }
+        if (run.Crash is null && wholeProgramFailure is not null) RecordUnrepeated(wholeProgramFailure, program, run);
         var log = run.Violations.Count > 0 && run.Crash is null ? ReadLogs(run) : run.Crash?.Report ?? "";
         return new RunResult(program, run.Observations, run.Violations, run.Crash, log, run.CallsDelivered,
             run.ReachedDext || run.CallsDelivered > 0, run.OpenProblem, run.HidLog.Count > 0 ? run.HidLog : null, run.PeekLog.Count > 0 ? run.PeekLog : null,
             run.CompletionsJudged);
+    }
+
+
+    static void RecordCrash(DextCrashedException crash, Program program, RunState run, string? note = null)
+    {
+        run.Crash = new CrashInfo(run.CurrentStep, false, crash.Summary + note, crash.Report);
+        run.Violations.Add(new Violation(Rules.MemorySafety, run.CurrentStep, SelectorAt(program, run.CurrentStep),
+            CrashSignature.Kind(crash), "the dext survives every call", crash.Summary + note));
+    }
+
+    static void RecordHang(DextHungException hang, Program program, RunState run, string? note = null)
+    {
+        run.Crash = new CrashInfo(run.CurrentStep, true, hang.Message + note, hang.Log);
+        run.Violations.Add(new Violation(Rules.MemorySafety, run.CurrentStep, SelectorAt(program, run.CurrentStep),
+            CrashSignature.Kind(hang), "an answer within the per-call timeout", hang.Message + note));
+    }
+
+    /// <summary>
+    /// The program crashed or hung the dext when run in one exchange but not when run again step by
+    /// step: the finding is kept (never lost), charged to the last step, and says so.
+    /// </summary>
+    static void RecordUnrepeated(Exception failure, Program program, RunState run)
+    {
+        run.CurrentStep = Math.Max(0, program.Steps.Count - 1);
+        const string note = " (when the whole program ran in one exchange; run again step by step, it did not fail)";
+        if (failure is DextCrashedException crash) RecordCrash(crash, program, run, note);
+        else if (failure is DextHungException hang) RecordHang(hang, program, run, note);
+    }
+
+    /// <summary>What the transport's executor needs to make the operations this runner makes.</summary>
+    ProgramExecution Execution(Program program)
+    {
+        var opens = new (uint Type, IReadOnlyList<string> Ids)?[program.Steps.Count];
+        for (var index = 0; index < opens.Length; index++)
+            if (program.Steps[index] is OpenStep open)
+                opens[index] = (open.Type != 0 ? open.Type : _spec.ConnectionType, open.Access.Resolve(_spec.BundleIdentifier));
+        var needs = ProgramNeeds.None;
+        if (_liveObjects is not null) needs |= ProgramNeeds.LiveObjects;
+        if (_hid is not null && _hidReports is not null) needs |= ProgramNeeds.Hid;
+        if (_device is not null && _spec.Device is not null) needs |= ProgramNeeds.Device;
+        if (_memory is not null) needs |= ProgramNeeds.Memory;
+        if (_options.RecordObservations || _options.RecordPeeks) needs |= ProgramNeeds.Peeks;
+        return new ProgramExecution(program, _spec.Service, opens, MaxScalarOutput, _balance.SettleNs, needs);
     }
 
     static uint? SelectorAt(Program program, int index) =>

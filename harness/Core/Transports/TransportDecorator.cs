@@ -10,7 +10,7 @@ namespace ConformanceKit.Transports;
 /// (<see cref="IDextTransport.Capability{T}"/>) exactly when the inner transport does, and reaches it
 /// through the same hooks.
 /// </summary>
-public abstract class TransportDecorator(IDextTransport inner) : IDextTransport, ILiveObjects, ILogCapture, IHidReports, ISharedMemory, ISimulatedDevice, IDispatchEntries, IHostProcess
+public abstract class TransportDecorator(IDextTransport inner) : IDextTransport, ILiveObjects, ILogCapture, IHidReports, ISharedMemory, ISimulatedDevice, IDispatchEntries, IHostProcess, IProgramExecutor
 {
     public IDextTransport Inner => inner;
 
@@ -113,6 +113,10 @@ public abstract class TransportDecorator(IDextTransport inner) : IDextTransport,
         Run(nameof(TakeDispatchEntries), () => Required<IDispatchEntries>().TakeDispatchEntries(sink));
 
     public virtual void Reset() => Run(nameof(Reset), inner.Reset);
+
+    /// <summary>One operation for the hooks; the replayed answers then pass through them one by one, as live.</summary>
+    public virtual IDisposable? RunProgram(ProgramExecution execution) =>
+        Run(nameof(RunProgram), () => Required<IProgramExecutor>().RunProgram(execution));
 
     /// <summary>Disposes the inner transport: a wrapper owns what it wraps unless it overrides this.</summary>
     public virtual void Dispose()

@@ -20,6 +20,9 @@ public class WireParityTests
     const string DksimLibrary = "harness/Core/Transports/InProcess/DksimLibrary.cs";
     const string BenchWire = "dext/bench/Wire.h";
     const string IOKitLimits = "harness/Core/IOKit/IOKitLimits.cs";
+    const string ProgramFormat = "dext/host/src/ProgramFormat.h";
+    const string ProgramRequest = "harness/Core/Transports/Socket/ProgramRequest.cs";
+    const string ProgramExecution = "harness/Core/Transports/ProgramExecution.cs";
 
     [Test]
     public void TheHarnessNumbersEveryOpAsTheHostDoes() =>
@@ -62,6 +65,31 @@ public class WireParityTests
     [TestCase("kMaxDispatchEntries", "MaxDispatchEntries")]
     public void TheHarnessRefusesWhatTheHostWouldDrop(string host, string harness) =>
         Assert.That(SourceText.Constant(HostLimits, harness), Is.EqualTo(SourceText.Constant(Limits, host)));
+
+    [Test]
+    public void RunProgramsStepsAreNumberedAlike() =>
+        Assert.That(SourceText.EnumMembers(ProgramRequest, "ProgramStep"), Is.EquivalentTo(SourceText.EnumMembers(ProgramFormat, "ProgramStep")));
+
+    [TestCase("kProgramLiveObjects", "LiveObjects")]
+    [TestCase("kProgramHid", "Hid")]
+    [TestCase("kProgramDevice", "Device")]
+    [TestCase("kProgramMemory", "Memory")]
+    [TestCase("kProgramPeeks", "Peeks")]
+    public void RunProgramsFlagsAreTheRunnersNeeds(string host, string harness) =>
+        Assert.That(SourceText.EnumMembers(ProgramExecution, "ProgramNeeds")[harness], Is.EqualTo(SourceText.Constant(ProgramFormat, host)));
+
+    [Test]
+    public void RunProgramTakesAsManyStepsSlotsAndMapsAsTheHarnessSends()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(SourceText.Constant(ProgramRequest, "MaxSteps"), Is.EqualTo(SourceText.Constant(ProgramFormat, "kMaxProgramSteps")));
+            Assert.That(SourceText.Constant("harness/Core/Programs/Step.cs", "MaxSlots"), Is.EqualTo(SourceText.Constant(ProgramFormat, "kProgramSlots")));
+            Assert.That(SourceText.Constant("harness/Core/Programs/MemorySteps.cs", "MaxMaps"), Is.EqualTo(SourceText.Constant(ProgramFormat, "kProgramMaps")));
+            Assert.That(SourceText.Constant(ProgramFormat, "kMaxProgramTrace"), Is.LessThan(SourceText.Constant(HostLimits, "MaxResponseFrame")),
+                "the executor stops before its answer outgrows the largest response");
+        });
+    }
 
     [Test]
     public void TheHarnessReadsTheLargestResponseTheHostSends()

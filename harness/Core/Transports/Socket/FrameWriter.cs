@@ -15,6 +15,9 @@ internal sealed class FrameWriter
 
     public HostOp Op { get; private set; }
 
+    /// <summary>The frame's bytes so far, its header included.</summary>
+    public int Length => _length;
+
     public FrameWriter Start(HostOp op)
     {
         Op = op;

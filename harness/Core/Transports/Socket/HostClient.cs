@@ -11,6 +11,30 @@ internal sealed class HostClient(HostSession session)
 {
     const int CompletionArgs = 16;
     readonly FrameWriter _request = new();
+    readonly ProgramReplay _replay = new();
+
+    /// <summary>
+    /// dexthost's RunProgram: the whole program made in the host, its records kept for the replay.
+    /// Incomplete also when it cannot be sent (larger than a request).
+    /// </summary>
+    public ProgramOutcome RunProgram(ProgramExecution execution, uint completionBatch, uint hidBatch, byte[]? deviceDescription)
+    {
+        if (!ProgramRequest.TryWrite(_request, execution, completionBatch, hidBatch, deviceDescription)) return ProgramOutcome.Incomplete;
+        var response = session.Exchange(_request);
+        var outcome = (ProgramOutcome)response.U32();
+        var records = response.U32();
+        _replay.Load(records, response.Bytes(response.Remaining));
+        if (outcome == ProgramOutcome.Crashed) _replay.EndWith(session.EndedByCrash());
+        return outcome;
+    }
+
+    /// <summary>From now until <see cref="EndReplay"/>, requests are answered from the last program's records.</summary>
+    public void StartReplay() => _replay.Start();
+
+    public void EndReplay() => _replay.Stop();
+
+    /// <summary>One request's answer: from the host, or from the program's records while a replay runs.</summary>
+    ResponseReader Exchange(FrameWriter request) => _replay.IsActive ? _replay.Answer(request) : session.Exchange(request);
 
     /// <summary>
     /// The dksim ABI and the wire protocol the host speaks. A host from before protocol 3 answers the
@@ -18,7 +42,7 @@ internal sealed class HostClient(HostSession session)
     /// </summary>
     public (uint Abi, uint Protocol) Versions()
     {
-        var response = session.Exchange(_request.Start(HostOp.AbiVersion));
+        var response = Exchange(_request.Start(HostOp.AbiVersion));
         var abi = response.U32();
         var protocol = response.AtEnd ? 0u : response.U32();
         response.End();
@@ -39,7 +63,7 @@ internal sealed class HostClient(HostSession session)
 
     public ulong ClockNow()
     {
-        var response = session.Exchange(_request.Start(HostOp.ClockNow));
+        var response = Exchange(_request.Start(HostOp.ClockNow));
         var now = response.U64();
         response.End();
         return now;
@@ -47,7 +71,7 @@ internal sealed class HostClient(HostSession session)
 
     public int CountMatching(string serviceName, out uint count)
     {
-        var response = session.Exchange(_request.Start(HostOp.CountMatching).String(serviceName));
+        var response = Exchange(_request.Start(HostOp.CountMatching).String(serviceName));
         count = response.U32();
         response.End();
         return response.Status;
@@ -59,7 +83,7 @@ internal sealed class HostClient(HostSession session)
             throw new ArgumentException($"{accessIds.Count} access identifiers; dexthost takes at most {HostLimits.MaxAccessIds}");
         _request.Start(HostOp.Open).String(serviceName).U32(type).U32((uint)accessIds.Count);
         foreach (var id in accessIds) _request.String(id);
-        var response = session.Exchange(_request);
+        var response = Exchange(_request);
         connection = response.U64();
         response.End();
         return response.Status;
@@ -81,7 +105,7 @@ internal sealed class HostClient(HostSession session)
         if (!reference.IsEmpty) _request.Scalars(reference);
         _request.Scalars(scalarInput).Bytes(structInput).U32((uint)scalarOutput.Length).U64((ulong)structOutput.Length);
 
-        var response = session.Exchange(_request);
+        var response = Exchange(_request);
         var scalarCount = response.U32();
         for (var k = 0; k < Math.Min(scalarCount, (uint)scalarOutput.Length); k++) scalarOutput[k] = response.U64();
         var structSize = response.U64();
@@ -93,7 +117,7 @@ internal sealed class HostClient(HostSession session)
     /// <summary>Takes up to capacity completions into sink; returns dksim's status and how many came.</summary>
     public int TakeCompletions(ulong connection, uint capacity, List<AsyncCompletion> sink, out uint count)
     {
-        var response = session.Exchange(_request.Start(HostOp.TakeCompletions).U64(connection).U32(capacity));
+        var response = Exchange(_request.Start(HostOp.TakeCompletions).U64(connection).U32(capacity));
         count = response.U32();
         for (var k = 0; k < count; k++)
         {
@@ -119,7 +143,7 @@ internal sealed class HostClient(HostSession session)
     /// </summary>
     public bool TakeHidEvents(uint capacity, Hid.HidEvents sink)
     {
-        var response = session.Exchange(_request.Start(HostOp.TakeHidEvents).U32(capacity));
+        var response = Exchange(_request.Start(HostOp.TakeHidEvents).U32(capacity));
         var devices = response.U32();
         for (var k = 0; k < devices; k++)
         {
@@ -154,7 +178,7 @@ internal sealed class HostClient(HostSession session)
     /// <summary>dksim_map_memory (MapMemory, protocol 4): IOConnectMapMemory64 of a memory type.</summary>
     public MemoryMapping MapMemory(ulong connection, uint type)
     {
-        var response = session.Exchange(_request.Start(HostOp.MapMemory).U64(connection).U32(type));
+        var response = Exchange(_request.Start(HostOp.MapMemory).U64(connection).U32(type));
         var options = response.U64();
         var map = response.U64();
         var length = response.U64();
@@ -173,7 +197,7 @@ internal sealed class HostClient(HostSession session)
     public int ReadMemory(ulong map, ulong offset, Span<byte> bytes)
     {
         Require(bytes.Length <= HostLimits.MaxStructBytes, $"a read of {bytes.Length} bytes (at most {HostLimits.MaxStructBytes})");
-        var response = session.Exchange(_request.Start(HostOp.ReadMemory).U64(map).U64(offset).U64((ulong)bytes.Length));
+        var response = Exchange(_request.Start(HostOp.ReadMemory).U64(map).U64(offset).U64((ulong)bytes.Length));
         var count = response.U64();
         response.Bytes((int)Math.Min(count, (ulong)bytes.Length)).CopyTo(bytes);
         response.End();
@@ -181,9 +205,8 @@ internal sealed class HostClient(HostSession session)
     }
 
     /// <summary>dksim_set_device (SetDevice, protocol 5): the device description, before boot.</summary>
-    public int DescribeDevice(string description)
+    public int DescribeDevice(byte[] bytes)
     {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(description);
         Require(bytes.Length <= HostLimits.MaxDeviceBytes, $"a device description of {bytes.Length} bytes (at most {HostLimits.MaxDeviceBytes})");
         return StatusOnly(_request.Start(HostOp.SetDevice).Bytes(bytes));
     }
@@ -202,7 +225,7 @@ internal sealed class HostClient(HostSession session)
     /// <summary>dksim_take_violation, repeated (TakeViolations): every recorded violation into sink.</summary>
     public void TakeViolations(List<RuntimeViolation> sink)
     {
-        var response = session.Exchange(_request.Start(HostOp.TakeViolations).U32(HostLimits.MaxViolations));
+        var response = Exchange(_request.Start(HostOp.TakeViolations).U32(HostLimits.MaxViolations));
         var count = response.U32();
         for (var k = 0u; k < count; k++)
             sink.Add(new RuntimeViolation(response.String(), response.U64(), response.U64(), response.String()));
@@ -212,7 +235,7 @@ internal sealed class HostClient(HostSession session)
     /// <summary>dksim_take_dispatch_entries (TakeDispatchEntries): every recorded dispatch entry into sink.</summary>
     public void TakeDispatchEntries(List<DispatchEntry> sink)
     {
-        var response = session.Exchange(_request.Start(HostOp.TakeDispatchEntries).U32(HostLimits.MaxDispatchEntries));
+        var response = Exchange(_request.Start(HostOp.TakeDispatchEntries).U32(HostLimits.MaxDispatchEntries));
         var count = response.U32();
         for (var k = 0u; k < count; k++)
             sink.Add(new DispatchEntry(response.U64(), response.U64(), (DispatchEntryFlags)response.U32(), response.U32(), response.U32(),
@@ -223,7 +246,7 @@ internal sealed class HostClient(HostSession session)
     /// <summary>The live-object counters, parsed from the response's UTF-8 text where it lies.</summary>
     public IReadOnlyDictionary<string, long> LiveObjects()
     {
-        var response = session.Exchange(_request.Start(HostOp.LiveObjectsText));
+        var response = Exchange(_request.Start(HostOp.LiveObjectsText));
         var counts = LiveObjectText.Parse(response.Bytes((int)Math.Min(response.U32(), int.MaxValue)));
         response.End();
         return counts;
@@ -234,7 +257,7 @@ internal sealed class HostClient(HostSession session)
     /// <summary>Attaches SysV segment shmId (-1: detach) as the coverage map; the reason when refused.</summary>
     public int SetCoverageShm(int shmId, uint size, out string reason)
     {
-        var response = session.Exchange(_request.Start(HostOp.SetCoverageShm).I32(shmId).U32(size));
+        var response = Exchange(_request.Start(HostOp.SetCoverageShm).I32(shmId).U32(size));
         reason = response.String();
         response.End();
         return response.Status;
@@ -242,7 +265,7 @@ internal sealed class HostClient(HostSession session)
 
     public bool HasCoverage()
     {
-        var response = session.Exchange(_request.Start(HostOp.HasCoverage));
+        var response = Exchange(_request.Start(HostOp.HasCoverage));
         var has = response.I32();
         response.End();
         return has != 0;
@@ -250,7 +273,7 @@ internal sealed class HostClient(HostSession session)
 
     public uint CoverageEdges()
     {
-        var response = session.Exchange(_request.Start(HostOp.CoverageEdges));
+        var response = Exchange(_request.Start(HostOp.CoverageEdges));
         var edges = response.U32();
         response.End();
         return edges;
@@ -258,14 +281,14 @@ internal sealed class HostClient(HostSession session)
 
     int StatusOnly(FrameWriter request)
     {
-        var response = session.Exchange(request);
+        var response = Exchange(request);
         response.End();
         return response.Status;
     }
 
     string Text(FrameWriter request)
     {
-        var response = session.Exchange(request);
+        var response = Exchange(request);
         var text = response.String();
         response.End();
         return text;

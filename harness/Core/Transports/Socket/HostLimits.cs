@@ -16,6 +16,9 @@ internal static class HostLimits
     public const uint MaxViolations = 4096;
     public const uint MaxDispatchEntries = 4096;
 
+    /// <summary>The largest request frame dexthost reads (Limits.h kMaxRequestFrame, plus the length field).</summary>
+    public const int MaxRequestFrame = (64 << 20) + (64 << 10) + 4;
+
     /// <summary>The largest response: a 64 MiB text or struct output plus its fields.</summary>
     public const int MaxResponseFrame = (64 << 20) + (64 << 10);
 }

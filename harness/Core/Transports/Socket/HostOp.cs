@@ -39,4 +39,5 @@ internal enum HostOp : uint
     RaiseInterrupt = 34,
     TakeViolations = 35,
     TakeDispatchEntries = 36,
+    RunProgram = 37,
 }

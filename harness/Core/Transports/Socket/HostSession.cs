@@ -45,6 +45,9 @@ internal sealed class HostSession : IDisposable
 
     public bool IsBroken { get; private set; }
 
+    /// <summary>Request/response exchanges made on this session.</summary>
+    public long Exchanges { get; private set; }
+
     public int ProcessId => _process.Id;
 
     public static HostSession Start(string hostPath, TimeSpan callTimeout)
@@ -71,6 +74,7 @@ internal sealed class HostSession : IDisposable
     public ResponseReader Exchange(FrameWriter request)
     {
         if (IsBroken) throw new InvalidOperationException("this dexthost session has ended");
+        Exchanges++;
         var deadline = new CallDeadline(_callTimeout, _process.Id);
         var outcome = Send(request.Finish(), deadline);
         Span<byte> header = stackalloc byte[8];
@@ -159,6 +163,12 @@ internal sealed class HostSession : IDisposable
 
         public void Charge() => _charged = _runTime.Charge(Stopwatch.GetElapsedTime(_sliceStarted));
     }
+
+    /// <summary>
+    /// The host answered as it died (a program's records, sent by its sanitizer's death callback): it
+    /// is waited for and its report taken, as for a crash mid-call.
+    /// </summary>
+    public DextCrashedException EndedByCrash() => Crashed();
 
     /// <summary>The host closed the connection mid-call: it died (or dropped us). Its stderr says why.</summary>
     DextCrashedException Crashed()

@@ -30,6 +30,9 @@ internal ref struct ResponseReader(HostOp op, int status, ReadOnlySpan<byte> pay
 
     public ReadOnlySpan<byte> Bytes(int count) => Take(count);
 
+    /// <summary>Bytes not read yet.</summary>
+    public readonly int Remaining => _payload.Length - _offset;
+
     /// <summary>True when every byte of the payload has been read.</summary>
     public readonly bool AtEnd => _offset == _payload.Length;
 

@@ -6,11 +6,11 @@ namespace ConformanceKit.Transports.Socket;
 public sealed partial class SocketTransport : ISimulatedDevice
 {
     /// <summary>Sent after every reset, before the boot (<see cref="BootFresh"/>).</summary>
-    string? _deviceDescription;
+    byte[]? _deviceDescription;
 
     public IOReturn DescribeDevice(string description)
     {
-        _deviceDescription = description;
+        _deviceDescription = System.Text.Encoding.UTF8.GetBytes(description);
         return IOReturn.Success;
     }
 

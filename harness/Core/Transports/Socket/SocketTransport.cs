@@ -50,6 +50,11 @@ public sealed partial class SocketTransport : IDextTransport, ILiveObjects, ILog
 
     public string LastError() => Client().LastError();
 
+    /// <summary>Round trips to dexthost so far, on every host this transport started (what <see cref="IProgramExecutor"/> saves).</summary>
+    public long Exchanges => _exchangesBefore + (_session?.Exchanges ?? 0);
+
+    long _exchangesBefore;
+
     /// <summary>Hosts started so far: 1, plus one per crash or hang that was followed by another call.</summary>
     public int HostStarts { get; private set; }
 
@@ -133,6 +138,11 @@ public sealed partial class SocketTransport : IDextTransport, ILiveObjects, ILog
 
     public void Reset()
     {
+        if (_replaying is not null)
+        {
+            BootFresh(_replaying); // as the program's records have it
+            return;
+        }
         var restarting = _session is not { IsBroken: false };
         var client = Client();
         if (!restarting) BootFresh(client); // a new host has just been booted fresh
@@ -149,8 +159,10 @@ public sealed partial class SocketTransport : IDextTransport, ILiveObjects, ILog
     /// <summary>The live host's client, starting (and booting) a new host when there is none.</summary>
     HostClient Client()
     {
+        if (_replaying is not null) return _replaying;
         if (_client is not null && _session is { IsBroken: false }) return _client;
         ObjectDisposedException.ThrowIf(_disposed, this); // a disposed transport must not start another host
+        _exchangesBefore += _session?.Exchanges ?? 0;
         _session?.Dispose();
         _client = null;
         _session = HostSession.Start(_hostPath, _callTimeout);
