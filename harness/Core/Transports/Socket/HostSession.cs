@@ -175,7 +175,7 @@ internal sealed class HostSession : IDisposable
     {
         Break();
         if (!_process.WaitForExit(CrashExitWait)) _process.Kill();
-        var report = _process.Stderr;
+        var report = ReportSymbolizer.Symbolize(_process.Stderr);
         var (exitCode, signal) = _process.ExitStatus();
         return new DextCrashedException(CrashSummary.From(report, exitCode, signal), report, exitCode, signal);
     }
