@@ -116,26 +116,28 @@ public:
     Executor(const Settings &settings, ResponseWriter &trace) : settings_(settings), trace_(trace) {}
 
     /* One sub-operation: the request in request_, answered by its handler, appended to the trace.
-     * Returns the answer's status; answer_ holds its payload until the next sub-operation. */
+     * Returns the answer's status; Answered() is its payload until the next sub-operation. The
+     * request and answer buffers are kept from one operation to the next: a burst of calls
+     * allocates nothing for them. */
     int32_t Make(Op op)
     {
         if (stopped_) return kSuccess;
         const OpEntry *entry = FindOp(static_cast<uint32_t>(op));
         PayloadReader in(request_.Payload(), request_.PayloadSize());
-        Answer answer;
-        answer.payload.Clear();
-        bool wellFormed = entry->handler(in, answer);
-        answered_ = std::move(answer.payload);
-        status_ = wellFormed ? answer.status : static_cast<int32_t>(0xE00002C2); /* kIOReturnBadArgument */
-        if (trace_.PayloadSize() + answered_.PayloadSize() + 32 > kMaxProgramTrace) {
+        answer_.status = kSuccess;
+        answer_.payload.Clear();
+        bool wellFormed = entry->handler(in, answer_);
+        status_ = wellFormed ? answer_.status : static_cast<int32_t>(0xE00002C2); /* kIOReturnBadArgument */
+        const ResponseWriter &answered = answer_.payload;
+        if (trace_.PayloadSize() + answered.PayloadSize() + 32 > kMaxProgramTrace) {
             stopped_ = true; /* the harness runs this program step by step instead */
             return status_;
         }
         trace_.U32(static_cast<uint32_t>(op));
         trace_.U64(Fnv1a(request_.Payload(), request_.PayloadSize()));
         trace_.I32(status_);
-        trace_.U32(static_cast<uint32_t>(answered_.PayloadSize()));
-        trace_.Bytes(answered_.Payload(), answered_.PayloadSize());
+        trace_.U32(static_cast<uint32_t>(answered.PayloadSize()));
+        trace_.Bytes(answered.Payload(), answered.PayloadSize());
         records_++;
         return status_;
     }
@@ -146,8 +148,8 @@ public:
         return request_;
     }
 
-    const uint8_t *Answered() const { return answered_.Payload(); }
-    size_t AnsweredSize() const { return answered_.PayloadSize(); }
+    const uint8_t *Answered() const { return answer_.payload.Payload(); }
+    size_t AnsweredSize() const { return answer_.payload.PayloadSize(); }
     /* The trace outgrew kMaxProgramTrace, or the boot failed: nothing more was made. */
     bool Stopped() const { return stopped_; }
     uint32_t Records() const { return records_; }
@@ -399,7 +401,7 @@ private:
     const Settings &settings_;
     ResponseWriter &trace_;
     ResponseWriter request_;
-    ResponseWriter answered_;
+    Answer answer_;
     int32_t status_ = 0;
     bool stopped_ = false;
     uint32_t records_ = 0;

@@ -78,6 +78,12 @@ public class WireParityTests
     public void RunProgramsFlagsAreTheRunnersNeeds(string host, string harness) =>
         Assert.That(SourceText.EnumMembers(ProgramExecution, "ProgramNeeds")[harness], Is.EqualTo(SourceText.Constant(ProgramFormat, host)));
 
+    [TestCase("kProgramIncomplete", "Incomplete")]
+    [TestCase("kProgramComplete", "Complete")]
+    [TestCase("kProgramCrashed", "Crashed")]
+    public void RunProgramsOutcomesAreReadAsWritten(string host, string harness) =>
+        Assert.That(SourceText.EnumMembers(ProgramRequest, "ProgramOutcome")[harness], Is.EqualTo(SourceText.Constant(ProgramFormat, host)));
+
     [Test]
     public void RunProgramTakesAsManyStepsSlotsAndMapsAsTheHarnessSends()
     {
