@@ -70,8 +70,9 @@ public sealed partial class ProgramRunner
     /// <summary>
     /// Runs the program on a freshly reset dext and judges it. Where the transport can run a whole
     /// program in one exchange (<see cref="IProgramExecutor"/>), it does, and the steps below are
-    /// judged on its record; a program that crashes or hangs the dext there is run again step by step,
-    /// so that its finding names the step and carries what the steps before it observed.
+    /// judged on its record — a sanitizer build that crashes sends the record up to the crashing
+    /// operation. A program that crashes a build without sanitizers there, or hangs the dext, is run
+    /// again step by step, so that its finding names the step and carries what the steps before it observed.
     /// </summary>
     public RunResult Run(Program program)
     {
@@ -126,13 +127,14 @@ public sealed partial class ProgramRunner
         {
             replay?.Dispose();
         }
-        if (run.Crash is null && wholeProgramFailure is not null) RecordUnrepeated(wholeProgramFailure, program, run);
+        // A runner that stopped at a violation never reached the crash: as when it ran live.
+        var stopped = _options.StopAtFirstViolation && run.Violations.Count > 0;
+        if (run.Crash is null && wholeProgramFailure is not null && !stopped) RecordUnrepeated(wholeProgramFailure, program, run);
         var log = run.Violations.Count > 0 && run.Crash is null ? ReadLogs(run) : run.Crash?.Report ?? "";
         return new RunResult(program, run.Observations, run.Violations, run.Crash, log, run.CallsDelivered,
             run.ReachedDext || run.CallsDelivered > 0, run.OpenProblem, run.HidLog.Count > 0 ? run.HidLog : null, run.PeekLog.Count > 0 ? run.PeekLog : null,
             run.CompletionsJudged);
     }
-
 
     static void RecordCrash(DextCrashedException crash, Program program, RunState run, string? note = null)
     {

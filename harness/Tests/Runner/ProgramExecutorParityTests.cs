@@ -104,6 +104,25 @@ public class ProgramExecutorParityTests
         Assert.That(transport.HostStarts - starts, Is.EqualTo(1), "the next program starts one new host");
     }
 
+    [Test]
+    public void AProgramThatCrashesABuildWithoutSanitizersIsRunAgainStepByStepForItsStep()
+    {
+        var target = DextTarget.Resolve(Path.Combine(RepositoryLayout.Root, "dext", "tests", "dexts", "CrashDriver"));
+        target.Build(DextVariant.Release);
+        using var transport = new SocketTransport(target.HostPath(DextVariant.Release), TimeSpan.FromSeconds(5));
+        var runner = new ProgramRunner(target.LoadSpec(), transport);
+        // Selector 4 reads a slot of a table that was never mapped: SIGSEGV, and no death callback to answer.
+        var program = ProgramText.Parse("open c0\ncall c0 5 scalars=0,1 scalar_out=1\ncall c0 4 scalars=0,3 scalar_out=1\nclose c0\n");
+        var (starts, exchanges) = (transport.HostStarts, transport.Exchanges);
+        var result = runner.Run(program);
+        Assert.That(result.Crash, Is.Not.Null);
+        Assert.That(result.Crash!.StepIndex, Is.EqualTo(2), "the step that crashed, found by running the program again step by step");
+        Assert.That(result.Observations, Has.Count.EqualTo(2), "what the steps before it observed");
+        Assert.That(result.Violations.Single().Kind, Is.EqualTo("signal-SIGSEGV"));
+        Assert.That(transport.HostStarts - starts, Is.EqualTo(1), "one restart, for the step-by-step run");
+        Assert.That(transport.Exchanges - exchanges, Is.GreaterThan(2));
+    }
+
     static IEnumerable<(string Name, Program Program)> Programs(DispatchSpec spec)
     {
         var decoder = new ProgramDecoder(spec);
