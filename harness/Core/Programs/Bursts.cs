@@ -21,7 +21,25 @@ public static class Bursts
     public const int MaxSteps = 1024;
 
     /// <summary>
-    /// The call repeated <paramref name="count"/> times, each repetition with other inputs (the first scalar,
+    /// At most this many bytes of structure input in one burst. A burst repeats a call to reach a count (a
+    /// queue's limit, the third call of a kind), not a volume; 257 copies of a 64 KiB input were 16 MiB to
+    /// build, hash and send per execution, which held a campaign to a few hundred executions a second.
+    /// </summary>
+    public const int MaxBytes = 256 << 10;
+
+    /// <summary>
+    /// <paramref name="count"/>, or the largest of <see cref="Sizes"/> whose repetitions of this call's
+    /// structure input stay within <see cref="MaxBytes"/> (at least the smallest, 3).
+    /// </summary>
+    public static int Bounded(CallStep call, int count)
+    {
+        if (count <= Sizes[0] || (long)call.StructInput.Count * count <= MaxBytes) return count;
+        var fitting = Sizes.LastOrDefault(size => size <= count && (long)call.StructInput.Count * size <= MaxBytes);
+        return Math.Max(Sizes[0], fitting);
+    }
+
+    /// <summary>
+    /// The call repeated <paramref name="count"/> times (fewer for a large structure input, <see cref="Bounded"/>), each repetition with other inputs (the first scalar,
     /// and the first structure word, plus the repetition's index, so that a memo or cache meets new keys) and its
     /// own refcon, when the call has a completion.
     /// </summary>
@@ -31,6 +49,7 @@ public static class Bursts
     /// </param>
     public static IEnumerable<CallStep> Of(CallStep call, int count, bool varyStructure = true)
     {
+        count = Bounded(call, count);
         for (var k = 0; k < count; k++) yield return Repetition(call, k, varyStructure);
     }
 
@@ -42,13 +61,18 @@ public static class Bursts
         if (k == 0) return call;
         var scalars = call.ScalarInput.ToArray();
         if (scalars.Length > 0) scalars[0] += (ulong)k;
-        var bytes = call.StructInput.ToArray();
-        if (varyStructure && bytes.Length >= 8) BitConverter.TryWriteBytes(bytes.AsSpan(0, 8), BitConverter.ToUInt64(bytes, 0) + (ulong)k);
-        else if (varyStructure && bytes.Length > 0) bytes[0] = unchecked((byte)(bytes[0] + k));
+        var structure = call.StructInput; // shared, not copied, when it does not change
+        if (varyStructure && structure.Count > 0)
+        {
+            var bytes = structure.ToArray();
+            if (bytes.Length >= 8) BitConverter.TryWriteBytes(bytes.AsSpan(0, 8), BitConverter.ToUInt64(bytes, 0) + (ulong)k);
+            else bytes[0] = unchecked((byte)(bytes[0] + k));
+            structure = bytes;
+        }
         return call with
         {
             ScalarInput = scalars,
-            StructInput = bytes,
+            StructInput = structure,
             Async = call.Async is { } reference ? new AsyncReference(reference.Refcon + (ulong)k) : null,
         };
     }

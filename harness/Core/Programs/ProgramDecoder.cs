@@ -85,7 +85,7 @@ public sealed partial class ProgramDecoder(DispatchSpec spec)
                     }
                     var isAsync = (op & 7) >= 3;
                     var call = DecodeCall(ref reader, slot, isAsync ? new AsyncReference(nextRefcon++) : null);
-                    var count = (op & BurstBits) == BurstBits ? Bursts.Sizes[reader.Next() % Bursts.Sizes.Count] : 1;
+                    var count = (op & BurstBits) == BurstBits ? Bursts.Bounded(call, Bursts.Sizes[reader.Next() % Bursts.Sizes.Count]) : 1;
                     if (steps.Count + count > Bursts.MaxSteps - MaxSteps) count = 1; // room left for the opcodes' own steps
                     steps.AddRange(Bursts.Of(call, count, _spec.Find(call.Selector)));
                     repetitions += count - 1;

@@ -26,6 +26,19 @@ public class BurstsTests
         });
     }
 
+    [TestCase(16, 257, 257)]
+    [TestCase(4096, 257, 33)]
+    [TestCase(4096, 17, 17)]
+    [TestCase(65536, 257, 3)]
+    [TestCase(65536, 3, 3)]
+    public void ABurstOfALargeStructureRepeatsFewerTimes(int structureBytes, int asked, int made)
+    {
+        // 257 copies of a 64 KiB input were 16 MiB to build, hash and send per execution.
+        var call = new CallStep(0, 1, new ulong[] { 1 }, new byte[structureBytes], 0, 0, null);
+        Assert.That(Bursts.Of(call, asked).Count(), Is.EqualTo(made));
+        Assert.That((long)made * structureBytes, Is.LessThanOrEqualTo(Math.Max(Bursts.MaxBytes, 3L * structureBytes)));
+    }
+
     [Test]
     public void ABurstOpcodeRepeatsItsCallAndLaterRefconsFollowIt()
     {
