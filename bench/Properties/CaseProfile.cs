@@ -10,7 +10,8 @@ namespace ConformanceKit.Properties.Bench;
 public sealed record CaseProfile(
     BenchTarget Target,
     IReadOnlyDictionary<string, (double Count, double Microseconds)> PerCase,
-    double CaseMicroseconds)
+    double CaseMicroseconds,
+    double? SocketExchanges)
 {
     /// <summary>Workload runs timed after one warm-up run: enough cases to average out a busy machine's spikes.</summary>
     public const int RunCount = 20;
@@ -21,20 +22,17 @@ public sealed record CaseProfile(
 
     public double HarnessMicroseconds => CaseMicroseconds - TransportMicroseconds;
 
-    /// <summary>
-    /// Request/response exchanges with dexthost per case on the socket transport: one per operation
-    /// (completions come back in batches of 64, more than a case ever owes), three per reset (reset,
-    /// set clock mode, boot — SocketTransport.BootFresh).
-    /// </summary>
-    public double SocketExchanges => Operations + 2 * PerCase.GetValueOrDefault("Reset").Count;
-
     public static CaseProfile Measure(BenchTarget target)
     {
         var (spec, transport) = target.Open();
         using var timing = new TimingTransport(transport);
-        var workload = new SuiteWorkload(spec, timing);
+        var workload = new SuiteWorkload(spec, timing, target.StepByStep);
         workload.RunAndVerify();
         var before = timing.Operations;
+        // Round trips to dexthost, counted by the transport itself: one RunProgram per case, whose
+        // record answers the case's other operations.
+        var socket = transport as Transports.Socket.SocketTransport;
+        var exchangesBefore = socket?.Exchanges ?? 0;
         var clock = Stopwatch.StartNew();
         for (var run = 0; run < RunCount; run++) workload.Run();
         var elapsed = clock.Elapsed;
@@ -47,6 +45,7 @@ public sealed record CaseProfile(
                 return ((o.Value.Count - count) / cases, (o.Value.Time - time).TotalMicroseconds / cases);
             },
             StringComparer.Ordinal);
-        return new CaseProfile(target, perCase, elapsed.TotalMicroseconds / cases);
+        return new CaseProfile(target, perCase, elapsed.TotalMicroseconds / cases,
+            socket is null ? null : (socket.Exchanges - exchangesBefore) / cases);
     }
 }

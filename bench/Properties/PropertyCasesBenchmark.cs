@@ -15,7 +15,7 @@ public class PropertyCasesBenchmark : TargetBenchmark
     public void Setup()
     {
         var (spec, transport) = Open();
-        _workload = new SuiteWorkload(spec, transport);
+        _workload = new SuiteWorkload(spec, transport, Target.StepByStep);
         _workload.RunAndVerify();
     }
 

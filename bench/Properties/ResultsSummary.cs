@@ -45,8 +45,8 @@ public static class ResultsSummary
         {
             var target = profile.Target;
             var caseNs = MedianNs(summaries, nameof(PropertyCasesBenchmark.PropertyCase), target);
-            var exchanges = target.Transport == TransportKind.Socket ? Number(profile.SocketExchanges, "0.0") : "—";
-            text.AppendLine($"| {target.Transport.Name()} | {target.Variant} | {Number(1e9 / caseNs, "N0")} | {Micro(caseNs / 1000)} | " +
+            var exchanges = profile.SocketExchanges is { } perCase ? Number(perCase, "0.00") : "—";
+            text.AppendLine($"| {target.Transport.Name()} | {target.Variant}{(target.StepByStep ? ", step by step" : "")} | {Number(1e9 / caseNs, "N0")} | {Micro(caseNs / 1000)} | " +
                 $"{Micro(MedianNs(summaries, nameof(TransportStepBenchmark.Reset), target) / 1000)} | " +
                 $"{Micro(MedianNs(summaries, nameof(TransportStepBenchmark.Call), target) / 1000)} | " +
                 $"{Micro(MedianNs(summaries, nameof(TransportStepBenchmark.LiveObjects), target) / 1000)} | " +
@@ -74,13 +74,14 @@ public static class ResultsSummary
                 $"{Micro(profile.HarnessMicroseconds)} ({Share(profile.HarnessMicroseconds, profile.CaseMicroseconds)}) |");
         }
         text.AppendLine();
-        text.AppendLine("Every case pays a reset (a freshly booted dext keeps cases independent) and one transport operation per step: the");
-        text.AppendLine("open, each call, the completions taken after every call and wait, the wait, the close, and the live-object reads");
-        text.AppendLine("before and after for objects.balance. On the socket transport each operation is a round trip to `dexthost` over the");
-        text.AppendLine("Unix socket (a reset is three: reset, set clock mode, boot) — a message to another process and its answer, so the");
-        text.AppendLine("scheduler is in every step; in process the same operations are calls into the library and the harness's own work is");
-        text.AppendLine("what is left. socket/release and socket/asan run the same programs through the same exchanges; the difference between");
-        text.AppendLine("them is what the ASan+UBSan build of the dext and its runtime costs.");
+        text.AppendLine("Every case pays a reset (a freshly booted dext keeps cases independent) and the runner's operations for its steps:");
+        text.AppendLine("the open, each call, the completions taken after every call and wait, the wait, the close, and the live-object reads");
+        text.AppendLine("before and after for objects.balance. In process these are calls into the library, and the harness's own work is what");
+        text.AppendLine("is left. On the socket transport a case's program is one `RunProgram` round trip to `dexthost`: the host makes all of");
+        text.AppendLine("those operations itself and answers with their records, from which the runner's own requests are then answered");
+        text.AppendLine("without another exchange — so RunProgram's time is the host's work plus one round trip, and the other operations'");
+        text.AppendLine("times are the replay's. socket/release and socket/asan run the same programs through the same exchanges; the");
+        text.AppendLine("difference between them is what the ASan+UBSan build of the dext and its runtime costs.");
         return text.ToString();
     }
 

@@ -20,10 +20,10 @@ public sealed class SuiteWorkload
     readonly PropertyChecker _checker;
     readonly IReadOnlyList<(RuleProperty Property, CheckOptions Options)> _plan;
 
-    public SuiteWorkload(DispatchSpec spec, IDextTransport transport)
+    public SuiteWorkload(DispatchSpec spec, IDextTransport transport, bool stepByStep)
     {
         // The options ConformanceCheck uses: judge every step, record nothing a passing case does not need.
-        var runner = new ProgramRunner(spec, transport, new RunnerOptions(StopAtFirstViolation: false, RecordObservations: false));
+        var runner = new ProgramRunner(spec, transport, new RunnerOptions(StopAtFirstViolation: false, RecordObservations: false, StepByStep: stepByStep));
         _checker = new PropertyChecker(runner, spec.Dext);
         var properties = RuleCatalog.For(spec, TransportAbilities.Of(transport))
             .Select(target => target.Property)
