@@ -28,11 +28,9 @@ public class ProgramExecutorParityTests
     [TestCaseSource(nameof(Dexts))]
     public void SeedsAndDecodedInputsJudgeAlikeBothWays(string folder)
     {
-        var target = DextTarget.Resolve(Path.Combine(RepositoryLayout.Root, folder));
-        target.Build(DextVariant.Asan);
-        var spec = target.LoadSpec();
-        using var whole = new SocketTransport(target.HostPath(DextVariant.Asan), TimeSpan.FromSeconds(5));
-        using var stepwise = new SocketTransport(target.HostPath(DextVariant.Asan), TimeSpan.FromSeconds(5));
+        var (spec, whole) = Host(folder);
+        using var _ = whole;
+        using var stepwise = Host(folder).Transport;
         var programs = Programs(spec).ToList();
         foreach (var options in new[] { RunnerOptions.Default, RunnerOptions.Fuzzing })
         {
@@ -52,10 +50,8 @@ public class ProgramExecutorParityTests
     [Test]
     public void AProgramThatDoesNotCrashCostsOneExchange()
     {
-        var target = DextTarget.Resolve(Path.Combine(RepositoryLayout.Root, "dext", "NullDriverHardened"));
-        target.Build(DextVariant.Asan);
-        var spec = target.LoadSpec();
-        using var transport = new SocketTransport(target.HostPath(DextVariant.Asan), TimeSpan.FromSeconds(5));
+        var (spec, transport) = Host("dext/NullDriverHardened");
+        using var _ = transport;
         var runner = new ProgramRunner(spec, transport);
         var program = ProgramText.Parse("""
             open c0
@@ -77,10 +73,8 @@ public class ProgramExecutorParityTests
     [Test]
     public void AProgramThatCrashesTheDextIsAnsweredUpToTheCrashingCallInOneExchange()
     {
-        var target = DextTarget.Resolve(Path.Combine(RepositoryLayout.Root, "dext", "NullDriver"));
-        target.Build(DextVariant.Asan);
-        var spec = target.LoadSpec();
-        using var transport = new SocketTransport(target.HostPath(DextVariant.Asan), TimeSpan.FromSeconds(5));
+        var (spec, transport) = Host("dext/NullDriver");
+        using var _ = transport;
         var runner = new ProgramRunner(spec, transport);
         var program = ProgramText.Parse("""
             open c0
@@ -107,10 +101,9 @@ public class ProgramExecutorParityTests
     [Test]
     public void AProgramThatCrashesABuildWithoutSanitizersIsRunAgainStepByStepForItsStep()
     {
-        var target = DextTarget.Resolve(Path.Combine(RepositoryLayout.Root, "dext", "tests", "dexts", "CrashDriver"));
-        target.Build(DextVariant.Release);
-        using var transport = new SocketTransport(target.HostPath(DextVariant.Release), TimeSpan.FromSeconds(5));
-        var runner = new ProgramRunner(target.LoadSpec(), transport);
+        var (spec, transport) = Host("dext/tests/dexts/CrashDriver", DextVariant.Release);
+        using var _ = transport;
+        var runner = new ProgramRunner(spec, transport);
         // Selector 4 reads a slot of a table that was never mapped: SIGSEGV, and no death callback to answer.
         var program = ProgramText.Parse("open c0\ncall c0 5 scalars=0,1 scalar_out=1\ncall c0 4 scalars=0,3 scalar_out=1\nclose c0\n");
         var (starts, exchanges) = (transport.HostStarts, transport.Exchanges);
@@ -121,6 +114,14 @@ public class ProgramExecutorParityTests
         Assert.That(result.Violations.Single().Kind, Is.EqualTo("signal-SIGSEGV"));
         Assert.That(transport.HostStarts - starts, Is.EqualTo(1), "one restart, for the step-by-step run");
         Assert.That(transport.Exchanges - exchanges, Is.GreaterThan(2));
+    }
+
+    /// <summary>The dext in <paramref name="folder"/> built (asan by default), its spec and a host of its own.</summary>
+    static (DispatchSpec Spec, SocketTransport Transport) Host(string folder, DextVariant variant = DextVariant.Asan)
+    {
+        var target = DextTarget.Resolve(Path.Combine(RepositoryLayout.Root, folder));
+        target.Build(variant);
+        return (target.LoadSpec(), new SocketTransport(target.HostPath(variant), TimeSpan.FromSeconds(5)));
     }
 
     static IEnumerable<(string Name, Program Program)> Programs(DispatchSpec spec)
