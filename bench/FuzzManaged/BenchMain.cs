@@ -69,7 +69,7 @@ public static class BenchMain
         var artifacts = Path.Combine(RepositoryLayout.Root, "build", "bench", "fuzz-managed");
         var loadBefore = LoadAverage();
         var summaries = BenchmarkRunner.Run(
-            [typeof(DecodeBenchmark), typeof(RunBenchmark), typeof(StepCostBenchmark), typeof(FuzzTargetBenchmark)],
+            [typeof(DecodeBenchmark), typeof(RunBenchmark), typeof(StepCostBenchmark), typeof(FuzzTargetBenchmark), typeof(CrashBenchmark)],
             BenchConfig.Create(artifacts), args);
         var failed = summaries.SelectMany(s => s.Reports).Where(r => !r.Success).Select(r => r.BenchmarkCase.DisplayInfo).ToArray();
         if (summaries.Length == 0 || summaries.Any(s => s.HasCriticalValidationErrors) || failed.Length > 0)

@@ -392,6 +392,12 @@ public static class CampaignReport
                 $"`FuzzTarget.Execute` {Micro(managed.Median("FuzzTargetBenchmark.Execute", "fast"))} µs fast, {Micro(managed.Median("FuzzTargetBenchmark.Execute", "socket-cov"))} µs socket-cov, " +
                 $"{Micro(managed.Median("FuzzTargetBenchmark.Execute", "asan"))} µs asan (BenchmarkDotNet's reports: local `build/bench/fuzz-managed/results/`).");
         text.AppendLine();
+        if (managed.Median("CrashBenchmark.Run") is { } crash)
+        {
+            text.AppendLine($"A crash on the asan build (`CrashBenchmark`: NullDriver's heap-buffer-overflow, its report symbolized by the harness, and the fresh " +
+                $"booted copy of dexthost the next program is served by — dexthost forks a copy per connection, `dext/host/PROTOCOL.md` \"Fork server\"): {crash / 1e6:0.00} ms.");
+            text.AppendLine();
+        }
     }
 
     /// <summary>AFL++'s "95.59%" as a number (0 when it did not say).</summary>

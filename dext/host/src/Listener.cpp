@@ -94,6 +94,14 @@ int Listener::Accept(std::string &problem)
     }
 }
 
+void Listener::CloseInCopy()
+{
+    if (fd_ >= 0) close(fd_);
+    fd_ = -1;
+    socketPath_.clear();
+    privateDir_.clear();
+}
+
 void Listener::Remove()
 {
     if (!socketPath_.empty()) unlink(socketPath_.c_str());

@@ -27,6 +27,11 @@ public:
     /* Waits for the next client; -1 with problem set on failure. */
     int Accept(std::string &problem);
 
+    /* In a forked copy: closes the listening socket without removing anything (the server keeps it). */
+    void CloseInCopy();
+
+    int Fd() const { return fd_; }
+
     /* Removes the socket file and the private directory, if any. */
     void Remove();
 

@@ -10,7 +10,7 @@
 
 namespace dexthost {
 
-constexpr uint32_t kProtocolVersion = 7;
+constexpr uint32_t kProtocolVersion = 8;
 
 enum class Op : uint32_t {
     AbiVersion = 1,

@@ -5,7 +5,7 @@
 namespace dexthost {
 
 const char kUsage[] =
-    "usage: dexthost (--socket PATH | --private-dir) [--once]\n"
+    "usage: dexthost (--socket PATH | --private-dir) [--once | --fork-server]\n"
     "       dexthost --version | --help\n"
     "\n"
     "Serves the dksim C ABI of the dext linked into this host over a Unix-domain socket, one client\n"
@@ -16,9 +16,14 @@ const char kUsage[] =
     "                  the socket's path as the first line of stdout\n"
     "  --once          exit when the first client hangs up (status 0, or 1 if it was dropped for a\n"
     "                  malformed frame) instead of waiting for the next one\n"
+    "  --fork-server   serve each client in a copy of this process forked when it connects (a crash\n"
+    "                  of the dext ends the copy, not the host); after each copy, write\n"
+    "                  'dexthost: session PID ended: exit status N' (or 'signal N') on stderr; exit 0\n"
+    "                  when stdin reaches its end (start it with stdin on a pipe you hold)\n"
     "  --version       print the protocol version, the dksim ABI version and the dext's identifier\n"
     "\n"
-    "Exit status: 0 on SIGTERM or after --once; 1 when the socket cannot be served; 2 for bad usage.\n"
+    "Exit status: 0 on SIGTERM, after --once, or at the end of stdin with --fork-server; 1 when the\n"
+    "socket cannot be served; 2 for bad usage.\n"
     "A crash of the dext ends the process with the sanitizer's or the kernel's report on stderr.\n";
 
 bool ParseOptions(int argc, char **argv, Options &options, std::string &problem)
@@ -39,6 +44,8 @@ bool ParseOptions(int argc, char **argv, Options &options, std::string &problem)
             options.privateDir = true;
         } else if (std::strcmp(arg, "--once") == 0) {
             options.once = true;
+        } else if (std::strcmp(arg, "--fork-server") == 0) {
+            options.forkServer = true;
         } else if (std::strcmp(arg, "--version") == 0) {
             options.action = Options::Action::Version;
         } else if (std::strcmp(arg, "--help") == 0 || std::strcmp(arg, "-h") == 0) {
@@ -52,6 +59,10 @@ bool ParseOptions(int argc, char **argv, Options &options, std::string &problem)
     if (options.privateDir == !options.socketPath.empty()) {
         problem = options.privateDir ? "--socket and --private-dir exclude each other"
                                      : "give --socket PATH or --private-dir";
+        return false;
+    }
+    if (options.once && options.forkServer) {
+        problem = "--once and --fork-server exclude each other";
         return false;
     }
     return true;

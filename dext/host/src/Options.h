@@ -14,6 +14,7 @@ struct Options {
     std::string socketPath;  /* --socket PATH */
     bool privateDir = false; /* --private-dir */
     bool once = false;       /* --once: exit after the first client leaves */
+    bool forkServer = false; /* --fork-server: serve each client in a forked copy until stdin ends */
 };
 
 /* False with a one-line problem for bad usage. */

@@ -20,6 +20,7 @@
 #include "ProgramFormat.h"
 
 #include <array>
+#include <cstring>
 #include <dksim.h>
 #include <string>
 #include <vector>
@@ -64,10 +65,24 @@ void RegisterDeathCallback()
     registered = true;
 }
 
-uint64_t Fnv1a(const uint8_t *bytes, size_t size)
+/* A request's hash (PROTOCOL.md "RunProgram"): FNV-1a's 64-bit constants, taken one little-endian
+ * 64-bit word at a time and the last size % 8 bytes one at a time. Bytewise FNV-1a was a tenth of
+ * the ASan host's time on a fuzz queue (one multiplication and one shadow check per byte of every
+ * structure input); words cost an eighth of that. Each step is a bijection of the state, so two
+ * requests of one size that differ in one word never hash alike. */
+uint64_t RequestHash(const uint8_t *bytes, size_t size)
 {
     uint64_t hash = 0xcbf29ce484222325ull;
-    for (size_t k = 0; k < size; k++) hash = (hash ^ bytes[k]) * 0x100000001b3ull;
+    size_t k = 0;
+    for (; k + 8 <= size; k += 8) {
+        uint64_t word;
+        std::memcpy(&word, bytes + k, sizeof(word));
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        word = __builtin_bswap64(word);
+#endif
+        hash = (hash ^ word) * 0x100000001b3ull;
+    }
+    for (; k < size; k++) hash = (hash ^ bytes[k]) * 0x100000001b3ull;
     return hash;
 }
 
@@ -134,7 +149,7 @@ public:
             return status_;
         }
         trace_.U32(static_cast<uint32_t>(op));
-        trace_.U64(Fnv1a(request_.Payload(), request_.PayloadSize()));
+        trace_.U64(RequestHash(request_.Payload(), request_.PayloadSize()));
         trace_.I32(status_);
         trace_.U32(static_cast<uint32_t>(answered.PayloadSize()));
         trace_.Bytes(answered.Payload(), answered.PayloadSize());

@@ -2,6 +2,7 @@
  * dexthost: one dext (lib<Dext>.so) in its own process, served over a Unix-domain socket, so that a
  * crash or hang of the dext ends this process and not the harness. See PROTOCOL.md.
  */
+#include "ForkServer.h"
 #include "Listener.h"
 #include "Ops.h"
 #include "Options.h"
@@ -35,6 +36,11 @@ int Serve(const Options &options)
     if (options.privateDir) {
         std::printf("%s\n", listener.SocketPath().c_str());
         std::fflush(stdout);
+    }
+    if (options.forkServer) {
+        int status = ServeForked(listener);
+        listener.Remove();
+        return status;
     }
     for (;;) {
         int client = listener.Accept(problem);

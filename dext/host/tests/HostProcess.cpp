@@ -10,10 +10,11 @@
 
 HostProcess::HostProcess(const std::string &path, const std::vector<std::string> &args)
 {
-    int out[2], err[2];
-    if (pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0) std::abort();
+    int in[2], out[2], err[2];
+    if (pipe2(in, O_CLOEXEC) != 0 || pipe2(out, O_CLOEXEC) != 0 || pipe2(err, O_CLOEXEC) != 0) std::abort();
     pid_ = fork();
     if (pid_ == 0) {
+        dup2(in[0], STDIN_FILENO);
         dup2(out[1], STDOUT_FILENO);
         dup2(err[1], STDERR_FILENO);
         setenv("ASAN_OPTIONS", "detect_leaks=0:halt_on_error=1:abort_on_error=0", 1);
@@ -24,8 +25,10 @@ HostProcess::HostProcess(const std::string &path, const std::vector<std::string>
         execv(path.c_str(), argv.data());
         _exit(127);
     }
+    close(in[0]);
     close(out[1]);
     close(err[1]);
+    stdin_ = in[1];
     stdout_ = out[0];
     stderr_ = err[0];
     // Non-blocking, so that both the reader thread and Stderr() can take what the pipe holds now.
@@ -47,8 +50,25 @@ HostProcess::~HostProcess()
         waitpid(pid_, nullptr, 0);
     }
     if (stderrReader_.joinable()) stderrReader_.join();
+    CloseStdin();
     close(stdout_);
     close(stderr_);
+}
+
+void HostProcess::CloseStdin()
+{
+    if (stdin_ >= 0) close(stdin_);
+    stdin_ = -1;
+}
+
+bool HostProcess::WaitForStderr(const std::string &text, std::chrono::milliseconds timeout)
+{
+    auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+        if (Stderr().find(text) != std::string::npos) return true;
+        if (std::chrono::steady_clock::now() >= deadline) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
 }
 
 std::string HostProcess::ReadLine()

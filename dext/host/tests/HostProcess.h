@@ -31,6 +31,12 @@ public:
     /* Waits for the exit; false on timeout. status is a waitpid status. */
     bool WaitExit(std::chrono::milliseconds timeout, int &status);
 
+    /* Closes the host's stdin (a pipe held by the test until then): a --fork-server host exits. */
+    void CloseStdin();
+
+    /* Waits until stderr contains text; false on timeout. */
+    bool WaitForStderr(const std::string &text, std::chrono::milliseconds timeout);
+
     /* Everything written to stderr so far (complete once the process has exited). */
     std::string Stderr();
 
@@ -39,6 +45,7 @@ private:
     bool DrainStderrLocked();
 
     pid_t pid_ = -1;
+    int stdin_ = -1;
     int stdout_ = -1;
     int stderr_ = -1;
     bool reaped_ = false;

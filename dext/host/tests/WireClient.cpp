@@ -131,6 +131,11 @@ bool WireClient::Exchange(uint32_t op, const Request &request, Response &respons
         .U32(op)
         .Raw(request.Bytes().data(), request.Bytes().size());
     SendRaw(frame.Bytes());
+    return Receive(response);
+}
+
+bool WireClient::Receive(Response &response)
+{
     uint8_t header[8];
     if (!ReadFully(fd_, header, 8)) return false;
     auto length = static_cast<uint32_t>(Load(header, 4));

@@ -55,6 +55,8 @@ public:
 
     /* Sends one request and reads its response; false when the host closed the connection. */
     bool Exchange(uint32_t op, const Request &request, Response &response);
+    /* Reads one response frame without sending (a fork server copy's greeting); false on close. */
+    bool Receive(Response &response);
     /* Writes raw bytes (for malformed frames). */
     void SendRaw(const std::vector<uint8_t> &bytes);
     /* True when the host closes the connection within timeout_ms without sending anything. */

@@ -5,6 +5,7 @@ namespace ConformanceKit.Tests.Transports;
 /// <summary>The few libc calls the transport tests need: stopping a host, and a SysV coverage segment as AFL++ makes one.</summary>
 internal static partial class Libc
 {
+    public const int SigKill = 9;
     public const int SigStop = 19;
     public const int IpcPrivate = 0;
     public const int IpcCreat = 0x200;

@@ -9,7 +9,7 @@ namespace ConformanceKit.Tests.Transports;
 
 /// <summary>
 /// A dext that dies under ASan: NullDriver's unchecked Struct selector (1) reads 16 bytes of a 1-byte
-/// input. The transport reports the sanitizer's verdict and carries on with a new host.
+/// input. The transport reports the sanitizer's verdict and carries on with a new copy of the host.
 /// </summary>
 public class SocketTransportCrashTests
 {
@@ -56,6 +56,44 @@ public class SocketTransportCrashTests
         Assert.That(transport.Open("NullDriver", 0, [], out var connection), Is.EqualTo(IOReturn.Success));
         var output = new byte[16];
         Assert.That(transport.Call(connection, 3, [], [], new byte[16], [], output).Return, Is.EqualTo(IOReturn.Success));
+    }
+
+    [Test]
+    public void EachCrashCostsACopyOfTheOneServer()
+    {
+        using var transport = new SocketTransport(NullDriverBuilds.HostPath(DextVariant.Asan), Timeout);
+        var server = ParentOf(transport.HostProcessId!.Value);
+        Crash(transport, out _);
+        var second = Crash(transport, out _);
+        Assert.That(transport.CountMatching("NullDriver"), Is.EqualTo(1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(ParentOf(transport.HostProcessId!.Value), Is.EqualTo(server), "the third copy comes from the first server");
+            Assert.That(transport.HostStarts, Is.EqualTo(3));
+            Assert.That(second.Report.Split("ERROR: AddressSanitizer").Length - 1, Is.EqualTo(1), "the second report is the second copy's alone");
+            Assert.That(second.Report, Does.Not.Contain(SessionEnd.Prefix), "the server's lines are not part of a report");
+            Assert.That(second.ExitCode, Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void AServerKilledFromOutsideIsStartedAgain()
+    {
+        using var transport = new SocketTransport(NullDriverBuilds.HostPath(DextVariant.Asan), Timeout);
+        var server = ParentOf(transport.HostProcessId!.Value);
+        Assert.That(Libc.Kill(server, Libc.SigKill), Is.Zero);
+        // The copy serves on without its server; its crash is reported without the server's end line.
+        var crash = Crash(transport, out _);
+        Assert.That(crash.Summary, Is.EqualTo("AddressSanitizer: heap-buffer-overflow"));
+        Assert.That(transport.CountMatching("NullDriver"), Is.EqualTo(1), "a new server serves the next call");
+        Assert.That(ParentOf(transport.HostProcessId!.Value), Is.Not.EqualTo(server));
+    }
+
+    /// <summary>The parent's process id, from /proc/PID/stat (the field after the command's closing parenthesis).</summary>
+    static int ParentOf(int processId)
+    {
+        var stat = File.ReadAllText($"/proc/{processId}/stat");
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Test]

@@ -29,4 +29,27 @@ public class StderrTailTests
         var text = string.Concat(Enumerable.Range(0, 20000).Select(k => (char)('a' + k % 26)));
         Assert.That(Collect(text, 7001), Is.EqualTo(text[^7001..]));
     }
+
+    [Test]
+    public void TextSinceAPositionIsWhatCameAfterIt()
+    {
+        var pipe = new System.IO.Pipes.AnonymousPipeServerStream(System.IO.Pipes.PipeDirection.Out);
+        using var reader = new System.IO.Pipes.AnonymousPipeClientStream(System.IO.Pipes.PipeDirection.In, pipe.ClientSafePipeHandle);
+        var tail = new StderrTail(reader, 64);
+        Write(pipe, "first copy's report\n");
+        Assert.That(tail.WaitUntil(0, text => text.EndsWith('\n'), TimeSpan.FromSeconds(10)), Is.True);
+        var position = tail.Position;
+        Write(pipe, "second\nend line\n");
+        Assert.That(tail.WaitUntil(position, text => text.Contains("end line"), TimeSpan.FromSeconds(10)), Is.True);
+        Assert.That(tail.TextSince(position), Is.EqualTo("second\nend line\n"));
+        pipe.Dispose();
+        Assert.That(tail.WaitUntil(position, text => text.Contains("never written"), TimeSpan.FromSeconds(10)), Is.False,
+            "the end of the stream ends the wait");
+    }
+
+    static void Write(Stream stream, string text)
+    {
+        stream.Write(Encoding.UTF8.GetBytes(text));
+        stream.Flush();
+    }
 }

@@ -46,6 +46,17 @@ public class WireParityTests
     }
 
     [Test]
+    public void TheHarnessReadsTheForkServersEndLineAsItIsWritten()
+    {
+        static string Quoted(string path, string pattern) =>
+            Regex.Match(SourceText.Read(path), pattern) is { Success: true } match ? match.Groups[1].Value : $"(no match in {path})";
+        var host = Quoted("dext/host/src/ForkServer.h", @"kSessionEndPrefix = ""([^""]*)""");
+        Assert.That(Quoted("harness/Core/Transports/Socket/SessionEnd.cs", @"Prefix = ""([^""]*)"""), Is.EqualTo(host));
+        Assert.That(SourceText.Read(Protocol), Does.Contain($"`{host}PID ended: exit status N`"), "PROTOCOL.md shows the line");
+        Assert.That(SourceText.Read("dext/host/src/ForkServer.cpp"), Does.Contain("\" ended: \"").And.Contain("\"exit status \"").And.Contain("\"signal \""));
+    }
+
+    [Test]
     public void TheHarnessSpeaksTheHostsProtocol() =>
         Assert.That(SourceText.Constant(HostProtocol, "Version"), Is.EqualTo(SourceText.Constant(Ops, "kProtocolVersion")));
 

@@ -4,9 +4,11 @@ using ConformanceKit.Targets;
 namespace ConformanceKit.Transports.Socket;
 
 /// <summary>
-/// One running dexthost: started with --private-dir --once, its socket path read from the first line of
-/// stdout, its stderr kept (bounded) for the crash report. --once makes the host exit when the harness's
-/// connection closes, so a harness that dies without cleaning up leaves no host behind.
+/// One running dexthost fork server: started with --private-dir --fork-server, its socket path read from
+/// the first line of stdout, its stderr kept (bounded) for the crash reports. Each connection is served
+/// by a copy the server forks (<see cref="HostSession"/>), so a crash costs a fork, not a process start.
+/// The server exits when its stdin — a pipe only this process holds — ends, so a harness that dies
+/// without cleaning up leaves no host behind.
 /// </summary>
 internal sealed class HostProcess : IDisposable
 {
@@ -27,8 +29,13 @@ internal sealed class HostProcess : IDisposable
 
     public int Id => _process.Id;
 
-    /// <summary>What the host wrote to stderr (the last 256 KiB); complete once it has exited.</summary>
-    public string Stderr => _stderr.Text();
+    /// <summary>The server and every copy it forked write to this one stderr.</summary>
+    public StderrTail StderrStream => _stderr;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>": " and the host's last line on stderr, or "" when it wrote nothing.</summary>
+    public string LastStderrLine => LastLine(_stderr);
 
     /// <exception cref="TransportSetupException">the host is missing, does not start or exits before serving.</exception>
     public static HostProcess Start(string hostPath, TimeSpan startupTimeout)
@@ -43,7 +50,7 @@ internal sealed class HostProcess : IDisposable
             RedirectStandardError = true,
         };
         start.ArgumentList.Add("--private-dir");
-        start.ArgumentList.Add("--once");
+        start.ArgumentList.Add("--fork-server");
         HostEnvironment.Apply(start);
 
         // The dext's outputs must not be rebuilt while the host loads them (another runner's build of the same dext).
@@ -94,31 +101,6 @@ internal sealed class HostProcess : IDisposable
             charged = runTime.Charge(slice.Elapsed);
         }
         return firstLine.IsCompleted;
-    }
-
-    /// <summary>Waits for the exit and for the end of stderr; false when the host is still running.</summary>
-    public bool WaitForExit(TimeSpan timeout)
-    {
-        if (!_process.WaitForExit(timeout)) return false;
-        _stderr.WaitForEnd(StreamEndWait);
-        return true;
-    }
-
-    /// <summary>
-    /// How the host ended. .NET reports death by signal N as exit code 128 + N, as shells do; an exit
-    /// status above 128 is read as a signal (dexthost and the sanitizers never exit with one).
-    /// </summary>
-    public (int? ExitCode, int? Signal) ExitStatus()
-    {
-        var code = _process.ExitCode;
-        return code is > 128 and < 128 + 65 ? (null, code - 128) : (code, null);
-    }
-
-    /// <summary>Kills the host and anything it started, and waits (bounded) for it to be gone.</summary>
-    public void Kill()
-    {
-        Kill(_process);
-        _stderr.WaitForEnd(StreamEndWait);
     }
 
     public void Dispose()

@@ -7,5 +7,5 @@ namespace ConformanceKit.Transports.Socket;
 /// </summary>
 internal static class HostProtocol
 {
-    public const uint Version = 7;
+    public const uint Version = 8;
 }

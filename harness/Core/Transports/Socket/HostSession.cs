@@ -6,12 +6,14 @@ using NetSocket = System.Net.Sockets.Socket;
 namespace ConformanceKit.Transports.Socket;
 
 /// <summary>
-/// A started dexthost and the harness's connection to it: one request, one response, each within the
-/// per-call timeout, charged with the host's own run time (<see cref="HostRunTime"/>). When the host
+/// The harness's connection to one copy of a dexthost fork server (<see cref="HostProcess"/>), forked
+/// when the session connects and named by its greeting: one request, one response, each within the
+/// per-call timeout, charged with the copy's own run time (<see cref="HostRunTime"/>). When the copy
 /// dies mid-call the session turns that into a <see cref="DextCrashedException"/> (with the sanitizer
-/// report from stderr); when it does not answer in time it kills the host and throws
-/// <see cref="DextHungException"/>. Either way the session is then broken and the transport starts a
-/// new one.
+/// report: what the copy wrote on stderr before the server's line about its end, <see cref="SessionEnd"/>);
+/// when it does not answer in time it kills the copy and throws <see cref="DextHungException"/>.
+/// Either way the session is then broken and the transport connects again: the server forks a fresh
+/// copy in about a millisecond, where starting a sanitizer-built host took tens.
 /// </summary>
 internal sealed class HostSession : IDisposable
 {
@@ -31,16 +33,18 @@ internal sealed class HostSession : IDisposable
     /// <summary>The longest per-call timeout: a day (a longer one is a typo, and its backstop would be months).</summary>
     public static readonly TimeSpan MaxCallTimeout = TimeSpan.FromDays(1);
 
-    readonly HostProcess _process;
+    readonly HostProcess _server;
     readonly NetSocket _socket;
     readonly TimeSpan _callTimeout;
+    readonly long _stderrStart;
     byte[] _response = new byte[64 << 10];
 
-    HostSession(HostProcess process, NetSocket socket, TimeSpan callTimeout)
+    HostSession(HostProcess server, NetSocket socket, TimeSpan callTimeout, long stderrStart)
     {
-        _process = process;
+        _server = server;
         _socket = socket;
         _callTimeout = callTimeout;
+        _stderrStart = stderrStart;
     }
 
     public bool IsBroken { get; private set; }
@@ -48,15 +52,24 @@ internal sealed class HostSession : IDisposable
     /// <summary>Request/response exchanges made on this session.</summary>
     public long Exchanges { get; private set; }
 
-    public int ProcessId => _process.Id;
+    /// <summary>The copy's process id, from its greeting.</summary>
+    public int ProcessId { get; private set; }
 
-    public static HostSession Start(string hostPath, TimeSpan callTimeout)
+    /// <summary>How long a host may take to start or to fork its copy: the call timeout, at least 10 s.</summary>
+    public static TimeSpan StartupTimeout(TimeSpan callTimeout) =>
+        callTimeout > MinimumStartupTimeout ? callTimeout : MinimumStartupTimeout;
+
+    /// <summary>Connects to the server and reads the greeting of the copy it forked for us.</summary>
+    /// <exception cref="TransportSetupException">the server does not accept or its copy does not greet.</exception>
+    public static HostSession Start(HostProcess server, TimeSpan callTimeout)
     {
-        var process = HostProcess.Start(hostPath, callTimeout > MinimumStartupTimeout ? callTimeout : MinimumStartupTimeout);
+        // Everything the server's stderr holds from here on is this copy's (the last one's end line
+        // was read before this session was started).
+        var stderrStart = server.StderrStream.Position;
         var socket = new NetSocket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         try
         {
-            socket.Connect(new UnixDomainSocketEndPoint(process.SocketPath));
+            socket.Connect(new UnixDomainSocketEndPoint(server.SocketPath));
             // Non-blocking, so that a host that stops reading a large request cannot block the harness
             // past the deadline: every wait is a Poll bounded by the time left.
             socket.Blocking = false;
@@ -64,10 +77,25 @@ internal sealed class HostSession : IDisposable
         catch (SocketException e)
         {
             socket.Dispose();
-            process.Dispose();
-            throw new TransportSetupException($"cannot connect to dexthost at {process.SocketPath}: {e.Message}", e);
+            throw new TransportSetupException($"cannot connect to dexthost at {server.SocketPath}: {e.Message}{server.LastStderrLine}", e);
         }
-        return new HostSession(process, socket, callTimeout);
+        var session = new HostSession(server, socket, callTimeout, stderrStart);
+        session.ProcessId = session.ReadGreeting(StartupTimeout(callTimeout));
+        return session;
+    }
+
+    /// <summary>The copy's first frame: status 0 and its process id (PROTOCOL.md "Fork server").</summary>
+    int ReadGreeting(TimeSpan timeout)
+    {
+        // Until the copy has named itself, the time is charged to the server, which forks it.
+        var deadline = new CallDeadline(timeout, _server.Id);
+        Span<byte> greeting = stackalloc byte[12];
+        if (Receive(greeting, deadline) == Outcome.Done && BinaryPrimitives.ReadUInt32LittleEndian(greeting) == 8
+            && BinaryPrimitives.ReadInt32LittleEndian(greeting[4..]) == 0
+            && BinaryPrimitives.ReadInt32LittleEndian(greeting[8..]) is > 0 and var processId)
+            return processId;
+        Break();
+        throw new TransportSetupException($"dexthost at {_server.SocketPath} accepted but its copy did not greet (a host from another build?){_server.LastStderrLine}");
     }
 
     /// <summary>Sends the request and returns the response, whose payload is valid until the next exchange.</summary>
@@ -75,7 +103,7 @@ internal sealed class HostSession : IDisposable
     {
         if (IsBroken) throw new InvalidOperationException("this dexthost session has ended");
         Exchanges++;
-        var deadline = new CallDeadline(_callTimeout, _process.Id);
+        var deadline = new CallDeadline(_callTimeout, ProcessId);
         var outcome = Send(request.Finish(), deadline);
         Span<byte> header = stackalloc byte[8];
         if (outcome == Outcome.Done) outcome = Receive(header, deadline);
@@ -85,7 +113,7 @@ internal sealed class HostSession : IDisposable
             if (length < 4 || length > HostLimits.MaxResponseFrame + 4)
             {
                 Break();
-                _process.Kill();
+                ProcessSignal.Kill(ProcessId);
                 throw new TransportSetupException($"dexthost answered {request.Op} with a frame of {length} bytes: host and harness are from different builds");
             }
             var size = (int)length - 4;
@@ -170,21 +198,38 @@ internal sealed class HostSession : IDisposable
     /// </summary>
     public DextCrashedException EndedByCrash() => Crashed();
 
-    /// <summary>The host closed the connection mid-call: it died (or dropped us). Its stderr says why.</summary>
+    /// <summary>The copy closed the connection mid-call: it died (or dropped us). Its stderr says why.</summary>
     DextCrashedException Crashed()
     {
         Break();
-        if (!_process.WaitForExit(CrashExitWait)) _process.Kill();
-        var report = ReportSymbolizer.Symbolize(_process.Stderr);
-        var (exitCode, signal) = _process.ExitStatus();
+        if (!WaitForEnd(CrashExitWait, out var stderr, out var exitCode, out var signal))
+        {
+            // A copy that closed its end but lives on, or a server that died with it: what it wrote is all there is.
+            ProcessSignal.Kill(ProcessId);
+            WaitForEnd(CloseExitWait, out stderr, out exitCode, out signal);
+        }
+        var report = ReportSymbolizer.Symbolize(stderr);
         return new DextCrashedException(CrashSummary.From(report, exitCode, signal), report, exitCode, signal);
     }
 
     DextHungException Hung()
     {
         Break();
-        _process.Kill();
-        return new DextHungException(_callTimeout, _process.Stderr);
+        ProcessSignal.Kill(ProcessId);
+        WaitForEnd(CrashExitWait, out var stderr, out _, out _);
+        return new DextHungException(_callTimeout, stderr);
+    }
+
+    /// <summary>
+    /// Waits (bounded) for the server's line about this copy's end; the copy's stderr is what came
+    /// before it. False when the line did not come (the text so far is the stderr then).
+    /// </summary>
+    bool WaitForEnd(TimeSpan timeout, out string stderr, out int? exitCode, out int? signal)
+    {
+        var processId = ProcessId;
+        var tail = _server.StderrStream;
+        tail.WaitUntil(_stderrStart, text => SessionEnd.TryFind(text, processId, out _, out _, out _), timeout);
+        return SessionEnd.TryFind(tail.TextSince(_stderrStart), processId, out stderr, out exitCode, out signal);
     }
 
     void Break()
@@ -193,14 +238,11 @@ internal sealed class HostSession : IDisposable
         _socket.Dispose();
     }
 
+    /// <summary>Hangs up: the copy exits; the server (owned by the transport) serves the next session.</summary>
     public void Dispose()
     {
-        if (!IsBroken)
-        {
-            // Closing our end lets a --once host exit 0 and remove its private directory itself.
-            Break();
-            _process.WaitForExit(CloseExitWait);
-        }
-        _process.Dispose();
+        if (IsBroken) return;
+        Break();
+        if (!WaitForEnd(CloseExitWait, out _, out _, out _)) ProcessSignal.Kill(ProcessId);
     }
 }

@@ -46,7 +46,7 @@ internal sealed class ProgramReplay
     public ResponseReader Answer(FrameWriter request)
     {
         var frame = request.Finish();
-        var hash = Fnv1a(frame[8..]);
+        var hash = RequestHash(frame[8..]);
         while (true)
         {
             if (_offset + RecordHeader > _length && _ending is not null) throw _ending;
@@ -68,11 +68,17 @@ internal sealed class ProgramReplay
         }
     }
 
-    /// <summary>FNV-1a, 64 bits: what ProgramOps.cpp hashes each request it makes with.</summary>
-    internal static ulong Fnv1a(ReadOnlySpan<byte> bytes)
+    /// <summary>
+    /// What ProgramOps.cpp's RequestHash hashes each request it makes with: FNV-1a's 64-bit constants,
+    /// one little-endian 64-bit word at a time, then the last length % 8 bytes one at a time.
+    /// </summary>
+    internal static ulong RequestHash(ReadOnlySpan<byte> bytes)
     {
+        const ulong Prime = 0x100000001b3UL;
         var hash = 0xcbf29ce484222325UL;
-        foreach (var b in bytes) hash = (hash ^ b) * 0x100000001b3UL;
+        var k = 0;
+        for (; k + 8 <= bytes.Length; k += 8) hash = (hash ^ BinaryPrimitives.ReadUInt64LittleEndian(bytes[k..])) * Prime;
+        for (; k < bytes.Length; k++) hash = (hash ^ bytes[k]) * Prime;
         return hash;
     }
 

@@ -4,10 +4,11 @@ namespace ConformanceKit.Transports.Socket;
 
 /// <summary>
 /// Runs the dext in its own dexthost process, reached over a private Unix socket: the transport for
-/// ASan builds and for anything that may crash or hang. A dext that dies mid-call surfaces as
+/// ASan builds and for anything that may crash or hang. The host is a fork server: the dext runs in a
+/// copy forked for each session. A dext that dies mid-call surfaces as
 /// <see cref="DextCrashedException"/> with the sanitizer report, one that does not answer within the
-/// per-call timeout is killed and surfaces as <see cref="DextHungException"/>; the next call then starts
-/// a fresh host, booted on the virtual clock, so the transport stays usable. Connections opened on the
+/// per-call timeout is killed and surfaces as <see cref="DextHungException"/>; the next call then
+/// connects again, to a fresh copy, booted on the virtual clock, so the transport stays usable. Connections opened on the
 /// old host are gone with it, as after <see cref="Reset"/>: the new host answers kIOReturnNotOpen for
 /// them until its own numbering (which starts again at 1) hands the same numbers out.
 /// Not thread-safe: one runner drives one transport.
@@ -20,6 +21,7 @@ public sealed partial class SocketTransport : IDextTransport, ILiveObjects, ILog
 
     readonly string _hostPath;
     readonly TimeSpan _callTimeout;
+    HostProcess? _server;
     HostSession? _session;
     HostClient? _client;
     (int ShmId, uint Size)? _coverageMap;
@@ -50,15 +52,15 @@ public sealed partial class SocketTransport : IDextTransport, ILiveObjects, ILog
 
     public string LastError() => Client().LastError();
 
-    /// <summary>Round trips to dexthost so far, on every host this transport started (what <see cref="IProgramExecutor"/> saves).</summary>
+    /// <summary>Round trips to dexthost so far, on every copy this transport was served by (what <see cref="IProgramExecutor"/> saves).</summary>
     public long Exchanges => _exchangesBefore + (_session?.Exchanges ?? 0);
 
     long _exchangesBefore;
 
-    /// <summary>Hosts started so far: 1, plus one per crash or hang that was followed by another call.</summary>
+    /// <summary>Host copies started so far: 1, plus one per crash or hang that was followed by another call.</summary>
     public int HostStarts { get; private set; }
 
-    /// <summary>The running host's process id (null between a crash or hang and the next call).</summary>
+    /// <summary>The process id of the copy running the dext (null between a crash or hang and the next call).</summary>
     public int? HostProcessId => _session is { IsBroken: false } session ? session.ProcessId : null;
 
     public string DextIdentifier => Client().DextIdentifier();
@@ -154,9 +156,11 @@ public sealed partial class SocketTransport : IDextTransport, ILiveObjects, ILog
         _session?.Dispose();
         _session = null;
         _client = null;
+        _server?.Dispose();
+        _server = null;
     }
 
-    /// <summary>The live host's client, starting (and booting) a new host when there is none.</summary>
+    /// <summary>The live copy's client, connecting to a fresh (booted) copy when there is none.</summary>
     HostClient Client()
     {
         if (_replaying is not null) return _replaying;
@@ -164,8 +168,16 @@ public sealed partial class SocketTransport : IDextTransport, ILiveObjects, ILog
         ObjectDisposedException.ThrowIf(_disposed, this); // a disposed transport must not start another host
         _exchangesBefore += _session?.Exchanges ?? 0;
         _session?.Dispose();
+        _session = null;
         _client = null;
-        _session = HostSession.Start(_hostPath, _callTimeout);
+        if (_server is { HasExited: true })
+        {
+            // The server itself is gone (killed from outside; it runs no dext code): start another.
+            _server.Dispose();
+            _server = null;
+        }
+        _server ??= HostProcess.Start(_hostPath, HostSession.StartupTimeout(_callTimeout));
+        _session = HostSession.Start(_server, _callTimeout);
         HostStarts++;
         var client = new HostClient(_session);
         var (abi, protocol) = client.Versions();
