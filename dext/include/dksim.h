@@ -72,8 +72,9 @@ DKSIM_API const char *dksim_last_error(void);
  * Idempotent. Called implicitly by dksim_open when not booted yet. */
 DKSIM_API int32_t dksim_boot(void);
 /* Closes every connection, stops and frees the dext's services, empties the registry, queues,
- * timers, logs and completion queues, resets the virtual clock to 0 and the live-object baseline.
- * After reset the system is not booted; dksim_boot (or dksim_open) boots it again.
+ * timers and completion queues, resets the virtual clock to 0 and the live-object baseline.
+ * After reset the system is not booted; dksim_boot (or dksim_open) boots it again. The logs stay
+ * readable until that boot empties them (what the dext logged while stopping included).
  * Must be cheap: the fuzzer calls it between inputs. */
 DKSIM_API int32_t dksim_reset(void);
 
@@ -158,7 +159,8 @@ DKSIM_API int64_t dksim_live_objects(const char *class_name);
 DKSIM_API uint64_t dksim_live_objects_text(char *buffer, uint64_t capacity);
 /* The log (os_log / Log lines, one per line, as "[t_ns] text\n") of a connection — everything the
  * dext logged while running on its behalf — or, for connection 0, the dext's log outside any
- * connection (Start, timers of closed connections). Kept after close until reset. Same copy
+ * connection (Start, timers of closed connections, Stop at reset). Kept after close and after
+ * dksim_reset, until the next boot. Same copy
  * contract as dksim_live_objects_text. */
 DKSIM_API uint64_t dksim_read_log(dksim_connection_t connection, char *buffer, uint64_t capacity);
 

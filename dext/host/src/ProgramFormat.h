@@ -16,6 +16,7 @@ constexpr uint32_t kProgramHid = 2;         /* HID events taken after every step
 constexpr uint32_t kProgramDevice = 4;      /* device steps are driven; runtime violations taken */
 constexpr uint32_t kProgramMemory = 8;      /* map steps map */
 constexpr uint32_t kProgramPeeks = 16;      /* peek steps read */
+constexpr uint32_t kProgramTearDown = 32;   /* a Reset after everything else (protocol 8) */
 
 enum class ProgramStep : uint32_t {
     Open = 1,

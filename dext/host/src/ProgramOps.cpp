@@ -332,6 +332,15 @@ public:
         TakeRuntimeViolations();
     }
 
+    /* ProgramRunner.TearDown: the program's own teardown (Stop, free, the destructors) runs within
+     * it, so that a crash there and the edges it covers are this program's, not the next one's. */
+    void TearDown()
+    {
+        if (!Has(kProgramTearDown)) return;
+        Request();
+        Make(Op::Reset);
+    }
+
 private:
     bool Has(uint32_t flag) const { return (settings_.flags & flag) != 0; }
 
@@ -578,6 +587,7 @@ bool HandleRunProgram(PayloadReader &in, Answer &answer)
     if (!in.Finish()) return false;
     executor.CloseRemaining();
     executor.CollectHid();
+    executor.TearDown();
     answer.status = kSuccess;
     answer.payload.U32(executor.Stopped() ? kProgramIncomplete : kProgramComplete);
     answer.payload.U32(executor.Records());

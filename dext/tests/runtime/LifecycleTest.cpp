@@ -123,16 +123,21 @@ TEST_F(Lifecycle, ResetClosesEverythingAndRewindsTheClock)
 {
     dksim_connection_t connection = Open("ProbeDriver", {"com.example.ProbeDriver"});
     ASSERT_EQ(kSuccess, dksim_clock_advance(7 * kSecond));
+    uint64_t logged = dksim_read_log(0, nullptr, 0);
+    ASSERT_GT(logged, 0u) << "the dext logged while starting";
     ASSERT_EQ(kSuccess, dksim_reset());
     EXPECT_EQ(0u, dksim_clock_now());
     EXPECT_EQ(kNotOpen, Call(connection, 1, Shape{}).status);
-    EXPECT_EQ(0u, dksim_read_log(connection, nullptr, 0));
+    uint64_t afterReset = dksim_read_log(0, nullptr, 0);
+    EXPECT_GE(afterReset, logged) << "the logs stay readable until the next boot";
     uint32_t count = 9;
     ASSERT_EQ(kSuccess, dksim_count_matching("ProbeDriver", &count));
     EXPECT_EQ(0u, count) << "not booted after reset";
     dksim_connection_t reopened = 0;
     const char *ids[] = {"com.example.ProbeDriver"};
-    EXPECT_EQ(kSuccess, dksim_open("ProbeDriver", 0, ids, 1, &reopened)) << "open boots again";
+    ASSERT_EQ(kSuccess, dksim_open("ProbeDriver", 0, ids, 1, &reopened)) << "open boots again";
+    EXPECT_EQ(dksim_read_log(0, nullptr, 0), logged)
+        << "the boot emptied the last system's logs; its start logged the same again";
 }
 
 TEST_F(Lifecycle, ReleaseBuildsHaveNoCoverage)

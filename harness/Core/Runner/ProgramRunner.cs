@@ -43,6 +43,8 @@ public sealed partial class ProgramRunner
     readonly HidEvents _hidEvents = new();
     /// <summary>Null when each step is made live (the transport cannot run a whole program, or the options say so).</summary>
     readonly IProgramExecutor? _executor;
+    /// <summary>Null when the transport cannot tear a program down (a real Mac): the next reset does.</summary>
+    readonly ITearDown? _tearDown;
 
     public ProgramRunner(DispatchSpec spec, IDextTransport transport, RunnerOptions? options = null)
     {
@@ -56,6 +58,7 @@ public sealed partial class ProgramRunner
         _log = transport.Capability<ILogCapture>();
         _hidReports = transport.Capability<IHidReports>();
         _memory = transport.Capability<ISharedMemory>();
+        _tearDown = transport.Capability<ITearDown>();
         _device = spec.Device is null ? null : transport.Capability<ISimulatedDevice>();
         // Only a transport on the virtual clock: the executor advances it where the runner would wait.
         _executor = options?.StepByStep == true || !transport.HasVirtualClock ? null : transport.Capability<IProgramExecutor>();
@@ -114,6 +117,7 @@ public sealed partial class ProgramRunner
                 CloseRemaining(program.Steps.Count, run);
                 CollectHid(program.Steps.Count, null, run);
             }
+            TearDown(program.Steps.Count, run);
         }
         catch (DextCrashedException crash)
         {
@@ -175,6 +179,7 @@ public sealed partial class ProgramRunner
         if (_device is not null && _spec.Device is not null) needs |= ProgramNeeds.Device;
         if (_memory is not null) needs |= ProgramNeeds.Memory;
         if (_options.RecordObservations || _options.RecordPeeks) needs |= ProgramNeeds.Peeks;
+        if (_tearDown is not null) needs |= ProgramNeeds.TearDown;
         return new ProgramExecution(program, _spec.Service, opens, MaxScalarOutput, _balance.SettleNs, needs);
     }
 
@@ -350,6 +355,18 @@ public sealed partial class ProgramRunner
             if (!_slots.Any(s => s.IsOpen)) CheckBalance(index, run);
         }
         TakeRuntimeViolations(index, run);
+    }
+
+    /// <summary>
+    /// The program's own teardown (<see cref="ITearDown"/>), also after a stop at a violation: its
+    /// services' Stop and free run now, so a crash there is this program's (charged after its last
+    /// step), and the next program's reset finds nothing of it. The dext's logs stay readable.
+    /// </summary>
+    void TearDown(int index, RunState run)
+    {
+        if (_tearDown is null) return;
+        run.CurrentStep = index;
+        _tearDown.TearDown();
     }
 
     /// <summary>objects.balance: once the last connection is closed, lets pending timers run out and has the counters judged.</summary>

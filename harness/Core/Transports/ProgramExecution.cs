@@ -33,4 +33,6 @@ public enum ProgramNeeds : uint
     Memory = 8,
     /// <summary>Peek steps read through a mapping.</summary>
     Peeks = 16,
+    /// <summary>A last reset tears the program down (<see cref="ITearDown"/>).</summary>
+    TearDown = 32,
 }

@@ -10,7 +10,7 @@ namespace ConformanceKit.Transports;
 /// (<see cref="IDextTransport.Capability{T}"/>) exactly when the inner transport does, and reaches it
 /// through the same hooks.
 /// </summary>
-public abstract class TransportDecorator(IDextTransport inner) : IDextTransport, ILiveObjects, ILogCapture, IHidReports, ISharedMemory, ISimulatedDevice, IDispatchEntries, IHostProcess, IProgramExecutor
+public abstract class TransportDecorator(IDextTransport inner) : IDextTransport, ILiveObjects, ILogCapture, IHidReports, ISharedMemory, ISimulatedDevice, IDispatchEntries, IHostProcess, IProgramExecutor, ITearDown
 {
     public IDextTransport Inner => inner;
 
@@ -75,6 +75,12 @@ public abstract class TransportDecorator(IDextTransport inner) : IDextTransport,
 
     /// <summary>Not an operation on the dext, so past the hooks: a wrapper that stops operations must still let its host be killed.</summary>
     public virtual int? HostProcessId => Required<IHostProcess>().HostProcessId;
+
+    public virtual void TearDown() => Run(nameof(TearDown), () =>
+    {
+        Required<ITearDown>().TearDown();
+        return 0;
+    });
 
     public virtual MemoryMapping MapMemory(ulong connection, uint type) =>
         Run(nameof(MapMemory), () => Required<ISharedMemory>().MapMemory(connection, type));

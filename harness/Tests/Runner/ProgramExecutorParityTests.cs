@@ -22,7 +22,7 @@ public class ProgramExecutorParityTests
     [
         "dext/NullDriver", "dext/NullDriverHardened", "dext/tests/dexts/SequenceDriver", "dext/tests/dexts/SharedMemoryDriver",
         "dext/tests/dexts/VirtualHIDDriver", "dext/tests/dexts/PciBarDriver", "dext/tests/dexts/UsbVendorDriver",
-        "dext/tests/dexts/LeakyDriver", "dext/tests/dexts/HiddenCrashDriver",
+        "dext/tests/dexts/LeakyDriver", "dext/tests/dexts/HiddenCrashDriver", "dext/tests/dexts/TeardownDriver",
     ];
 
     [TestCaseSource(nameof(Dexts))]
@@ -114,6 +114,29 @@ public class ProgramExecutorParityTests
         Assert.That(result.Violations.Single().Kind, Is.EqualTo("signal-SIGSEGV"));
         Assert.That(transport.HostStarts - starts, Is.EqualTo(1), "one restart, for the step-by-step run");
         Assert.That(transport.Exchanges - exchanges, Is.GreaterThan(2));
+    }
+
+    /// <summary>
+    /// TeardownDriver's Stop writes to a note its Arm freed: the crash comes when the system stops the
+    /// service. It is the finding of the program that armed it — after its last step, on no selector —
+    /// both ways, and the program after it runs clean (it used to meet the crash in its own reset).
+    /// </summary>
+    [TestCase(false)]
+    [TestCase(true)]
+    public void ACrashInTheTeardownIsTheFindingOfTheProgramThatCausedIt(bool stepByStep)
+    {
+        var (spec, transport) = Host("dext/tests/dexts/TeardownDriver");
+        using var _ = transport;
+        var runner = new ProgramRunner(spec, transport, RunnerOptions.Default with { StepByStep = stepByStep });
+        var armed = runner.Run(ProgramText.Parse("open c0\ncall c0 1\ncall c0 0 scalars=7 scalar_out=1\nclose c0\n"));
+        Assert.That(armed.Crash, Is.Not.Null, "the teardown of the program that armed the note crashes");
+        Assert.That(armed.Crash!.StepIndex, Is.EqualTo(4), "after the last step");
+        Assert.That(armed.Violations.Single().Selector, Is.Null);
+        Assert.That(armed.Violations.Single().Kind, Does.StartWith("heap-use-after-free-write@TeardownDriver::Stop"));
+        Assert.That(armed.Observations, Has.Count.EqualTo(4), "every step ran before it");
+
+        var next = runner.Run(ProgramText.Parse("open c0\ncall c0 0 scalars=7 scalar_out=1\nclose c0\n"));
+        Assert.That(next.Passed, Is.True, "nothing of the armed program is left to the next one");
     }
 
     /// <summary>The dext in <paramref name="folder"/> built (asan by default), its spec and a host of its own.</summary>

@@ -107,6 +107,29 @@ public class CheckVerdictTests
     }
 
     /// <summary>
+    /// TeardownDriver's bug is in its service's Stop, which runs only when the system stops it: a
+    /// write to the note a program's Arm freed. It is one memory.safety finding on no selector, whose
+    /// reproducer arms the note — the program that caused it, not the one after it.
+    /// </summary>
+    [Test]
+    public void ACrashWhenTheDextIsStoppedIsTheFindingOfTheProgramThatCausedIt()
+    {
+        var json = _scratch.File("check.json");
+        var result = CliProcess.Run(TimeSpan.FromMinutes(4), "check", "--dext", TestDext("TeardownDriver"), "--json", json, "--cases", "10");
+        TestContext.Out.WriteLine(result);
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        using var document = JsonDocument.Parse(File.ReadAllText(json));
+        var finding = document.RootElement.GetProperty("findings").EnumerateArray().Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(finding.GetProperty("rule").GetString(), Is.EqualTo("memory.safety"));
+            Assert.That(finding.GetProperty("selector").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(finding.GetProperty("kind").GetString(), Does.StartWith("heap-use-after-free-write@TeardownDriver::Stop"));
+            Assert.That(finding.GetProperty("reproducer").GetString(), Does.Contain("# Arm\n"), "the reproducer arms the note");
+        });
+    }
+
+    /// <summary>
     /// HangDriver's Wait never returns. The hang is one memory.safety finding on selector 1, cut down
     /// to the one call; later programs that call Wait are not run (each would cost a per-call
     /// timeout and a host restart), so rules about Wait read "not judged", never "held"; Echo is

@@ -86,6 +86,7 @@ public class WireParityTests
     [TestCase("kProgramDevice", "Device")]
     [TestCase("kProgramMemory", "Memory")]
     [TestCase("kProgramPeeks", "Peeks")]
+    [TestCase("kProgramTearDown", "TearDown")]
     public void RunProgramsFlagsAreTheRunnersNeeds(string host, string harness) =>
         Assert.That(SourceText.EnumMembers(ProgramExecution, "ProgramNeeds")[harness], Is.EqualTo(SourceText.Constant(ProgramFormat, host)));
 

@@ -95,6 +95,9 @@ int32_t Boot()
 {
     Runtime &runtime = Runtime::get();
     if (runtime.booted) return kIOReturnSuccess;
+    /* The last system's logs outlive its reset until here: the harness tears a program down
+     * (dksim_reset) and then reads what the dext logged, its Stop included. */
+    runtime.logs.clear();
     std::string error;
     if (!runtime.image.load(error)) {
         SetLastError(error);
@@ -146,7 +149,6 @@ int32_t Reset()
     runtime.pending.clear();
     runtime.connections.clear();
     runtime.notifications.clear();
-    runtime.logs.clear();
     runtime.hidReports.clear();
     runtime.hidReportsDropped = 0;
     runtime.hidDevices.clear();

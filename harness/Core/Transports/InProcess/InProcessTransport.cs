@@ -8,7 +8,7 @@ namespace ConformanceKit.Transports.InProcess;
 /// property runs. A crash or hang of the dext takes the harness process with it, so memory-safety
 /// work uses the socket transport with an ASan host instead.
 /// </summary>
-public sealed unsafe partial class InProcessTransport : IDextTransport, ILiveObjects, ISwitchableLogCapture, ICoverageMap, IHidReports
+public sealed unsafe partial class InProcessTransport : IDextTransport, ILiveObjects, ISwitchableLogCapture, ICoverageMap, IHidReports, ITearDown
 {
     const int CompletionBatch = 16;
     readonly DksimLibrary _library;
@@ -169,6 +169,8 @@ public sealed unsafe partial class InProcessTransport : IDextTransport, ILiveObj
     }
 
     public string ReadLog(ulong connection) => ReadText((buffer, capacity) => _library.ReadLog(connection, buffer, capacity));
+
+    public void TearDown() => Check(_library.Reset(), "dksim_reset");
 
     public void Reset()
     {

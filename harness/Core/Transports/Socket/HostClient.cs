@@ -57,6 +57,9 @@ internal sealed class HostClient(HostSession session)
 
     public int Reset() => StatusOnly(_request.Start(HostOp.Reset));
 
+    /// <summary>A program's teardown: a Reset — while a replay runs, its last record; null when it had none.</summary>
+    public int? TearDown() => _replay.IsActive && !_replay.SkipToLast() ? null : Reset();
+
     public int SetClockMode(int mode) => StatusOnly(_request.Start(HostOp.SetClockMode).I32(mode));
 
     public int ClockAdvance(ulong nanoseconds) => StatusOnly(_request.Start(HostOp.ClockAdvance).U64(nanoseconds));

@@ -82,6 +82,29 @@ internal sealed class ProgramReplay
         return hash;
     }
 
+    /// <summary>
+    /// Passes over the records the runner did not ask for (it stopped at a violation) to the last one,
+    /// the host's teardown. False when the records ended with the crash before it: no teardown was made.
+    /// With every record asked for, there is nothing to pass over, and a crash that ended the records
+    /// is the teardown's own: the next request meets it.
+    /// </summary>
+    public bool SkipToLast()
+    {
+        var last = -1;
+        var skipped = 0u;
+        for (var offset = _offset; offset + RecordHeader <= _length;)
+        {
+            if (last >= 0) skipped++;
+            last = offset;
+            offset += RecordHeader + (int)BinaryPrimitives.ReadUInt32LittleEndian(_records.AsSpan(offset + 16));
+        }
+        if (last < 0) return _ending is not null;
+        if (_ending is not null) return false;
+        _offset = last;
+        _answered += skipped;
+        return true;
+    }
+
     static InvalidOperationException Diverged(string detail) =>
         new($"dexthost's program executor and the harness's runner disagree ({detail}): a bug in ConformanceKit, not in the dext; " +
             "please report it with the program");

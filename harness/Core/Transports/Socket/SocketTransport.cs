@@ -13,7 +13,7 @@ namespace ConformanceKit.Transports.Socket;
 /// them until its own numbering (which starts again at 1) hands the same numbers out.
 /// Not thread-safe: one runner drives one transport.
 /// </summary>
-public sealed partial class SocketTransport : IDextTransport, ILiveObjects, ILogCapture, ICoverageMap, IHidReports, IHostProcess
+public sealed partial class SocketTransport : IDextTransport, ILiveObjects, ILogCapture, ICoverageMap, IHidReports, IHostProcess, ITearDown
 {
     const uint CompletionBatch = 64;
     const uint HidBatch = 256;
@@ -148,6 +148,17 @@ public sealed partial class SocketTransport : IDextTransport, ILiveObjects, ILog
         var restarting = _session is not { IsBroken: false };
         var client = Client();
         if (!restarting) BootFresh(client); // a new host has just been booted fresh
+    }
+
+    /// <summary>
+    /// A reset without the boot. Replaying a program, it is the program's last record — also when the
+    /// runner stopped at a violation with records left unasked; a program whose crash ended its records
+    /// before the teardown had none, and its host copy is gone anyway.
+    /// </summary>
+    public void TearDown()
+    {
+        var client = Client();
+        if (client.TearDown() is { } status) Check(client, status, "dksim_reset");
     }
 
     public void Dispose()
