@@ -13,6 +13,7 @@ constexpr int32_t kIOReturnBadArgument = static_cast<int32_t>(0xE00002C2u);
 
 /* The client's SysV segment currently attached as the dext's coverage map (AFL's __AFL_SHM_ID). */
 void *gAttached = nullptr;
+uint32_t gAttachedSize = 0;
 
 /* The runtime stops writing to the old map before it is unmapped. */
 void Replace(void *map, uint32_t size)
@@ -20,6 +21,7 @@ void Replace(void *map, uint32_t size)
     dksim_set_coverage_map(static_cast<uint8_t *>(map), size);
     if (gAttached != nullptr) shmdt(gAttached);
     gAttached = map;
+    gAttachedSize = size;
 }
 
 /* kIOReturnSuccess, or kIOReturnBadArgument with the reason. shm id -1 detaches. */
@@ -54,6 +56,16 @@ int32_t Attach(int32_t shmId, uint32_t size, std::string &reason)
 void DetachCoverageShm()
 {
     if (gAttached != nullptr) Replace(nullptr, 0);
+}
+
+UncountedCoverage::UncountedCoverage()
+{
+    if (gAttached != nullptr) dksim_set_coverage_map(nullptr, 0);
+}
+
+UncountedCoverage::~UncountedCoverage()
+{
+    if (gAttached != nullptr) dksim_set_coverage_map(static_cast<uint8_t *>(gAttached), gAttachedSize);
 }
 
 bool HandleSetCoverageShm(PayloadReader &in, Answer &answer)

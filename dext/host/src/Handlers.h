@@ -68,6 +68,17 @@ bool HandleReadMemory(PayloadReader &in, Answer &answer);
 
 /* CoverageOps.cpp. The coverage map is the client's: the session detaches it when the client leaves. */
 void DetachCoverageShm();
+
+/* While one lives, the dext's edges are counted nowhere: for the reset that begins a program, which
+ * tears down what is not that program's (RunProgram's BootFresh). */
+class UncountedCoverage
+{
+public:
+    UncountedCoverage();
+    ~UncountedCoverage();
+    UncountedCoverage(const UncountedCoverage &) = delete;
+    UncountedCoverage &operator=(const UncountedCoverage &) = delete;
+};
 bool HandleSetCoverageShm(PayloadReader &in, Answer &answer);
 bool HandleHasCoverage(PayloadReader &in, Answer &answer);
 bool HandleCoverageEdges(PayloadReader &in, Answer &answer);

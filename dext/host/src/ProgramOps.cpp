@@ -174,8 +174,14 @@ public:
      * failure ends the program: the runner stops at it too (a setup error). */
     bool BootFresh()
     {
-        Request();
-        if (Make(Op::Reset) != kSuccess) return FailSetup();
+        {
+            /* This reset tears down what the last program left — nothing, after its teardown — or
+             * the boot a new copy made when its session began: no program's edges, so none are
+             * counted (counted, they made a crashing input's edges differ from one run to the next). */
+            UncountedCoverage uncounted;
+            Request();
+            if (Make(Op::Reset) != kSuccess) return FailSetup();
+        }
         if (settings_.hasDevice) {
             Request().U64(settings_.deviceDescription.size());
             request_.Bytes(settings_.deviceDescription.data(), settings_.deviceDescription.size());

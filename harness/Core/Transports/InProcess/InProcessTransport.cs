@@ -13,6 +13,9 @@ public sealed unsafe partial class InProcessTransport : IDextTransport, ILiveObj
     const int CompletionBatch = 16;
     readonly DksimLibrary _library;
     byte[] _liveObjectText = new byte[1024];
+    /// <summary>The map the dext's edges go to (none: 0), kept to turn counting off for a program's first reset.</summary>
+    nint _coverageMap;
+    int _coverageMapSize;
 
     public InProcessTransport(string libraryPath)
     {
@@ -34,7 +37,12 @@ public sealed unsafe partial class InProcessTransport : IDextTransport, ILiveObj
     public uint CoverageEdges => _library.CoverageEdges();
 
     /// <summary>Hands the dext's SanitizerCoverage edges a map (the fuzzer passes AFL's shared memory).</summary>
-    public void SetCoverageMap(byte* map, int size) => _library.SetCoverageMap(map, (uint)size);
+    public void SetCoverageMap(byte* map, int size)
+    {
+        _library.SetCoverageMap(map, (uint)size);
+        (_coverageMap, _coverageMapSize) = ((nint)map, size);
+    }
+
 
     /// <summary>The dext is in this process: it writes straight into the mapped map.</summary>
     public void AttachCoverageMap(AflCoverageMap map) => SetCoverageMap((byte*)map.Address, map.Size);
@@ -174,7 +182,17 @@ public sealed unsafe partial class InProcessTransport : IDextTransport, ILiveObj
 
     public void Reset()
     {
-        Check(_library.Reset(), "dksim_reset");
+        // This reset tears down what the last program left (nothing, after its teardown): no
+        // program's edges, so none are counted, as dexthost's RunProgram does.
+        _library.SetCoverageMap(null, 0);
+        try
+        {
+            Check(_library.Reset(), "dksim_reset");
+        }
+        finally
+        {
+            _library.SetCoverageMap((byte*)_coverageMap, (uint)_coverageMapSize);
+        }
         if (_deviceDescription is not null) ApplyDeviceDescription();
         Check(_library.SetClockMode(0), "dksim_set_clock_mode");
         Check(_library.Boot(), "dksim_boot");
