@@ -72,8 +72,8 @@ public static class SequenceReport
             + " (the seeds are run and triaged first, so a seed's time is");
         text.AppendLine("its triage, not AFL++'s search). What limits the time: a finding's triage runs the input again on an ASan dexthost and");
         text.AppendLine("shrinks it — the leak's 257-call seed shrinks to the 65 calls it needs, each try a run of that program. What limits exec/s:");
-        text.AppendLine("each call of a program is a round trip to dexthost, and a burst is dozens of calls (issue 18's executor model, one round");
-        text.AppendLine("trip per program, is what removes that cost).");
+        text.AppendLine("a program is one round trip to dexthost (RunProgram), in which the ASan build makes every call of it — a burst is");
+        text.AppendLine("dozens to hundreds of calls, each allocating and poisoning its buffers under ASan (`fuzz-campaign.md`, \"What limits it\").");
         text.AppendLine();
         File.WriteAllText(Path.Combine(resultsDirectory, "fuzz-sequence-bugs.md"), text.ToString());
         File.WriteAllText(Path.Combine(resultsDirectory, "fuzz-sequence-bugs.json"), JsonSerializer.Serialize(new
