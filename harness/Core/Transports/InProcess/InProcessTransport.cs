@@ -43,7 +43,6 @@ public sealed unsafe partial class InProcessTransport : IDextTransport, ILiveObj
         (_coverageMap, _coverageMapSize) = ((nint)map, size);
     }
 
-
     /// <summary>The dext is in this process: it writes straight into the mapped map.</summary>
     public void AttachCoverageMap(AflCoverageMap map) => SetCoverageMap((byte*)map.Address, map.Size);
 
