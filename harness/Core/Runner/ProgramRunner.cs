@@ -33,7 +33,7 @@ public sealed partial class ProgramRunner
     readonly ulong[] _scalarOutput = new ulong[MaxScalarOutput];
     readonly List<AsyncCompletion> _arrived = [];
     readonly ulong[] _asyncReference = new ulong[IOKitLimits.AsyncReferenceCount];
-    byte[] _structOutput = new byte[IOKitLimits.MaxInbandStruct * 2];
+    readonly Buffers.ScratchBuffer _structOutput = new(IOKitLimits.MaxInbandStruct * 2);
     readonly HidJudge? _hid;
     readonly ILiveObjects? _liveObjects;
     readonly ILogCapture? _log;
@@ -381,11 +381,7 @@ public sealed partial class ProgramRunner
         _balance.Judge(_liveObjects.LiveObjects(), index, run.Violations, deviceGone: _unplugged);
     }
 
-    Span<byte> StructBuffer(ulong capacity)
-    {
-        if ((ulong)_structOutput.Length < capacity) _structOutput = new byte[Math.Max(capacity, (ulong)_structOutput.Length * 2)];
-        return _structOutput.AsSpan(0, (int)capacity);
-    }
+    Span<byte> StructBuffer(ulong capacity) => _structOutput.Take(capacity);
 
     static string DescribeCallResult(CallResult result, ReadOnlySpan<ulong> scalars, ReadOnlySpan<byte> bytes)
     {
