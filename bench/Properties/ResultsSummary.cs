@@ -33,6 +33,7 @@ public static class ResultsSummary
         text.AppendLine("## Machine");
         text.AppendLine();
         text.AppendLine("```");
+        text.AppendLine($"date: {DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ssZ}");
         foreach (var line in summaries[0].HostEnvironmentInfo.ToFormattedString()) text.AppendLine(line);
         foreach (var load in loadAverages) text.AppendLine($"load average (1, 5, 15 min) {load}");
         text.AppendLine("```");
